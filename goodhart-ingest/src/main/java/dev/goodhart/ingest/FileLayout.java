@@ -1,0 +1,9 @@
+package dev.goodhart.ingest;
+
+/** How a log file grows, which decides how it is read again after it changed. */
+public enum FileLayout {
+  /** One JSON record per line, appended to: read from where the last import stopped. */
+  JSON_LINES,
+  /** One JSON document rewritten as a whole: read again entirely whenever it changed. */
+  WHOLE_FILE
+}

@@ -1,0 +1,24 @@
+package dev.goodhart.ingest;
+
+/**
+ * @param strict whether the first bad record fails the import (nothing read after it is stored)
+ * @param parallelism how many files are parsed at once
+ * @param batchEvents how many events are committed together; smaller batches lose less work to a
+ *     crash, larger ones import faster
+ */
+public record ImportOptions(boolean strict, int parallelism, int batchEvents) {
+  public ImportOptions {
+    if (parallelism < 1 || batchEvents < 1) {
+      throw new IllegalArgumentException("parallelism and batchEvents must be positive");
+    }
+  }
+
+  public static ImportOptions defaults() {
+    return new ImportOptions(
+        false, Math.max(1, Runtime.getRuntime().availableProcessors()), 50_000);
+  }
+
+  public ImportOptions strict(boolean value) {
+    return new ImportOptions(value, parallelism, batchEvents);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.goodhart.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One kind of agent log: where it lives, which files belong to it, and how to parse them.
+ * Implementations live in a package of their own and register with a {@code
+ * META-INF/services/dev.goodhart.ingest.UsageSource} line; adding a source touches nothing else.
+ */
+public interface UsageSource {
+  /** The name users type ({@code --source claude}) and reports show. Lower case, stable. */
+  String name();
+
+  /** What the logs are, for help texts: "Claude Code transcripts". */
+  String description();
+
+  /**
+   * The folders this source's logs live in on this machine, in the order the agent itself looks;
+   * may not exist.
+   */
+  List<Path> defaultRoots(Environment environment);
+
+  /**
+   * The folders to search inside a copy of another machine's logs: {@code copy} may be a copy of a
+   * home folder or of the agent's own folder.
+   */
+  List<Path> rootsInCopy(Path copy);
+
+  /** Whether a file found under one of this source's roots is one of its logs. */
+  boolean isLogFile(Path root, Path file);
+
+  /**
+   * Whether a file named explicitly on the command line holds this source's records, judged by its
+   * name and first bytes.
+   */
+  boolean recognizes(Path file, byte[] head);
+
+  FileLayout layout(Path file);
+
+  /**
+   * The project a file's records belong to when the records do not say (Claude Code's project
+   * folders).
+   */
+  default @Nullable String project(Path root, Path file) {
+    return null;
+  }
+
+  /** A parser for one file, continuing from {@code state} (empty for the start of the file). */
+  RecordParser newParser(LogFile file, String state);
+}

@@ -1,0 +1,97 @@
+package dev.goodhart.ingest.claudecode;
+
+import dev.goodhart.ingest.Environment;
+import dev.goodhart.ingest.FileLayout;
+import dev.goodhart.ingest.LogFile;
+import dev.goodhart.ingest.RecordParser;
+import dev.goodhart.ingest.UsageSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Claude Code keeps transcripts under {@code projects/} of its configuration folder: {@code
+ * ~/.config/claude} and {@code ~/.claude} by default, or every folder of the comma-separated {@code
+ * CLAUDE_CONFIG_DIR}. The first folder below {@code projects/} is the project (the working
+ * directory with separators replaced); sub-agent transcripts sit deeper, in {@code
+ * <project>/<session>/subagents/}.
+ */
+public final class ClaudeCodeSource implements UsageSource {
+  static final String CONFIG_DIR_VARIABLE = "CLAUDE_CONFIG_DIR";
+
+  @Override
+  public String name() {
+    return ClaudeCodeTranscriptParser.SOURCE;
+  }
+
+  @Override
+  public String description() {
+    return "Claude Code transcripts";
+  }
+
+  @Override
+  public List<Path> defaultRoots(Environment environment) {
+    List<Path> roots = new ArrayList<>();
+    environment
+        .get(CONFIG_DIR_VARIABLE)
+        .ifPresentOrElse(
+            dirs -> {
+              for (String dir : dirs.split(",")) {
+                if (!dir.isBlank()) {
+                  roots.add(environment.expand(dir).resolve("projects"));
+                }
+              }
+            },
+            () -> {
+              roots.add(environment.home().resolve(".config/claude/projects"));
+              roots.add(environment.home().resolve(".claude/projects"));
+            });
+    return roots;
+  }
+
+  @Override
+  public List<Path> rootsInCopy(Path copy) {
+    return List.of(
+        copy.resolve(".config/claude/projects"),
+        copy.resolve(".claude/projects"),
+        copy.resolve("projects"));
+  }
+
+  @Override
+  public boolean isLogFile(Path root, Path file) {
+    return file.getFileName().toString().endsWith(".jsonl");
+  }
+
+  @Override
+  public boolean recognizes(Path file, byte[] head) {
+    if (!file.getFileName().toString().endsWith(".jsonl")) {
+      return false;
+    }
+    String start = new String(head, StandardCharsets.UTF_8);
+    return !start.contains("\"payload\"")
+        && !start.contains("\"projectHash\"")
+        && (start.contains("\"sessionId\"")
+            || start.contains("\"leafUuid\"")
+            || start.contains("\"requestId\""));
+  }
+
+  @Override
+  public FileLayout layout(Path file) {
+    return FileLayout.JSON_LINES;
+  }
+
+  @Override
+  public @Nullable String project(Path root, Path file) {
+    Path relative = root.relativize(file);
+    // projects/<project>/<session>.jsonl: the project folder; a file directly under the root has
+    // none.
+    return relative.getNameCount() >= 2 ? relative.getName(0).toString() : null;
+  }
+
+  @Override
+  public RecordParser newParser(LogFile file, String state) {
+    return new ClaudeCodeTranscriptParser(file);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.goodhart.model.pricing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Prices by model, found by exact key first and then by {@link ModelNames normalised} key. Entries
+ * named without a provider route win over routed ones ({@code gpt-5.1} over {@code
+ * azure/eu/gpt-5.1}) because routes add surcharges.
+ */
+public final class PriceTable {
+  private final String description;
+  private final Map<String, ModelPrice> entries;
+  private final Map<String, ModelPrice> byNormalisedKey;
+  private final Map<String, Optional<ModelPrice>> resolved = new ConcurrentHashMap<>();
+
+  private PriceTable(String description, Map<String, ModelPrice> entries) {
+    this.description = requireNonNull(description, "description is null");
+    this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    Map<String, ModelPrice> index = new HashMap<>();
+    // Plain names first, so that a routed entry never shadows the provider's own price.
+    for (boolean routed : new boolean[] {false, true}) {
+      for (Map.Entry<String, ModelPrice> entry : this.entries.entrySet()) {
+        ModelNames.Normalised normalised = ModelNames.normalise(entry.getKey());
+        // "-fast" entries already include the multiplier; only an exact lookup may reach them.
+        if (normalised.fast() || isRouted(entry.getKey()) != routed) {
+          continue;
+        }
+        index.putIfAbsent(normalised.key(), entry.getValue());
+      }
+    }
+    // Undated aliases last: "claude-opus-4-1" finds "claude-opus-4-1-20250805" only when no entry
+    // has the short name.
+    Map<String, ModelPrice> undated = new HashMap<>();
+    index.forEach((key, price) -> undated.putIfAbsent(ModelNames.withoutDate(key), price));
+    undated.forEach(index::putIfAbsent);
+    this.byNormalisedKey = index;
+  }
+
+  public static PriceTable of(String description, Map<String, ModelPrice> entries) {
+    return new PriceTable(description, entries);
+  }
+
+  /** Where the prices came from, for reports and {@code prices show}. */
+  public String description() {
+    return description;
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  public Collection<ModelPrice> entries() {
+    return entries.values();
+  }
+
+  /** This table with the other's entries added; the other wins where both price the same key. */
+  public PriceTable overriddenBy(PriceTable other) {
+    Map<String, ModelPrice> merged = new LinkedHashMap<>(other.entries);
+    entries.forEach(merged::putIfAbsent);
+    return new PriceTable(other.description + " over " + description, merged);
+  }
+
+  /** This table with the other's entries added where this one has no price for the model. */
+  public PriceTable withFallback(PriceTable other) {
+    Map<String, ModelPrice> merged = new LinkedHashMap<>(entries);
+    other.entries.forEach(
+        (key, price) -> {
+          if (find(key).isEmpty()) {
+            merged.putIfAbsent(key, price);
+          }
+        });
+    return new PriceTable(description + " + " + other.description, merged);
+  }
+
+  /** The price of a model as a log names it, or empty when this table cannot price it. */
+  public Optional<ModelPrice> find(String model) {
+    return resolved.computeIfAbsent(model, this::resolve);
+  }
+
+  /**
+   * A name that says fast mode ({@code claude-opus-4-6-fast}) resolves to the base model's price:
+   * the caller applies the fast multiplier, so it is never applied twice.
+   */
+  private Optional<ModelPrice> resolve(String model) {
+    ModelPrice exact = entries.get(model);
+    if (exact != null && !ModelNames.normalise(model).fast()) {
+      return Optional.of(exact);
+    }
+    for (String key : ModelNames.lookupKeys(model)) {
+      ModelPrice price = byNormalisedKey.get(key);
+      if (price != null) {
+        return Optional.of(price);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A key that normalising changes is a provider route, a Bedrock or Vertex id, or a dated alias of
+   * one.
+   */
+  private static boolean isRouted(String key) {
+    return !ModelNames.normalise(key).key().equals(key.toLowerCase(Locale.ROOT));
+  }
+}

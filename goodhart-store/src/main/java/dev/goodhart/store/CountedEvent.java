@@ -1,0 +1,16 @@
+package dev.goodhart.store;
+
+import dev.goodhart.model.TokenCounts;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** One counted request, as the billing-block report walks them in time order. */
+public record CountedEvent(
+    String source,
+    Instant timestamp,
+    String model,
+    boolean fast,
+    boolean longContext,
+    TokenCounts tokens,
+    @Nullable BigDecimal reportedCost) {}

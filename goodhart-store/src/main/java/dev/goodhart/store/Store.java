@@ -1,0 +1,43 @@
+package dev.goodhart.store;
+
+import dev.goodhart.model.FileCheckpoint;
+import dev.goodhart.model.ImportBatch;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The facts goodhart keeps. Every write is idempotent: committing the same events again changes
+ * nothing, and two copies of one request (same source and key) are kept once, the one with more
+ * tokens. Among events of one de-duplication group, non-sidechain copies are counted and sidechain
+ * replays are not; a group with only sidechain copies counts its largest one. Reports see only
+ * counted events.
+ */
+public interface Store extends AutoCloseable {
+  /** The checkpoints of every file read from one machine's logs, by absolute path. */
+  Map<String, FileCheckpoint> checkpoints(String machineId);
+
+  /** Stores the batch's events and checkpoints in one transaction: all of it or none. */
+  void commit(ImportBatch batch);
+
+  /** Records a readable label for a machine id (its host name, or the name given on import). */
+  void registerMachine(String machineId, String label);
+
+  /** Machine labels by id. */
+  Map<String, String> machines();
+
+  /** Counted usage per UTC time slot of the given length, which must divide a day. */
+  List<UsageAggregate> usageBySlot(UsageFilter filter, Duration slot);
+
+  /** Counted usage per session. */
+  List<UsageAggregate> usageBySession(UsageFilter filter);
+
+  /** Counted events ordered by source, then time. */
+  void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer);
+
+  StoreStatistics statistics();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,122 @@
+package dev.goodhart.store.duckdb;
+
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.GoodhartException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The schema as an ordered list of migrations. A store file records the versions applied; opening
+ * it applies the missing ones, each in its own transaction, and refuses a file written by a newer
+ * goodhart.
+ */
+final class DuckDbSchema {
+  /** One step of the schema's history. Never edit a released step; add a new one. */
+  record Migration(int version, String description, List<String> statements) {}
+
+  static final List<Migration> MIGRATIONS =
+      List.of(
+          new Migration(
+              1,
+              "usage events, file checkpoints, machines",
+              List.of(
+                  """
+                  CREATE TABLE usage_event (
+                    event_id UUID PRIMARY KEY,
+                    source VARCHAR NOT NULL,
+                    dedup_group UUID,
+                    is_sidechain BOOLEAN NOT NULL,
+                    counted BOOLEAN NOT NULL,
+                    ts TIMESTAMPTZ NOT NULL,
+                    session_id VARCHAR NOT NULL,
+                    project VARCHAR,
+                    cwd VARCHAR,
+                    git_branch VARCHAR,
+                    machine_id VARCHAR NOT NULL,
+                    provider VARCHAR,
+                    model VARCHAR NOT NULL,
+                    is_fast BOOLEAN NOT NULL,
+                    input_tokens BIGINT NOT NULL,
+                    output_tokens BIGINT NOT NULL,
+                    cache_read_tokens BIGINT NOT NULL,
+                    cache_write_5m_tokens BIGINT NOT NULL,
+                    cache_write_1h_tokens BIGINT NOT NULL,
+                    reasoning_tokens BIGINT NOT NULL,
+                    total_tokens BIGINT NOT NULL,
+                    long_context BOOLEAN NOT NULL,
+                    reported_cost_usd DECIMAL(38, 18)
+                  )""",
+                  """
+                  CREATE TABLE file_checkpoint (
+                    machine_id VARCHAR NOT NULL,
+                    path VARCHAR NOT NULL,
+                    source VARCHAR NOT NULL,
+                    size BIGINT NOT NULL,
+                    modified_millis BIGINT NOT NULL,
+                    read_offset BIGINT NOT NULL,
+                    lines BIGINT NOT NULL,
+                    fingerprint BIGINT NOT NULL,
+                    parser_state VARCHAR NOT NULL,
+                    PRIMARY KEY (machine_id, path)
+                  )""",
+                  """
+                  CREATE TABLE machine (
+                    machine_id VARCHAR PRIMARY KEY,
+                    label VARCHAR NOT NULL
+                  )""")));
+
+  static final int LATEST = MIGRATIONS.getLast().version();
+
+  private DuckDbSchema() {}
+
+  /** Brings the file's schema up to date; returns the version it is at. */
+  static int migrate(Connection connection, String location) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS schema_version ("
+              + "version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)");
+    }
+    int current = currentVersion(connection);
+    if (current > LATEST) {
+      throw new GoodhartException(
+          ErrorCode.STORE_FAILURE,
+          "the store '%s' has schema version %d, newer than this goodhart knows (%d); upgrade goodhart, or use another --data folder"
+              .formatted(location, current, LATEST));
+    }
+    for (Migration migration : MIGRATIONS) {
+      if (migration.version() <= current) {
+        continue;
+      }
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : migration.statements()) {
+          statement.execute(sql);
+        }
+        statement.execute(
+            "INSERT INTO schema_version VALUES (%d, '%s', now())"
+                .formatted(migration.version(), migration.description().replace("'", "''")));
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+      current = migration.version();
+    }
+    return current;
+  }
+
+  static int currentVersion(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package dev.goodhart.store.duckdb;
+
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.FileCheckpoint;
+import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.ImportBatch;
+import dev.goodhart.store.CountedEvent;
+import dev.goodhart.store.Store;
+import dev.goodhart.store.StoreStatistics;
+import dev.goodhart.store.UsageAggregate;
+import dev.goodhart.store.UsageFilter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The store in one DuckDB file, {@code goodhart.duckdb} in the data folder. One connection; not
+ * thread-safe.
+ */
+public final class DuckDbStore implements Store {
+  public static final String FILE_NAME = "goodhart.duckdb";
+
+  private final Path file;
+  private final DuckDBConnection connection;
+  private final int schemaVersion;
+  private final DuckDbUsageWriter writer;
+  private final DuckDbUsageQueries queries;
+
+  /**
+   * How much DuckDB may use: the memory limit bounds its buffer pool (it spills to the data folder
+   * beyond it), threads bound its parallelism.
+   */
+  public record Settings(String memoryLimit, int threads) {
+    public static Settings defaults() {
+      return new Settings("256MB", Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+  }
+
+  private DuckDbStore(Path file, DuckDBConnection connection) throws SQLException {
+    this.file = file;
+    this.connection = connection;
+    this.schemaVersion = DuckDbSchema.migrate(connection, file.toString());
+    this.writer = new DuckDbUsageWriter(connection);
+    this.queries = new DuckDbUsageQueries(connection);
+  }
+
+  /** Opens (creating when needed) the store in {@code dataDirectory}. */
+  public static DuckDbStore open(Path dataDirectory, Settings settings) {
+    Path file = dataDirectory.resolve(FILE_NAME);
+    try {
+      Files.createDirectories(dataDirectory);
+    } catch (IOException e) {
+      throw new GoodhartException(
+          ErrorCode.IO_FAILURE,
+          "cannot create the data folder '%s': %s; choose another with --data"
+              .formatted(dataDirectory, e.getMessage()),
+          e);
+    }
+    Properties properties = new Properties();
+    properties.setProperty("memory_limit", settings.memoryLimit());
+    properties.setProperty("threads", Integer.toString(settings.threads()));
+    properties.setProperty("temp_directory", dataDirectory.resolve("spill").toString());
+    DuckDBConnection connection;
+    try {
+      connection =
+          (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+    } catch (SQLException e) {
+      throw openFailure(file, e);
+    }
+    try {
+      return new DuckDbStore(file, connection);
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      if (e instanceof GoodhartException goodhart) {
+        throw goodhart;
+      }
+      throw new GoodhartException(
+          ErrorCode.STORE_FAILURE,
+          "cannot prepare the store '%s': %s".formatted(file, e.getMessage()),
+          e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public Map<String, FileCheckpoint> checkpoints(String machineId) {
+    Map<String, FileCheckpoint> checkpoints = new LinkedHashMap<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT source, path, size, modified_millis, read_offset, lines, fingerprint, parser_state"
+                + " FROM file_checkpoint WHERE machine_id = ?")) {
+      statement.setString(1, machineId);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          FileCheckpoint checkpoint =
+              new FileCheckpoint(
+                  rows.getString(1),
+                  machineId,
+                  rows.getString(2),
+                  rows.getLong(3),
+                  rows.getLong(4),
+                  rows.getLong(5),
+                  rows.getLong(6),
+                  rows.getLong(7),
+                  rows.getString(8));
+          checkpoints.put(checkpoint.path(), checkpoint);
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read file checkpoints", e);
+    }
+    return checkpoints;
+  }
+
+  @Override
+  public void commit(ImportBatch batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      writer.commit(batch);
+    } catch (SQLException e) {
+      throw failure("cannot store %d events".formatted(batch.events().size()), e);
+    }
+  }
+
+  @Override
+  public void registerMachine(String machineId, String label) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO machine VALUES (?, ?) ON CONFLICT (machine_id) DO UPDATE SET label = excluded.label")) {
+      statement.setString(1, machineId);
+      statement.setString(2, label);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("cannot record machine " + label, e);
+    }
+  }
+
+  @Override
+  public Map<String, String> machines() {
+    Map<String, String> machines = new LinkedHashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery("SELECT machine_id, label FROM machine ORDER BY label")) {
+      while (rows.next()) {
+        machines.put(rows.getString(1), rows.getString(2));
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read machines", e);
+    }
+    return machines;
+  }
+
+  @Override
+  public List<UsageAggregate> usageBySlot(UsageFilter filter, Duration slot) {
+    if (slot.isZero() || slot.isNegative() || Duration.ofDays(1).toNanos() % slot.toNanos() != 0) {
+      throw new IllegalArgumentException("a slot must divide a day: " + slot);
+    }
+    try {
+      return queries.bySlot(filter, slot);
+    } catch (SQLException e) {
+      throw failure("cannot sum usage", e);
+    }
+  }
+
+  @Override
+  public List<UsageAggregate> usageBySession(UsageFilter filter) {
+    try {
+      return queries.bySession(filter);
+    } catch (SQLException e) {
+      throw failure("cannot sum usage by session", e);
+    }
+  }
+
+  @Override
+  public void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer) {
+    try {
+      queries.scan(filter, consumer);
+    } catch (SQLException e) {
+      throw failure("cannot read usage events", e);
+    }
+  }
+
+  @Override
+  public StoreStatistics statistics() {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT (SELECT count(*) FROM usage_event), (SELECT count(*) FROM usage_event WHERE counted),"
+                    + " (SELECT count(*) FROM file_checkpoint)")) {
+      rows.next();
+      return new StoreStatistics(schemaVersion, rows.getLong(1), rows.getLong(2), rows.getLong(3));
+    } catch (SQLException e) {
+      throw failure("cannot count stored facts", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw failure("cannot close the store", e);
+    }
+  }
+
+  private GoodhartException failure(String what, Exception e) {
+    return new GoodhartException(
+        ErrorCode.STORE_FAILURE, what + " in '" + file + "': " + e.getMessage(), e);
+  }
+
+  private static GoodhartException openFailure(Path file, SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
+      int holder = message.indexOf("Conflicting lock is held in");
+      String who =
+          holder >= 0 ? " (" + message.substring(holder).split("\\. ")[0].trim() + ")" : "";
+      return new GoodhartException(
+          ErrorCode.STORE_LOCKED,
+          "the store '%s' is in use by another goodhart process%s; wait for it to finish, or give this one its own --data folder"
+              .formatted(file, who),
+          e);
+    }
+    return new GoodhartException(
+        ErrorCode.STORE_FAILURE, "cannot open the store '%s': %s".formatted(file, message), e);
+  }
+}

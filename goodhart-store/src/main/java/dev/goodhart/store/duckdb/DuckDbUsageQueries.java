@@ -1,0 +1,200 @@
+package dev.goodhart.store.duckdb;
+
+import dev.goodhart.model.TokenCounts;
+import dev.goodhart.store.CountedEvent;
+import dev.goodhart.store.UsageAggregate;
+import dev.goodhart.store.UsageFilter;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The usage queries, in DuckDB's SQL. Only counted events are read; sums are exact (integers and
+ * decimals).
+ */
+final class DuckDbUsageQueries {
+  private static final String SUMS =
+      "sum(input_tokens)::BIGINT, sum(output_tokens)::BIGINT, sum(cache_read_tokens)::BIGINT,"
+          + " sum(cache_write_5m_tokens)::BIGINT, sum(cache_write_1h_tokens)::BIGINT, sum(reasoning_tokens)::BIGINT,"
+          + " coalesce(sum(reported_cost_usd), 0), count(*), epoch_us(min(ts)), epoch_us(max(ts))";
+
+  private final Connection connection;
+
+  DuckDbUsageQueries(Connection connection) {
+    this.connection = connection;
+  }
+
+  List<UsageAggregate> bySlot(UsageFilter filter, Duration slot) throws SQLException {
+    long slotMicros = slot.toNanos() / 1_000;
+    Where where = Where.of(filter);
+    String sql =
+        "SELECT epoch_us(ts) // %d * %d AS slot, source, machine_id, model, is_fast, long_context,"
+                .formatted(slotMicros, slotMicros)
+            + " reported_cost_usd IS NOT NULL AS cost_reported, "
+            + SUMS
+            + " FROM usage_event WHERE "
+            + where.sql()
+            + " GROUP BY ALL ORDER BY slot, source, model";
+    List<UsageAggregate> aggregates = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      where.bind(statement, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          aggregates.add(aggregate(rows, micros(rows.getLong(1)), null, 2, null, null, null));
+        }
+      }
+    }
+    return aggregates;
+  }
+
+  List<UsageAggregate> bySession(UsageFilter filter) throws SQLException {
+    Where where = Where.of(filter);
+    String sql =
+        "SELECT session_id, source, machine_id, model, is_fast, long_context,"
+            + " reported_cost_usd IS NOT NULL AS cost_reported, "
+            + SUMS
+            + ", max(project), arg_max(cwd, ts), arg_max(git_branch, ts)"
+            + " FROM usage_event WHERE "
+            + where.sql()
+            + " GROUP BY session_id, source, machine_id, model, is_fast, long_context, cost_reported"
+            + " ORDER BY source, session_id, model";
+    List<UsageAggregate> aggregates = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      where.bind(statement, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          aggregates.add(
+              aggregate(
+                  rows,
+                  null,
+                  rows.getString(1),
+                  2,
+                  rows.getString(18),
+                  rows.getString(19),
+                  rows.getString(20)));
+        }
+      }
+    }
+    return aggregates;
+  }
+
+  void scan(UsageFilter filter, Consumer<CountedEvent> consumer) throws SQLException {
+    Where where = Where.of(filter);
+    String sql =
+        "SELECT source, epoch_us(ts), model, is_fast, long_context, input_tokens, output_tokens, cache_read_tokens,"
+            + " cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens, reported_cost_usd"
+            + " FROM usage_event WHERE "
+            + where.sql()
+            + " ORDER BY source, ts, event_id";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      where.bind(statement, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          consumer.accept(
+              new CountedEvent(
+                  rows.getString(1),
+                  micros(rows.getLong(2)),
+                  rows.getString(3),
+                  rows.getBoolean(4),
+                  rows.getBoolean(5),
+                  new TokenCounts(
+                      rows.getLong(6),
+                      rows.getLong(7),
+                      rows.getLong(8),
+                      rows.getLong(9),
+                      rows.getLong(10),
+                      rows.getLong(11)),
+                  rows.getBigDecimal(12)));
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads the grouping columns (from {@code first}: source, machine, model, fast, long context,
+   * cost reported).
+   */
+  private static UsageAggregate aggregate(
+      ResultSet rows,
+      @Nullable Instant slot,
+      @Nullable String sessionId,
+      int first,
+      @Nullable String project,
+      @Nullable String cwd,
+      @Nullable String branch)
+      throws SQLException {
+    int sums = first + 6;
+    BigDecimal reported = rows.getBigDecimal(sums + 6);
+    return new UsageAggregate(
+        slot,
+        sessionId,
+        rows.getString(first),
+        rows.getString(first + 1),
+        rows.getString(first + 2),
+        rows.getBoolean(first + 3),
+        rows.getBoolean(first + 4),
+        rows.getBoolean(first + 5),
+        new TokenCounts(
+            rows.getLong(sums),
+            rows.getLong(sums + 1),
+            rows.getLong(sums + 2),
+            rows.getLong(sums + 3),
+            rows.getLong(sums + 4),
+            rows.getLong(sums + 5)),
+        reported == null ? BigDecimal.ZERO : reported.stripTrailingZeros(),
+        rows.getLong(sums + 7),
+        micros(rows.getLong(sums + 8)),
+        micros(rows.getLong(sums + 9)),
+        project,
+        cwd,
+        branch);
+  }
+
+  private static Instant micros(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+  }
+
+  /** The WHERE clause of a filter and its parameters. */
+  private record Where(String sql, List<Object> parameters) {
+    static Where of(UsageFilter filter) {
+      StringBuilder sql = new StringBuilder("counted");
+      List<Object> parameters = new ArrayList<>();
+      if (filter.from() != null) {
+        sql.append(" AND epoch_us(ts) >= ?");
+        parameters.add(DuckDbUsageWriter.epochMicros(filter.from()));
+      }
+      if (filter.until() != null) {
+        sql.append(" AND epoch_us(ts) < ?");
+        parameters.add(DuckDbUsageWriter.epochMicros(filter.until()));
+      }
+      if (!filter.sources().isEmpty()) {
+        sql.append(" AND source IN (")
+            .append("?, ".repeat(filter.sources().size() - 1))
+            .append("?)");
+        parameters.addAll(filter.sources());
+      }
+      if (filter.project() != null) {
+        sql.append(" AND (project = ? OR cwd = ? OR ends_with(cwd, '/' || ?))");
+        parameters.add(filter.project());
+        parameters.add(filter.project());
+        parameters.add(filter.project());
+      }
+      return new Where(sql.toString(), parameters);
+    }
+
+    void bind(PreparedStatement statement, int first) throws SQLException {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(first + i, parameters.get(i));
+      }
+    }
+  }
+}

@@ -1,0 +1,334 @@
+package dev.goodhart.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.goodhart.model.FileCheckpoint;
+import dev.goodhart.model.ImportBatch;
+import dev.goodhart.model.TokenCounts;
+import dev.goodhart.model.UsageEvent;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every {@link Store} must do, whatever engine is behind it. An implementation's test extends
+ * this class and says how to open its store in a folder.
+ */
+public abstract class StoreConformanceTest {
+  protected static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+
+  @TempDir protected Path folder;
+  protected Store store;
+
+  protected abstract Store open(Path folder);
+
+  @BeforeEach
+  void openStore() {
+    store = open(folder);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  protected static UsageEvent event(
+      String source,
+      String key,
+      @Nullable String group,
+      boolean sidechain,
+      Instant at,
+      String session,
+      String model,
+      TokenCounts tokens,
+      @Nullable BigDecimal cost) {
+    return new UsageEvent(
+        source,
+        key,
+        group,
+        sidechain,
+        at,
+        session,
+        "proj",
+        "/work/proj",
+        "main",
+        "m1",
+        "anthropic",
+        model,
+        false,
+        tokens,
+        cost);
+  }
+
+  protected static UsageEvent simple(String key, Instant at, long input) {
+    return event(
+        "claude",
+        key,
+        null,
+        false,
+        at,
+        "s1",
+        "claude-sonnet-4-5",
+        TokenCounts.of(input, 1, 0, 0),
+        null);
+  }
+
+  protected static ImportBatch batch(UsageEvent... events) {
+    return new ImportBatch(List.of(events), List.of());
+  }
+
+  protected TokenCounts countedTotal() {
+    TokenCounts sum = TokenCounts.ZERO;
+    for (UsageAggregate aggregate : store.usageBySlot(UsageFilter.ALL, Duration.ofMinutes(15))) {
+      sum = sum.plus(aggregate.tokens());
+    }
+    return sum;
+  }
+
+  @Test
+  void sumsCommittedEventsPerSlot() {
+    store.commit(
+        batch(
+            simple("a", T0, 100),
+            simple("b", T0.plusSeconds(60), 200),
+            simple("c", T0.plusSeconds(3600), 5)));
+
+    List<UsageAggregate> slots = store.usageBySlot(UsageFilter.ALL, Duration.ofMinutes(15));
+
+    assertEquals(2, slots.size());
+    assertEquals(T0, slots.get(0).slot());
+    assertEquals(300, slots.get(0).tokens().input());
+    assertEquals(2, slots.get(0).requests());
+    assertEquals(T0.plusSeconds(60), slots.get(0).last());
+    assertEquals(T0.plusSeconds(3600), slots.get(1).slot());
+    assertEquals(5, slots.get(1).tokens().input());
+  }
+
+  @Test
+  void committingTheSameEventsAgainChangesNothing() {
+    ImportBatch batch = batch(simple("a", T0, 100), simple("b", T0, 200));
+    store.commit(batch);
+    store.commit(batch);
+
+    assertEquals(300, countedTotal().input());
+    assertEquals(2, store.statistics().events());
+  }
+
+  @Test
+  void keepsTheCopyWithMoreTokensWhicheverArrivesFirst() {
+    store.commit(batch(simple("a", T0, 10), simple("b", T0, 500)));
+    store.commit(batch(simple("a", T0, 500), simple("b", T0, 10)));
+
+    assertEquals(1000, countedTotal().input());
+    assertEquals(2, store.statistics().events());
+  }
+
+  @Test
+  void copiesOfOneKeyInOneBatchAreStoredOnce() {
+    store.commit(batch(simple("a", T0, 10), simple("a", T0, 70), simple("a", T0, 30)));
+
+    assertEquals(70, countedTotal().input());
+  }
+
+  @Test
+  void aSidechainReplayIsNotCountedBesideItsOriginal() {
+    TokenCounts tokens = TokenCounts.of(100, 10, 0, 0);
+    UsageEvent main = event("claude", "m1|r1", "m1", false, T0, "s", "x", tokens, null);
+    UsageEvent replay =
+        event("claude", "m1|r2", "m1", true, T0.plusSeconds(1), "s", "x", tokens, null);
+
+    store.commit(batch(replay));
+    assertEquals(100, countedTotal().input(), "alone, the replay is the only copy and counts");
+
+    store.commit(batch(main));
+    assertEquals(
+        100, countedTotal().input(), "once the original arrives, the replay stops counting");
+    assertEquals(2, store.statistics().events());
+    assertEquals(1, store.statistics().countedEvents());
+  }
+
+  @Test
+  void twoNonSidechainRequestsOfOneMessageBothCount() {
+    TokenCounts tokens = TokenCounts.of(100, 10, 0, 0);
+    store.commit(
+        batch(
+            event("claude", "m1|r1", "m1", false, T0, "s", "x", tokens, null),
+            event("claude", "m1|r2", "m1", false, T0, "s", "x", tokens, null)));
+
+    assertEquals(200, countedTotal().input());
+  }
+
+  @Test
+  void ofSidechainCopiesOnlyTheLargestCounts() {
+    store.commit(
+        batch(
+            event("claude", "m1|r1", "m1", true, T0, "s", "x", TokenCounts.of(5, 0, 0, 0), null),
+            event("claude", "m1|r2", "m1", true, T0, "s", "x", TokenCounts.of(7, 0, 0, 0), null),
+            event("claude", "m1|r3", "m1", true, T0, "s", "x", TokenCounts.of(6, 0, 0, 0), null)));
+
+    assertEquals(7, countedTotal().input());
+  }
+
+  @Test
+  void groupsOfDifferentSourcesNeverMerge() {
+    TokenCounts tokens = TokenCounts.of(100, 0, 0, 0);
+    store.commit(
+        batch(
+            event("claude", "k", "g", true, T0, "s", "x", tokens, null),
+            event("other", "k", "g", false, T0, "s", "x", tokens, null)));
+
+    assertEquals(200, countedTotal().input());
+  }
+
+  @Test
+  void filtersByTimeSourceAndProject() {
+    store.commit(
+        batch(
+            simple("a", T0, 1),
+            simple("b", T0.plusSeconds(86_400), 10),
+            event(
+                "codex", "c", null, false, T0, "s2", "gpt-5", TokenCounts.of(100, 0, 0, 0), null)));
+
+    assertEquals(11, sum(new UsageFilter(null, null, List.of("claude"), null)).input());
+    assertEquals(101, sum(new UsageFilter(T0, T0.plusSeconds(60), List.of(), null)).input());
+    assertEquals(10, sum(new UsageFilter(T0.plusSeconds(60), null, List.of(), null)).input());
+    assertEquals(111, sum(new UsageFilter(null, null, List.of(), "proj")).input());
+    assertEquals(111, sum(new UsageFilter(null, null, List.of(), "/work/proj")).input());
+    assertEquals(0, sum(new UsageFilter(null, null, List.of(), "other")).input());
+  }
+
+  private TokenCounts sum(UsageFilter filter) {
+    TokenCounts sum = TokenCounts.ZERO;
+    for (UsageAggregate aggregate : store.usageBySlot(filter, Duration.ofDays(1))) {
+      sum = sum.plus(aggregate.tokens());
+    }
+    return sum;
+  }
+
+  @Test
+  void separatesWhatPricesDifferently() {
+    TokenCounts small = TokenCounts.of(1_000, 10, 0, 0);
+    TokenCounts large = TokenCounts.of(150_000, 10, 60_000, 0);
+    store.commit(
+        batch(
+            event("claude", "a", null, false, T0, "s", "x", small, null),
+            event("claude", "b", null, false, T0, "s", "x", large, null),
+            event(
+                "claude",
+                "c",
+                null,
+                false,
+                T0,
+                "s",
+                "x",
+                small,
+                new BigDecimal("0.123456789012345678"))));
+
+    List<UsageAggregate> slots = store.usageBySlot(UsageFilter.ALL, Duration.ofHours(1));
+
+    assertEquals(3, slots.size());
+    UsageAggregate longContext =
+        slots.stream().filter(UsageAggregate::longContext).findFirst().orElseThrow();
+    assertEquals(150_000, longContext.tokens().input());
+    UsageAggregate reported =
+        slots.stream().filter(UsageAggregate::costReported).findFirst().orElseThrow();
+    assertEquals(new BigDecimal("0.123456789012345678"), reported.reportedCost());
+  }
+
+  @Test
+  void sumsPerSessionWithItsPlace() {
+    store.commit(
+        batch(
+            event("claude", "a", null, false, T0, "s1", "x", TokenCounts.of(1, 0, 0, 0), null),
+            event(
+                "claude",
+                "b",
+                null,
+                false,
+                T0.plusSeconds(5),
+                "s1",
+                "x",
+                TokenCounts.of(2, 0, 0, 0),
+                null),
+            event("claude", "c", null, false, T0, "s2", "x", TokenCounts.of(4, 0, 0, 0), null)));
+
+    List<UsageAggregate> sessions = store.usageBySession(UsageFilter.ALL);
+
+    assertEquals(2, sessions.size());
+    UsageAggregate first = sessions.get(0);
+    assertEquals("s1", first.sessionId());
+    assertEquals(3, first.tokens().input());
+    assertEquals(T0, first.first());
+    assertEquals(T0.plusSeconds(5), first.last());
+    assertEquals("proj", first.project());
+    assertEquals("main", first.gitBranch());
+  }
+
+  @Test
+  void scansCountedEventsInTimeOrderPerSource() {
+    store.commit(
+        batch(
+            simple("late", T0.plusSeconds(10), 2),
+            simple("early", T0, 1),
+            event(
+                "codex",
+                "x",
+                null,
+                false,
+                T0.minusSeconds(10),
+                "s",
+                "gpt-5",
+                TokenCounts.of(3, 0, 0, 0),
+                null)));
+
+    List<CountedEvent> events = new ArrayList<>();
+    store.scanEvents(UsageFilter.ALL, events::add);
+
+    assertEquals(
+        List.of("claude", "claude", "codex"), events.stream().map(CountedEvent::source).toList());
+    assertEquals(List.of(1L, 2L, 3L), events.stream().map(e -> e.tokens().input()).toList());
+  }
+
+  @Test
+  void checkpointsRoundTripAndAdvance() {
+    FileCheckpoint first =
+        new FileCheckpoint("claude", "m1", "/a/b.jsonl", 10, 1000, 10, 2, 42, "");
+    store.commit(new ImportBatch(List.of(), List.of(first)));
+    FileCheckpoint second =
+        new FileCheckpoint("claude", "m1", "/a/b.jsonl", 30, 2000, 25, 5, 43, "{\"x\":\"y\"}");
+    store.commit(new ImportBatch(List.of(simple("a", T0, 1)), List.of(second)));
+
+    Map<String, FileCheckpoint> checkpoints = store.checkpoints("m1");
+
+    assertEquals(Map.of("/a/b.jsonl", second), checkpoints);
+    assertTrue(store.checkpoints("m2").isEmpty());
+  }
+
+  @Test
+  void machinesHaveLabels() {
+    store.registerMachine("abc", "laptop");
+    store.registerMachine("abc", "laptop-2");
+    store.registerMachine("def", "desktop");
+
+    assertEquals(Map.of("abc", "laptop-2", "def", "desktop"), store.machines());
+  }
+
+  @Test
+  void factsSurviveReopening() {
+    store.commit(batch(simple("a", T0, 100)));
+    store.close();
+    store = open(folder);
+
+    assertEquals(100, countedTotal().input());
+  }
+}
