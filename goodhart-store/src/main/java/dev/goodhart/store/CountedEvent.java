@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** One counted request, as the billing-block report walks them in time order. */
 public record CountedEvent(
     String source,
+    String machineId,
     Instant timestamp,
     String model,
     boolean fast,

@@ -2,7 +2,6 @@ package dev.goodhart.model.pricing;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prices by model, found by exact key first and then by {@link ModelNames normalised} key. Entries
@@ -21,9 +21,12 @@ public final class PriceTable {
   private final Map<String, ModelPrice> entries;
   private final Map<String, ModelPrice> byNormalisedKey;
   private final Map<String, Optional<ModelPrice>> resolved = new ConcurrentHashMap<>();
+  private final @Nullable PriceTable fallback;
 
-  private PriceTable(String description, Map<String, ModelPrice> entries) {
+  private PriceTable(
+      String description, Map<String, ModelPrice> entries, @Nullable PriceTable fallback) {
     this.description = requireNonNull(description, "description is null");
+    this.fallback = fallback;
     this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     Map<String, ModelPrice> index = new HashMap<>();
     // Plain names first, so that a routed entry never shadows the provider's own price.
@@ -46,7 +49,7 @@ public final class PriceTable {
   }
 
   public static PriceTable of(String description, Map<String, ModelPrice> entries) {
-    return new PriceTable(description, entries);
+    return new PriceTable(description, entries, null);
   }
 
   /** Where the prices came from, for reports and {@code prices show}. */
@@ -54,31 +57,25 @@ public final class PriceTable {
     return description;
   }
 
+  /** How many models this table and its fallbacks price. */
   public int size() {
-    return entries.size();
+    return entries.size() + (fallback == null ? 0 : fallback.size());
   }
 
-  public Collection<ModelPrice> entries() {
-    return entries.values();
-  }
-
-  /** This table with the other's entries added; the other wins where both price the same key. */
-  public PriceTable overriddenBy(PriceTable other) {
-    Map<String, ModelPrice> merged = new LinkedHashMap<>(other.entries);
-    entries.forEach(merged::putIfAbsent);
-    return new PriceTable(other.description + " over " + description, merged);
-  }
-
-  /** This table with the other's entries added where this one has no price for the model. */
+  /**
+   * This table in front of {@code other}: a model this table prices (by any spelling) takes this
+   * table's price, any other model the other's.
+   */
   public PriceTable withFallback(PriceTable other) {
-    Map<String, ModelPrice> merged = new LinkedHashMap<>(entries);
-    other.entries.forEach(
-        (key, price) -> {
-          if (find(key).isEmpty()) {
-            merged.putIfAbsent(key, price);
-          }
-        });
-    return new PriceTable(description + " + " + other.description, merged);
+    return new PriceTable(
+        description + ", then " + other.description,
+        entries,
+        fallback == null ? other : fallback.withFallback(other));
+  }
+
+  /** {@code newer} in front of this table: where both price a model, the newer price wins. */
+  public PriceTable overriddenBy(PriceTable newer) {
+    return newer.withFallback(this);
   }
 
   /** The price of a model as a log names it, or empty when this table cannot price it. */
@@ -101,7 +98,7 @@ public final class PriceTable {
         return Optional.of(price);
       }
     }
-    return Optional.empty();
+    return fallback == null ? Optional.empty() : fallback.find(model);
   }
 
   /**

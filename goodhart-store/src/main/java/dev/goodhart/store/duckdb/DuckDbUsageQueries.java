@@ -90,7 +90,7 @@ final class DuckDbUsageQueries {
     Where where = Where.of(filter);
     String sql =
         "SELECT source, epoch_us(ts), model, is_fast, long_context, input_tokens, output_tokens, cache_read_tokens,"
-            + " cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens, reported_cost_usd"
+            + " cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens, reported_cost_usd, machine_id"
             + " FROM usage_event WHERE "
             + where.sql()
             + " ORDER BY source, ts, event_id";
@@ -101,6 +101,7 @@ final class DuckDbUsageQueries {
           consumer.accept(
               new CountedEvent(
                   rows.getString(1),
+                  rows.getString(13),
                   micros(rows.getLong(2)),
                   rows.getString(3),
                   rows.getBoolean(4),

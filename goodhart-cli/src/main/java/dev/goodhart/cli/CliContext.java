@@ -1,0 +1,77 @@
+package dev.goodhart.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.goodhart.ingest.Environment;
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.GoodhartException;
+import dev.goodhart.store.duckdb.DuckDbStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every command needs from the outside world, passed in so that tests run the real commands
+ * against folders, streams and clocks they own. Global options are filled in by picocli before a
+ * command runs.
+ */
+final class CliContext {
+  static final String DATA_VARIABLE = "GOODHART_DATA";
+
+  final Environment environment;
+  final PrintWriter out;
+  final PrintWriter err;
+  final Clock clock;
+  final ZoneId zone;
+  final boolean terminal;
+
+  @Nullable Path data;
+  boolean strict;
+  boolean quiet;
+  boolean noProgress;
+
+  CliContext(
+      Environment environment,
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      ZoneId zone,
+      boolean terminal) {
+    this.environment = requireNonNull(environment, "environment is null");
+    this.out = requireNonNull(out, "out is null");
+    this.err = requireNonNull(err, "err is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.zone = requireNonNull(zone, "zone is null");
+    this.terminal = terminal;
+  }
+
+  /** {@code --data}, else {@code GOODHART_DATA}, else {@code ~/.goodhart}. */
+  Path dataDirectory() {
+    if (data != null) {
+      return data;
+    }
+    return environment.path(DATA_VARIABLE).orElse(environment.home().resolve(".goodhart"));
+  }
+
+  DuckDbStore openStore() {
+    return DuckDbStore.open(dataDirectory(), DuckDbStore.Settings.defaults());
+  }
+
+  boolean showProgress() {
+    return terminal && !quiet && !noProgress;
+  }
+
+  /** A warning on standard error, unless {@code --quiet}. */
+  void warn(String message) {
+    if (!quiet) {
+      err.println("goodhart: " + message);
+      err.flush();
+    }
+  }
+
+  static GoodhartException usageError(String message) {
+    return new GoodhartException(ErrorCode.USAGE_ERROR, message);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.goodhart.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * A one-line progress bar on standard error, redrawn at most ten times a second and only once the
+ * work has taken a moment, so that quick runs print nothing.
+ */
+final class ProgressBar {
+  private static final long FIRST_DRAW_NANOS = 300_000_000L;
+  private static final long REDRAW_NANOS = 100_000_000L;
+  private static final int WIDTH = 30;
+
+  private final PrintWriter err;
+  private final String label;
+  private final long total;
+  private final long started = System.nanoTime();
+  private long done;
+  private long lastDraw;
+  private boolean drawn;
+
+  ProgressBar(PrintWriter err, String label, long total) {
+    this.err = err;
+    this.label = label;
+    this.total = Math.max(1, total);
+  }
+
+  synchronized void advance(long amount) {
+    done = Math.min(total, done + amount);
+    long now = System.nanoTime();
+    if (now - started < FIRST_DRAW_NANOS || now - lastDraw < REDRAW_NANOS) {
+      return;
+    }
+    lastDraw = now;
+    draw(now);
+  }
+
+  synchronized void finish() {
+    if (drawn) {
+      err.print("\r" + " ".repeat(79) + "\r");
+      err.flush();
+    }
+  }
+
+  private void draw(long now) {
+    int filled = (int) (WIDTH * done / total);
+    double seconds = (now - started) / 1e9;
+    err.printf(
+        "\r%s [%s%s] %3d%% %s/%s %.1fs",
+        label,
+        "#".repeat(filled),
+        ".".repeat(WIDTH - filled),
+        100 * done / total,
+        mebibytes(done),
+        mebibytes(total),
+        seconds);
+    err.flush();
+    drawn = true;
+  }
+
+  private static String mebibytes(long bytes) {
+    return bytes >= 1L << 30
+        ? "%.1f GiB".formatted(bytes / (double) (1L << 30))
+        : (bytes >> 20) + " MiB";
+  }
+}
