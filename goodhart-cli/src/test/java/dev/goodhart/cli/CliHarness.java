@@ -90,8 +90,11 @@ final class CliHarness {
   }
 
   Path write(String relativeTarget, String content) {
+    return write(home.resolve(relativeTarget), content);
+  }
+
+  Path write(Path target, String content) {
     try {
-      Path target = home.resolve(relativeTarget);
       Files.createDirectories(target.getParent());
       Files.writeString(target, content);
       return target;

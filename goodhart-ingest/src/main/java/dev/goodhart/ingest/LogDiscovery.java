@@ -167,6 +167,11 @@ public final class LogDiscovery {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
               if (attributes.isRegularFile()) {
                 action.accept(file, attributes);
+              } else if (attributes.isSymbolicLink()) {
+                // Links are followed; one still seen as a link points nowhere.
+                problems.add(
+                    new BadRecord(
+                        file, 0, "cannot read: the symbolic link's target does not exist"));
               }
               return FileVisitResult.CONTINUE;
             }
