@@ -1,0 +1,83 @@
+package dev.goodhart.ingest.codex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.goodhart.ingest.BadRecordException;
+import dev.goodhart.ingest.ParserHarness;
+import dev.goodhart.model.TokenCounts;
+import dev.goodhart.model.UsageEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CodexRolloutParserTest {
+  final ParserHarness codex =
+      new ParserHarness(
+          new CodexSource(),
+          "2026/03/05/rollout-2026-03-05T10-00-00-0199aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee.jsonl");
+
+  @Test
+  void countsLastUsageSkipsRepeatsAndTakesTheGrowthOfTotals() throws BadRecordException {
+    List<UsageEvent> events = codex.lines(ParserHarness.sample("codex_rollout_synthetic.jsonl"));
+
+    assertEquals(3, events.size());
+    assertEquals(new TokenCounts(8_000, 500, 2_000, 0, 0, 200), events.get(0).tokens());
+    assertEquals(new TokenCounts(5_000, 800, 10_000, 0, 0, 400), events.get(1).tokens());
+    assertEquals(new TokenCounts(7_000, 500, 8_000, 0, 0, 100), events.get(2).tokens());
+    assertEquals(
+        List.of("gpt-5-codex", "gpt-5-codex", "gpt-5.1-codex-mini"),
+        events.stream().map(UsageEvent::model).toList());
+    assertEquals("0199aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee", events.get(0).sessionId());
+    assertEquals("/home/dev/work/alpha", events.get(0).cwd());
+    assertEquals("main", events.get(0).gitBranch());
+  }
+
+  @Test
+  void takesTheModelFromTheTokenCountWhenItNamesOne() throws BadRecordException {
+    List<UsageEvent> events =
+        codex.lines(ParserHarness.sample("codex_fixture_session-alpha.jsonl"));
+
+    assertEquals(
+        List.of("gpt-5.2-codex", "gpt-5.3-codex"), events.stream().map(UsageEvent::model).toList());
+    assertEquals(new TokenCounts(2_000, 300, 500, 0, 0, 200), events.get(1).tokens());
+  }
+
+  @Test
+  void resumingFromTheSavedStateGivesTheSameEvents() throws BadRecordException {
+    String[] lines = ParserHarness.sample("codex_rollout_synthetic.jsonl").split("\n");
+    List<UsageEvent> whole = codex.lines(String.join("\n", lines));
+    for (int split = 1; split < lines.length; split++) {
+      List<UsageEvent> resumed =
+          new ArrayList<>(codex.lines(String.join("\n", java.util.Arrays.copyOf(lines, split))));
+      String state = codex.lastState();
+      resumed.addAll(
+          codex.lines(
+              String.join("\n", java.util.Arrays.copyOfRange(lines, split, lines.length)), state));
+
+      assertEquals(whole, resumed, "split after line " + split);
+    }
+  }
+
+  @Test
+  void theSameEventInAnArchivedCopyHasTheSameKey() throws BadRecordException {
+    String rollout = ParserHarness.sample("codex_rollout_synthetic.jsonl");
+    ParserHarness archived =
+        new ParserHarness(
+            new CodexSource(),
+            "rollout-2026-03-05T10-00-00-0199aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee.jsonl");
+
+    assertEquals(
+        codex.lines(rollout).stream().map(UsageEvent::eventKey).toList(),
+        archived.lines(rollout).stream().map(UsageEvent::eventKey).toList());
+  }
+
+  @Test
+  void aRateLimitOnlyUpdateCountsNothing() throws BadRecordException {
+    String line =
+        """
+        {"timestamp":"2026-03-05T10:00:05.000Z","type":"event_msg","payload":{"type":"token_count","info":null,"rate_limits":{"primary":{"used_percent":3.0}}}}""";
+
+    assertTrue(codex.lines(line).isEmpty());
+  }
+}
