@@ -24,12 +24,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the usage reports from the store. Calendar reports sum 15-minute UTC slots into the days
  * of the report's time zone (every zone in use today is offset from UTC by a multiple of 15
- * minutes; for one that is not, 1-minute slots are used), so the store never needs to know about
- * time zones.
+ * minutes; for an offset that is not, such as a historical one, slots shrink to a length that
+ * divides it), so the store never needs to know about time zones.
  */
 public final class UsageLedger {
   private static final Duration SLOT = Duration.ofMinutes(15);
-  private static final Duration FINE_SLOT = Duration.ofMinutes(1);
 
   private final Store store;
   private final Pricer pricer;
@@ -97,14 +96,14 @@ public final class UsageLedger {
       UsageQuery query, UsageFilter filter, Map<String, String> machines) {
     ZoneId zone = query.zone();
     List<UsageAggregate> aggregates = store.usageBySlot(filter, SLOT);
-    boolean coarse =
-        aggregates.stream()
-            .allMatch(
-                a ->
-                    zone.getRules().getOffset(requireNonNull(a.slot())).getTotalSeconds() % 900
-                        == 0);
-    if (!coarse) {
-      aggregates = store.usageBySlot(filter, FINE_SLOT);
+    // A slot must not straddle a local midnight: its length must divide every UTC offset in use.
+    long slotSeconds = SLOT.toSeconds();
+    for (UsageAggregate aggregate : aggregates) {
+      int offset = zone.getRules().getOffset(requireNonNull(aggregate.slot())).getTotalSeconds();
+      slotSeconds = gcd(slotSeconds, Math.abs(offset));
+    }
+    if (slotSeconds != SLOT.toSeconds()) {
+      aggregates = store.usageBySlot(filter, Duration.ofSeconds(slotSeconds));
     }
     Map<String, UsageAccumulator> periods = new TreeMap<>();
     for (UsageAggregate aggregate : aggregates) {
@@ -117,6 +116,10 @@ public final class UsageLedger {
     List<UsageRow> rows = new ArrayList<>();
     periods.forEach((period, sums) -> rows.add(sums.toRow(period, null, null)));
     return rows;
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   static String period(UsageReportKind kind, LocalDate day) {
