@@ -40,19 +40,23 @@ final class UsageReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Trace.mark("command line parsed");
     UsageQuery query = options.query(kind, context.zone);
     SourceRegistry registry = SourceRegistry.load();
     List<UsageSource> sources = registry.select(query.sources());
     PriceTable prices = Prices.load(context, options.priceFile);
+    Trace.mark("prices loaded");
     try (DuckDbStore store = context.openStore()) {
-      ImportRunner.run(
-          context,
-          store,
-          LogDiscovery.onThisMachine(sources, context.environment),
-          Machine.local(context.environment));
+      Trace.mark("store opened");
+      LogDiscovery.Result found = LogDiscovery.onThisMachine(sources, context.environment);
+      Trace.mark("logs discovered");
+      ImportRunner.run(context, store, found, Machine.local(context.environment));
+      Trace.mark("new usage imported");
       UsageReport report =
           new UsageLedger(store, new Pricer(prices, query.mode()), context.clock).report(query);
+      Trace.mark("report computed");
       render(report);
+      Trace.mark("report written");
       if (!report.unpriced().isEmpty() && (options.json || options.csv)) {
         report
             .unpriced()

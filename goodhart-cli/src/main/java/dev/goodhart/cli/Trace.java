@@ -1,0 +1,27 @@
+package dev.goodhart.cli;
+
+import java.io.PrintStream;
+
+/**
+ * Phase timings on standard error when {@code GOODHART_TRACE} is set: what a slow run spent its
+ * time on, without a profiler.
+ */
+final class Trace {
+  private static final boolean ENABLED = System.getenv("GOODHART_TRACE") != null;
+  private static final long START = System.nanoTime();
+  private static long last = START;
+
+  private Trace() {}
+
+  static synchronized void mark(String phase) {
+    if (!ENABLED) {
+      return;
+    }
+    long now = System.nanoTime();
+    PrintStream err = System.err;
+    err.printf(
+        "goodhart trace: %-28s %6.1f ms (at %6.1f ms since main)%n",
+        phase, (now - last) / 1e6, (now - START) / 1e6);
+    last = now;
+  }
+}
