@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ImportRunner {
   private static final int LISTED_BAD_RECORDS = 10;
+  static final String BATCH_VARIABLE = "GOODHART_IMPORT_BATCH_EVENTS";
 
   private ImportRunner() {}
 
@@ -42,6 +43,17 @@ final class ImportRunner {
         };
     Listener listener = new Listener(context);
     ImportOptions options = ImportOptions.defaults().strict(context.strict);
+    // Events per commit: smaller batches lose less to a crash and use less memory, larger ones
+    // import faster.
+    String batch = context.environment.get(BATCH_VARIABLE).orElse(null);
+    if (batch != null) {
+      try {
+        options = options.batchEvents(Integer.parseInt(batch.trim()));
+      } catch (IllegalArgumentException e) {
+        throw CliContext.usageError(
+            "%s must be a positive whole number, found '%s'".formatted(BATCH_VARIABLE, batch));
+      }
+    }
     try {
       return new UsageImporter(target, options, listener).run(found, machine);
     } finally {

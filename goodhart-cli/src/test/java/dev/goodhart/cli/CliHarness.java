@@ -24,7 +24,7 @@ import java.util.Map;
 final class CliHarness {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final Path home;
+  Path home;
   final Path data;
   final Map<String, String> variables = new HashMap<>();
   Clock clock = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
@@ -35,6 +35,13 @@ final class CliHarness {
     this.data = folder.resolve("data");
     variables.put("HOME", home.toString());
     variables.put("HOSTNAME", "test-machine");
+  }
+
+  /** Reads another home folder's logs (the data folder stays this harness's own). */
+  CliHarness readingHome(Path other) {
+    home = other;
+    variables.put("HOME", other.toString());
+    return this;
   }
 
   record Result(int exitCode, String out, String err) {

@@ -21,4 +21,8 @@ public record ImportOptions(boolean strict, int parallelism, int batchEvents) {
   public ImportOptions strict(boolean value) {
     return new ImportOptions(value, parallelism, batchEvents);
   }
+
+  public ImportOptions batchEvents(int value) {
+    return new ImportOptions(strict, parallelism, value);
+  }
 }

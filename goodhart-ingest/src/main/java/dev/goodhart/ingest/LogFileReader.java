@@ -1,5 +1,6 @@
 package dev.goodhart.ingest;
 
+import dev.goodhart.ingest.json.ByteSearch;
 import dev.goodhart.ingest.json.JsonRecords;
 import dev.goodhart.ingest.json.LineProbe;
 import dev.goodhart.model.ErrorCode;

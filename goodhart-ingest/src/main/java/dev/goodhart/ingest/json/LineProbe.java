@@ -16,23 +16,9 @@ public final class LineProbe {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Whether the line contains the marker's bytes anywhere. */
+  /** Whether the line contains the marker's bytes anywhere; markers are at least two bytes long. */
   public static boolean mentions(byte[] bytes, int offset, int length, byte[] marker) {
-    int last = offset + length - marker.length;
-    byte first = marker[0];
-    outer:
-    for (int i = offset; i <= last; i++) {
-      if (bytes[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < marker.length; j++) {
-        if (bytes[i + j] != marker[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    return ByteSearch.indexOf(bytes, offset, offset + length, marker) >= 0;
   }
 
   /** Whether the line is only white space, which JSON lines files may contain between records. */

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class PriceTable {
   private final String description;
   private final Map<String, ModelPrice> entries;
-  private final Map<String, ModelPrice> byNormalisedKey;
+  private @Nullable Map<String, ModelPrice> byNormalisedKey;
   private final Map<String, Optional<ModelPrice>> resolved = new ConcurrentHashMap<>();
   private final @Nullable PriceTable fallback;
 
@@ -28,13 +28,25 @@ public final class PriceTable {
     this.description = requireNonNull(description, "description is null");
     this.fallback = fallback;
     this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+  }
+
+  /**
+   * The index by normalised name, built on the first lookup that misses an exact key: most logs
+   * name models exactly as the tables do, and normalising every table key costs more than a short
+   * run has to spend.
+   */
+  private synchronized Map<String, ModelPrice> byNormalisedKey() {
+    if (byNormalisedKey != null) {
+      return byNormalisedKey;
+    }
     Map<String, ModelPrice> index = new HashMap<>();
     // Plain names first, so that a routed entry never shadows the provider's own price.
     for (boolean routed : new boolean[] {false, true}) {
-      for (Map.Entry<String, ModelPrice> entry : this.entries.entrySet()) {
+      for (Map.Entry<String, ModelPrice> entry : entries.entrySet()) {
         ModelNames.Normalised normalised = ModelNames.normalise(entry.getKey());
         // "-fast" entries already include the multiplier; only an exact lookup may reach them.
-        if (normalised.fast() || isRouted(entry.getKey()) != routed) {
+        boolean isRouted = !normalised.key().equals(entry.getKey().toLowerCase(Locale.ROOT));
+        if (normalised.fast() || isRouted != routed) {
           continue;
         }
         index.putIfAbsent(normalised.key(), entry.getValue());
@@ -45,7 +57,8 @@ public final class PriceTable {
     Map<String, ModelPrice> undated = new HashMap<>();
     index.forEach((key, price) -> undated.putIfAbsent(ModelNames.withoutDate(key), price));
     undated.forEach(index::putIfAbsent);
-    this.byNormalisedKey = index;
+    byNormalisedKey = index;
+    return index;
   }
 
   public static PriceTable of(String description, Map<String, ModelPrice> entries) {
@@ -93,19 +106,11 @@ public final class PriceTable {
       return Optional.of(exact);
     }
     for (String key : ModelNames.lookupKeys(model)) {
-      ModelPrice price = byNormalisedKey.get(key);
+      ModelPrice price = byNormalisedKey().get(key);
       if (price != null) {
         return Optional.of(price);
       }
     }
     return fallback == null ? Optional.empty() : fallback.find(model);
-  }
-
-  /**
-   * A key that normalising changes is a provider route, a Bedrock or Vertex id, or a dated alias of
-   * one.
-   */
-  private static boolean isRouted(String key) {
-    return !ModelNames.normalise(key).key().equals(key.toLowerCase(Locale.ROOT));
   }
 }
