@@ -55,8 +55,12 @@ final class CliContext {
     return environment.path(DATA_VARIABLE).orElse(environment.home().resolve(".goodhart"));
   }
 
+  @Nullable EarlyStore earlyStore;
+
   DuckDbStore openStore() {
-    return DuckDbStore.open(dataDirectory(), DuckDbStore.Settings.defaults());
+    Path directory = dataDirectory();
+    DuckDbStore early = earlyStore == null ? null : earlyStore.claim(directory);
+    return early != null ? early : DuckDbStore.open(directory, DuckDbStore.Settings.defaults());
   }
 
   boolean showProgress() {

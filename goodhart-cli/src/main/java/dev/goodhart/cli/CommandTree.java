@@ -2,10 +2,12 @@ package dev.goodhart.cli;
 
 import dev.goodhart.metrics.usage.UsageReportKind;
 import dev.goodhart.model.GoodhartException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /**
@@ -98,6 +100,31 @@ final class CommandTree {
       }
     }
     return false;
+  }
+
+  /**
+   * The data folder a command line will open a store in, known before parsing so that the store can
+   * be opened in the meantime; null for commands that need no store (prices, help).
+   */
+  static @Nullable Path storeFolder(CliContext context, String... args) {
+    List<String> path = commandPath(args);
+    boolean needsStore =
+        !isHelp(args)
+            && (path.isEmpty()
+                || path.getFirst().equals("usage")
+                || path.getFirst().equals("import"));
+    if (!needsStore) {
+      return null;
+    }
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--data") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--data=")) {
+        return Path.of(args[i].substring("--data=".length()));
+      }
+    }
+    return context.dataDirectory();
   }
 
   /** The words of a command line that name commands: everything before the first other option. */

@@ -4,6 +4,7 @@ import dev.goodhart.ingest.Environment;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import picocli.CommandLine;
@@ -37,10 +38,17 @@ public final class Main {
 
   /** Runs one command line; returns its exit code. Tests call this with their own context. */
   static int run(CliContext context, String... args) {
+    Path store = CommandTree.storeFolder(context, args);
+    if (store != null) {
+      context.earlyStore = EarlyStore.start(store);
+    }
     CommandLine commandLine = CommandTree.build(context, args);
     try {
       return commandLine.execute(args);
     } finally {
+      if (context.earlyStore != null) {
+        context.earlyStore.closeIfUnclaimed();
+      }
       context.out.flush();
       context.err.flush();
     }

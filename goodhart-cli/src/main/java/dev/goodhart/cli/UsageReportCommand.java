@@ -44,14 +44,15 @@ final class UsageReportCommand implements Callable<Integer> {
     UsageQuery query = options.query(kind, context.zone);
     SourceRegistry registry = SourceRegistry.load();
     List<UsageSource> sources = registry.select(query.sources());
-    PriceTable prices = Prices.load(context, options.priceFile);
-    Trace.mark("prices loaded");
+    Prices.Loading loading = Prices.start(context, options.priceFile);
+    LogDiscovery.Result found = LogDiscovery.onThisMachine(sources, context.environment);
+    Trace.mark("logs discovered");
     try (DuckDbStore store = context.openStore()) {
       Trace.mark("store opened");
-      LogDiscovery.Result found = LogDiscovery.onThisMachine(sources, context.environment);
-      Trace.mark("logs discovered");
       ImportRunner.run(context, store, found, Machine.local(context.environment));
       Trace.mark("new usage imported");
+      PriceTable prices = loading.get();
+      Trace.mark("prices loaded");
       UsageReport report =
           new UsageLedger(store, new Pricer(prices, query.mode()), context.clock).report(query);
       Trace.mark("report computed");
