@@ -1,0 +1,462 @@
+package dev.goodhart.synthetic;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Random;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes Claude Code sessions as Claude Code does: one transcript per session under the project's
+ * folder, one line per content block of a response (every line of a response carries the same
+ * message id, request id and usage), tool results as user lines, sub-agents in {@code
+ * <session>/subagents/agent-<id>.jsonl} with {@code isSidechain} set. Context grows request by
+ * request from cache reads and writes until it is compacted.
+ */
+final class ClaudeCodeSessionWriter {
+  /** Where a session runs: what Claude Code derives the project folder from. */
+  record Project(String cwd, String branch) {
+    /** Claude Code's folder name for a working directory: every '/' and '.' becomes '-'. */
+    String folder() {
+      return cwd.replace('/', '-').replace('.', '-');
+    }
+  }
+
+  private static final String[] MAIN_MODELS = {
+    "claude-sonnet-4-5-20250929", "claude-sonnet-4-5-20250929", "claude-sonnet-4-5-20250929",
+    "claude-opus-4-5-20251101", "claude-opus-4-6", "claude-sonnet-4-20250514",
+    "claude-opus-4-1-20250805", "claude-sonnet-4-6"
+  };
+  private static final String SUB_AGENT_MODEL = "claude-haiku-4-5-20251001";
+  private static final String FAST_MODEL = "claude-opus-4-6";
+  private static final String LONG_CONTEXT_MODEL = "claude-sonnet-4-5-20250929";
+
+  /** A model no price table knows (a private deployment's name), to exercise unpriced reports. */
+  static final String UNPRICED_MODEL = "acme-internal-coder-v3";
+
+  private static final String VERSION = "2.0.37";
+
+  private final Random random;
+  private final Ids ids;
+  private final TextPool text;
+  private final SyntheticSpec.Features features;
+  private final GroundTruth truth;
+
+  ClaudeCodeSessionWriter(
+      Random random, Ids ids, TextPool text, SyntheticSpec.Features features, GroundTruth truth) {
+    this.random = random;
+    this.ids = ids;
+    this.text = text;
+    this.features = features;
+    this.truth = truth;
+  }
+
+  /** One conversation thread: the main one or a sub-agent's. */
+  private final class Thread {
+    final String sessionId;
+    final Project project;
+    final String model;
+    final boolean sidechain;
+    final @Nullable String agentId;
+    final boolean oneHourCache;
+    final boolean fast;
+    final long contextLimit;
+    Instant now;
+    long context;
+    long pending;
+    @Nullable String parentUuid;
+    @Nullable Request lastRequest;
+
+    Thread(
+        String sessionId,
+        Project project,
+        String model,
+        @Nullable String agentId,
+        Instant start,
+        long context) {
+      this.sessionId = sessionId;
+      this.project = project;
+      this.model = model;
+      this.sidechain = agentId != null;
+      this.agentId = agentId;
+      this.oneHourCache = features.oneHourCache() && random.nextInt(10) < 3;
+      this.fast = features.fastMode() && model.equals(FAST_MODEL) && random.nextInt(10) < 3;
+      this.contextLimit =
+          features.longContext() && model.equals(LONG_CONTEXT_MODEL) && random.nextInt(5) == 0
+              ? 480_000
+              : 185_000;
+      this.now = start;
+      // A long-context session has read much of a large code base before its first request here.
+      this.context = contextLimit > 200_000 ? context + 170_000 + random.nextInt(30_000) : context;
+    }
+  }
+
+  /** A written request, kept so that a sub-agent can replay it. */
+  private record Request(
+      String messageId,
+      String model,
+      Instant at,
+      long input,
+      long output,
+      long cache5m,
+      long cache1h,
+      long cacheRead,
+      boolean fast) {}
+
+  /** Writes one session of a few turns and returns the bytes written (sub-agent files included). */
+  long writeSession(Path projects, Project project, Instant start) {
+    String sessionId = ids.uuid();
+    String model = pickMainModel();
+    Path file = projects.resolve(project.folder()).resolve(sessionId + ".jsonl");
+    Thread main = new Thread(sessionId, project, model, null, start, initialContext());
+    long bytes;
+    try (JsonLinesFile out = JsonLinesFile.create(file)) {
+      if (random.nextInt(4) == 0) {
+        summary(out);
+      }
+      int turns = 1 + text.logNormal(3, 0.8, 0, 14);
+      bytes = 0;
+      for (int turn = 0; turn < turns; turn++) {
+        bytes += turn(out, main, projects);
+      }
+      bytes += out.bytes();
+    }
+    return bytes;
+  }
+
+  /**
+   * Appends one turn to an existing transcript of {@code sessionId} and returns the bytes written.
+   */
+  long appendTurn(Path projects, Path file, String sessionId, Project project, Instant start) {
+    Thread main = new Thread(sessionId, project, pickMainModel(), null, start, initialContext());
+    try (JsonLinesFile out = JsonLinesFile.append(file)) {
+      long bytes = turn(out, main, projects);
+      return bytes + out.bytes();
+    }
+  }
+
+  private String pickMainModel() {
+    if (features.unpricedModel() && random.nextInt(40) == 0) {
+      return UNPRICED_MODEL;
+    }
+    return MAIN_MODELS[random.nextInt(MAIN_MODELS.length)];
+  }
+
+  private long initialContext() {
+    return 12_000 + random.nextInt(9_000); // system prompt, tools, CLAUDE.md
+  }
+
+  /** A user prompt and the agent's loop of requests; returns bytes of sub-agent files written. */
+  private long turn(JsonLinesFile out, Thread thread, Path projects) {
+    String prompt = text.slice(text.logNormal(160, 1.0, 8, 6_000));
+    userPrompt(out, thread, prompt);
+    thread.pending += prompt.length() / 4 + 10;
+    int requests = 1 + text.logNormal(5, 0.9, 0, 40);
+    long subAgentBytes = 0;
+    for (int i = 0; i < requests; i++) {
+      boolean last = i == requests - 1;
+      thread.now = thread.now.plusMillis(1_500 + random.nextInt(25_000));
+      boolean task = !last && !thread.sidechain && features.subAgents() && random.nextInt(12) == 0;
+      String toolUseId = request(out, thread, last, task ? "Task" : null);
+      if (!last) {
+        String result;
+        if (task) {
+          SubAgentRun run = subAgent(projects, thread);
+          subAgentBytes += run.bytes;
+          result = run.result;
+        } else {
+          result = text.slice(text.logNormal(1_400, 1.4, 20, 160_000));
+          thread.now = thread.now.plusMillis(200 + random.nextInt(8_000));
+        }
+        toolResult(out, thread, toolUseId, result);
+        thread.pending += result.length() / 4;
+      }
+    }
+    thread.now = thread.now.plusSeconds(30 + random.nextInt(1_200));
+    return subAgentBytes;
+  }
+
+  private record SubAgentRun(long bytes, String result) {}
+
+  private SubAgentRun subAgent(Path projects, Thread parent) {
+    String agentId = ids.hex(8);
+    Path file =
+        projects
+            .resolve(parent.project.folder())
+            .resolve(parent.sessionId)
+            .resolve("subagents")
+            .resolve("agent-" + agentId + ".jsonl");
+    String model = random.nextInt(5) < 3 ? SUB_AGENT_MODEL : parent.model;
+    Thread agent =
+        new Thread(parent.sessionId, parent.project, model, agentId, parent.now, initialContext());
+    try (JsonLinesFile out = JsonLinesFile.create(file)) {
+      String prompt = text.slice(text.logNormal(400, 0.6, 40, 4_000));
+      userPrompt(out, agent, prompt);
+      agent.pending += prompt.length() / 4;
+      if (features.sidechainReplays() && parent.lastRequest != null && random.nextInt(5) < 2) {
+        replay(out, agent, parent.lastRequest);
+      }
+      int requests = 2 + random.nextInt(14);
+      for (int i = 0; i < requests; i++) {
+        boolean last = i == requests - 1;
+        agent.now = agent.now.plusMillis(800 + random.nextInt(12_000));
+        String toolUseId = request(out, agent, last, null);
+        if (!last) {
+          String result = text.slice(text.logNormal(900, 1.2, 20, 60_000));
+          toolResult(out, agent, toolUseId, result);
+          agent.pending += result.length() / 4;
+        }
+      }
+      parent.now = agent.now.plusMillis(500);
+      return new SubAgentRun(out.bytes(), text.slice(text.logNormal(1_200, 0.7, 80, 12_000)));
+    }
+  }
+
+  /**
+   * Writes one API response as its content-block lines and counts it once. Returns the id of the
+   * tool use it ends with, or null for a final answer.
+   */
+  private @Nullable String request(
+      JsonLinesFile out, Thread thread, boolean last, @Nullable String toolName) {
+    long cacheRead = thread.context;
+    long cacheWrite = thread.pending;
+    if (cacheRead + cacheWrite + 200 > thread.contextLimit) {
+      // Auto-compact: the conversation is summarised and the cache starts over.
+      cacheRead = 0;
+      cacheWrite = 15_000 + random.nextInt(20_000);
+    } else if (random.nextInt(25) == 0) {
+      cacheWrite += cacheRead; // the cache expired: everything is written again
+      cacheRead = 0;
+    }
+    long input = random.nextInt(6) == 0 ? 1 + random.nextInt(3_000) : 1 + random.nextInt(12);
+    long output = text.logNormal(220, 1.1, 1, 16_000);
+    long cache1h = thread.oneHourCache ? cacheWrite : 0;
+    long cache5m = cacheWrite - cache1h;
+    Request request =
+        new Request(
+            ids.messageId(),
+            thread.model,
+            thread.now,
+            input,
+            output,
+            cache5m,
+            cache1h,
+            cacheRead,
+            thread.fast);
+    String requestId = ids.requestId();
+    String toolUseId = last ? null : ids.toolUseId();
+    boolean thinking = random.nextInt(2) == 0;
+    boolean prose = last || random.nextInt(10) < 6;
+    if (thinking) {
+      assistantLine(out, thread, request, requestId, Block.THINKING, null, null);
+    }
+    if (prose || (!thinking && toolUseId == null)) {
+      assistantLine(out, thread, request, requestId, Block.TEXT, null, null);
+    }
+    if (toolUseId != null) {
+      String tool = toolName != null ? toolName : pickTool();
+      assistantLine(out, thread, request, requestId, Block.TOOL_USE, toolUseId, tool);
+    }
+    truth.add(
+        new GroundTruth.Request(
+            "claude",
+            request.at(),
+            thread.sessionId,
+            request.model(),
+            request.fast(),
+            Tally.request(input, output, cacheWrite, cacheRead, 0)));
+    thread.lastRequest = request;
+    thread.context = cacheRead + cacheWrite + output;
+    thread.pending = 0;
+    return toolUseId;
+  }
+
+  /** A sub-agent's copy of its parent's request, under a new request id: not a new request. */
+  private void replay(JsonLinesFile out, Thread agent, Request original) {
+    assistantLine(out, agent, original, ids.requestId(), Block.TEXT, null, null);
+  }
+
+  private String pickTool() {
+    return switch (random.nextInt(6)) {
+      case 0, 1 -> "Bash";
+      case 2 -> "Read";
+      case 3 -> "Edit";
+      case 4 -> "Grep";
+      default -> "Write";
+    };
+  }
+
+  private enum Block {
+    THINKING,
+    TEXT,
+    TOOL_USE
+  }
+
+  private void assistantLine(
+      JsonLinesFile out,
+      Thread thread,
+      Request request,
+      String requestId,
+      Block block,
+      @Nullable String toolUseId,
+      @Nullable String tool) {
+    String uuid = ids.uuid();
+    try {
+      JsonGenerator json = out.json();
+      envelope(json, thread);
+      json.writeObjectFieldStart("message");
+      json.writeStringField("id", request.messageId());
+      json.writeStringField("type", "message");
+      json.writeStringField("role", "assistant");
+      json.writeStringField("model", request.model());
+      json.writeArrayFieldStart("content");
+      json.writeStartObject();
+      switch (block) {
+        case THINKING -> {
+          json.writeStringField("type", "thinking");
+          json.writeStringField("thinking", text.slice(text.logNormal(600, 0.9, 20, 20_000)));
+          json.writeStringField("signature", ids.hex(48));
+        }
+        case TEXT -> {
+          json.writeStringField("type", "text");
+          json.writeStringField("text", text.slice(text.logNormal(300, 1.0, 5, 12_000)));
+        }
+        case TOOL_USE -> {
+          json.writeStringField("type", "tool_use");
+          json.writeStringField("id", toolUseId);
+          json.writeStringField("name", tool);
+          json.writeObjectFieldStart("input");
+          if ("Edit".equals(tool) || "Write".equals(tool)) {
+            json.writeStringField("file_path", thread.project.cwd() + "/src/Module.java");
+            json.writeStringField("old_string", text.slice(text.logNormal(200, 0.8, 5, 4_000)));
+            json.writeStringField("new_string", text.slice(text.logNormal(400, 0.9, 5, 8_000)));
+          } else {
+            json.writeStringField("command", text.slice(text.logNormal(60, 0.6, 5, 600)));
+            json.writeStringField("description", "Run the check");
+          }
+          json.writeEndObject();
+        }
+      }
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeNullField("stop_reason");
+      json.writeNullField("stop_sequence");
+      json.writeObjectFieldStart("usage");
+      json.writeNumberField("input_tokens", request.input());
+      json.writeNumberField("cache_creation_input_tokens", request.cache5m() + request.cache1h());
+      json.writeNumberField("cache_read_input_tokens", request.cacheRead());
+      json.writeObjectFieldStart("cache_creation");
+      json.writeNumberField("ephemeral_5m_input_tokens", request.cache5m());
+      json.writeNumberField("ephemeral_1h_input_tokens", request.cache1h());
+      json.writeEndObject();
+      json.writeNumberField("output_tokens", request.output());
+      json.writeStringField("service_tier", "standard");
+      if (request.fast()) {
+        json.writeStringField("speed", "fast");
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeStringField("requestId", requestId);
+      json.writeStringField("type", "assistant");
+      json.writeStringField("uuid", uuid);
+      json.writeStringField("timestamp", Times.iso(request.at()));
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.endLine();
+    thread.parentUuid = uuid;
+  }
+
+  private void userPrompt(JsonLinesFile out, Thread thread, String prompt) {
+    String uuid = ids.uuid();
+    try {
+      JsonGenerator json = out.json();
+      envelope(json, thread);
+      json.writeStringField("type", "user");
+      json.writeObjectFieldStart("message");
+      json.writeStringField("role", "user");
+      json.writeStringField("content", prompt);
+      json.writeEndObject();
+      json.writeStringField("uuid", uuid);
+      json.writeStringField("timestamp", Times.iso(thread.now));
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.endLine();
+    thread.parentUuid = uuid;
+  }
+
+  /**
+   * A tool's output, which Claude Code writes twice: in the message and in {@code toolUseResult}.
+   */
+  private void toolResult(
+      JsonLinesFile out, Thread thread, @Nullable String toolUseId, String result) {
+    String uuid = ids.uuid();
+    try {
+      JsonGenerator json = out.json();
+      envelope(json, thread);
+      json.writeStringField("type", "user");
+      json.writeObjectFieldStart("message");
+      json.writeStringField("role", "user");
+      json.writeArrayFieldStart("content");
+      json.writeStartObject();
+      json.writeStringField("tool_use_id", toolUseId);
+      json.writeStringField("type", "tool_result");
+      json.writeStringField("content", result);
+      json.writeBooleanField("is_error", false);
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeStringField("uuid", uuid);
+      json.writeStringField("timestamp", Times.iso(thread.now));
+      json.writeObjectFieldStart("toolUseResult");
+      json.writeStringField("stdout", result);
+      json.writeStringField("stderr", "");
+      json.writeBooleanField("interrupted", false);
+      json.writeBooleanField("isImage", false);
+      json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.endLine();
+    thread.parentUuid = uuid;
+  }
+
+  private void summary(JsonLinesFile out) {
+    try {
+      JsonGenerator json = out.json();
+      json.writeStartObject();
+      json.writeStringField("type", "summary");
+      json.writeStringField("summary", text.slice(40));
+      json.writeStringField("leafUuid", ids.uuid());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.endLine();
+  }
+
+  /** The fields every entry starts with, in Claude Code's order. */
+  private static void envelope(JsonGenerator json, Thread thread) throws IOException {
+    json.writeStartObject();
+    if (thread.parentUuid == null) {
+      json.writeNullField("parentUuid");
+    } else {
+      json.writeStringField("parentUuid", thread.parentUuid);
+    }
+    json.writeBooleanField("isSidechain", thread.sidechain);
+    json.writeStringField("userType", "external");
+    json.writeStringField("cwd", thread.project.cwd());
+    json.writeStringField("sessionId", thread.sessionId);
+    json.writeStringField("version", VERSION);
+    json.writeStringField("gitBranch", thread.project.branch());
+    if (thread.agentId != null) {
+      json.writeStringField("agentId", thread.agentId);
+    }
+  }
+}
