@@ -1,36 +1,29 @@
 package dev.goodhart.ingest.claudecode;
 
-import static dev.goodhart.ingest.json.JsonRecords.bool;
-import static dev.goodhart.ingest.json.JsonRecords.count;
-import static dev.goodhart.ingest.json.JsonRecords.money;
-import static dev.goodhart.ingest.json.JsonRecords.object;
-import static dev.goodhart.ingest.json.JsonRecords.text;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.RecordSink;
 import dev.goodhart.ingest.json.IsoTimes;
-import dev.goodhart.ingest.json.JsonRecords;
+import dev.goodhart.ingest.json.JsonScanner;
 import dev.goodhart.ingest.json.LineProbe;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
-import java.io.IOException;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one transcript line into a usage event when the line is an API response with {@code
- * message.usage}. Lines are independent, so the parser keeps no state. Keys: {@code message.id} +
- * {@code requestId}, grouped by {@code message.id} so that a sidechain replay under a new request
- * id is recognised as the same request; a line without a message id keys on its own place in the
- * file and is never merged.
+ * Reads one transcript line into a usage event when the line is an API response ({@code
+ * "type":"assistant"}) with {@code message.usage}. Lines are independent, so the parser keeps no
+ * state. Keys: {@code message.id} + {@code requestId}, grouped by {@code message.id} so that a
+ * sidechain replay under a new request id is recognised as the same request; a line without a
+ * message id keys on its own place in the file and is never merged.
  */
 final class ClaudeCodeTranscriptParser implements RecordParser {
   static final String SOURCE = "claude";
-  private static final byte[] USAGE = LineProbe.marker("\"usage\"");
+
+  /** The entry type of API responses, the only entries that carry usage. */
+  private static final String ASSISTANT = "assistant";
 
   /**
    * Claude Code writes this model on messages it made up itself (errors, interruptions): no API
@@ -39,6 +32,7 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
   private static final String SYNTHETIC_MODEL = "<synthetic>";
 
   private final LogFile file;
+  private final JsonScanner json = new JsonScanner();
 
   ClaudeCodeTranscriptParser(LogFile file) {
     this.file = file;
@@ -47,18 +41,14 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
   @Override
   public void parse(byte[] bytes, int offset, int length, long lineNumber, RecordSink sink)
       throws BadRecordException {
-    if (!LineProbe.mentions(bytes, offset, length, USAGE)) {
+    Line line = new Line();
+    json.reset(bytes, offset, length).beginObject();
+    if (!readLine(json, line)) {
+      // A user prompt, tool result, summary or snapshot: most of the bytes, none of the usage.
       LineProbe.requireObjectFraming(bytes, offset, length);
       return;
     }
-    Line line = new Line();
-    try (JsonParser parser = JsonRecords.parser(bytes, offset, length)) {
-      JsonRecords.startObject(parser);
-      readLine(parser, line);
-      JsonRecords.endOfRecord(parser);
-    } catch (IOException e) {
-      throw JsonRecords.malformed(e);
-    }
+    json.endOfRecord();
     if (line.usage == null || SYNTHETIC_MODEL.equals(line.model)) {
       return;
     }
@@ -88,84 +78,86 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
             line.costUsd));
   }
 
-  private static void readLine(JsonParser parser, Line line)
-      throws IOException, BadRecordException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
+  /**
+   * Reads the fields of a line; stops and returns false as soon as its {@code type} shows that it
+   * is no API response. Claude Code writes {@code type} before the message on every other entry, so
+   * their content, the bulk of a transcript, is never scanned.
+   */
+  private static boolean readLine(JsonScanner json, Line line) throws BadRecordException {
+    while (json.nextField()) {
+      String field = json.field();
       switch (field) {
-        case "timestamp" -> line.timestamp = text(parser, field);
-        case "sessionId" -> line.sessionId = text(parser, field);
-        case "cwd" -> line.cwd = text(parser, field);
-        case "gitBranch" -> line.gitBranch = text(parser, field);
-        case "isSidechain" -> line.sidechain = bool(parser, field);
-        case "requestId" -> line.requestId = text(parser, field);
-        case "costUSD" -> line.costUsd = money(parser, field);
+        case "type" -> {
+          String type = json.repeatedText(field);
+          if (type != null && !type.equals(ASSISTANT)) {
+            return false;
+          }
+        }
+        case "timestamp" -> line.timestamp = json.text(field);
+        case "sessionId" -> line.sessionId = json.repeatedText(field);
+        case "cwd" -> line.cwd = json.repeatedText(field);
+        case "gitBranch" -> line.gitBranch = json.repeatedText(field);
+        case "isSidechain" -> line.sidechain = json.bool(field);
+        case "requestId" -> line.requestId = json.text(field);
+        case "costUSD" -> line.costUsd = json.money(field);
         case "message" -> {
-          if (object(parser, field)) {
-            readMessage(parser, line);
+          if (json.object(field)) {
+            readMessage(json, line);
           }
         }
-        default -> parser.skipChildren();
+        default -> json.skipValue();
       }
     }
+    return true;
   }
 
-  private static void readMessage(JsonParser parser, Line line)
-      throws IOException, BadRecordException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      switch (field) {
-        case "id" -> line.messageId = text(parser, "message.id");
-        case "model" -> line.model = text(parser, "message.model");
+  private static void readMessage(JsonScanner json, Line line) throws BadRecordException {
+    while (json.nextField()) {
+      switch (json.field()) {
+        case "id" -> line.messageId = json.text("message.id");
+        case "model" -> line.model = json.repeatedText("message.model");
         case "usage" -> {
-          if (object(parser, "message.usage")) {
-            line.usage = readUsage(parser);
+          if (json.object("message.usage")) {
+            line.usage = readUsage(json);
           }
         }
-        default -> parser.skipChildren();
+        default -> json.skipValue();
       }
     }
   }
 
-  private static Usage readUsage(JsonParser parser) throws IOException, BadRecordException {
+  private static Usage readUsage(JsonScanner json) throws BadRecordException {
     Usage usage = new Usage();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      switch (field) {
-        case "input_tokens" -> usage.input = count(parser, "message.usage.input_tokens");
-        case "output_tokens" -> usage.output = count(parser, "message.usage.output_tokens");
+    while (json.nextField()) {
+      switch (json.field()) {
+        case "input_tokens" -> usage.input = json.count("message.usage.input_tokens");
+        case "output_tokens" -> usage.output = json.count("message.usage.output_tokens");
         case "cache_read_input_tokens" ->
-            usage.cacheRead = count(parser, "message.usage.cache_read_input_tokens");
+            usage.cacheRead = json.count("message.usage.cache_read_input_tokens");
         case "cache_creation_input_tokens" ->
-            usage.cacheCreation = count(parser, "message.usage.cache_creation_input_tokens");
-        case "speed" -> usage.speed = text(parser, "message.usage.speed");
+            usage.cacheCreation = json.count("message.usage.cache_creation_input_tokens");
+        case "speed" -> usage.speed = json.text("message.usage.speed");
         case "cache_creation" -> {
-          if (object(parser, "message.usage.cache_creation")) {
-            readCacheCreation(parser, usage);
+          if (json.object("message.usage.cache_creation")) {
+            readCacheCreation(json, usage);
           }
         }
-        default -> parser.skipChildren();
+        default -> json.skipValue();
       }
     }
     return usage;
   }
 
-  private static void readCacheCreation(JsonParser parser, Usage usage)
-      throws IOException, BadRecordException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      switch (field) {
+  private static void readCacheCreation(JsonScanner json, Usage usage) throws BadRecordException {
+    while (json.nextField()) {
+      switch (json.field()) {
         case "ephemeral_5m_input_tokens" ->
             usage.ephemeral5m =
-                count(parser, "message.usage.cache_creation.ephemeral_5m_input_tokens");
+                json.count("message.usage.cache_creation.ephemeral_5m_input_tokens");
         case "ephemeral_1h_input_tokens" ->
             usage.ephemeral1h =
-                count(parser, "message.usage.cache_creation.ephemeral_1h_input_tokens");
-        default -> parser.skipChildren();
+                json.count("message.usage.cache_creation.ephemeral_1h_input_tokens");
+        default -> json.skipValue();
       }
     }
   }

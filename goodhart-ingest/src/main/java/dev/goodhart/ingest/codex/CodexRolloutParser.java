@@ -1,21 +1,14 @@
 package dev.goodhart.ingest.codex;
 
-import static dev.goodhart.ingest.json.JsonRecords.count;
-import static dev.goodhart.ingest.json.JsonRecords.object;
-import static dev.goodhart.ingest.json.JsonRecords.text;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.RecordSink;
 import dev.goodhart.ingest.json.IsoTimes;
-import dev.goodhart.ingest.json.JsonRecords;
+import dev.goodhart.ingest.json.JsonScanner;
 import dev.goodhart.ingest.json.LineProbe;
 import dev.goodhart.ingest.json.ParserState;
 import dev.goodhart.model.UsageEvent;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,14 +25,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class CodexRolloutParser implements RecordParser {
   static final String SOURCE = "codex";
-  private static final byte[] TOKEN_COUNT = LineProbe.marker("\"token_count\"");
-  private static final byte[] TURN_CONTEXT = LineProbe.marker("\"turn_context\"");
-  private static final byte[] SESSION_META = LineProbe.marker("\"session_meta\"");
   private static final Pattern ROLLOUT_ID =
       Pattern.compile(
           "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$");
 
   private final LogFile file;
+  private final JsonScanner json = new JsonScanner();
   private String sessionId;
   private @Nullable String cwd;
   private @Nullable String branch;
@@ -82,33 +73,14 @@ final class CodexRolloutParser implements RecordParser {
   @Override
   public void parse(byte[] bytes, int offset, int length, long lineNumber, RecordSink sink)
       throws BadRecordException {
-    if (!LineProbe.mentions(bytes, offset, length, TOKEN_COUNT)
-        && !LineProbe.mentions(bytes, offset, length, TURN_CONTEXT)
-        && !LineProbe.mentions(bytes, offset, length, SESSION_META)) {
+    Line line = new Line();
+    json.reset(bytes, offset, length).beginObject();
+    if (!readLine(json, line)) {
+      // Response items and other events: most of the bytes, none of the usage.
       LineProbe.requireObjectFraming(bytes, offset, length);
       return;
     }
-    Line line = new Line();
-    try (JsonParser parser = JsonRecords.parser(bytes, offset, length)) {
-      JsonRecords.startObject(parser);
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        switch (field) {
-          case "timestamp" -> line.timestamp = text(parser, field);
-          case "type" -> line.type = text(parser, field);
-          case "payload" -> {
-            if (object(parser, field)) {
-              readPayload(parser, line);
-            }
-          }
-          default -> parser.skipChildren();
-        }
-      }
-      JsonRecords.endOfRecord(parser);
-    } catch (IOException e) {
-      throw JsonRecords.malformed(e);
-    }
+    json.endOfRecord();
     if (line.type == null) {
       return;
     }
@@ -179,63 +151,91 @@ final class CodexRolloutParser implements RecordParser {
             null));
   }
 
-  private static void readPayload(JsonParser parser, Line line)
-      throws IOException, BadRecordException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
+  /**
+   * Reads the fields of a line; stops and returns false as soon as its types show it is a record
+   * the parser does not use. Codex writes {@code type} before {@code payload}, and an event's
+   * {@code payload.type} first in the payload, so the large records are never scanned.
+   */
+  private static boolean readLine(JsonScanner json, Line line) throws BadRecordException {
+    while (json.nextField()) {
+      String field = json.field();
       switch (field) {
-        case "type" -> line.payloadType = text(parser, "payload.type");
-        case "id" -> line.id = text(parser, "payload.id");
-        case "cwd" -> line.cwd = text(parser, "payload.cwd");
-        case "model" -> line.model = text(parser, "payload.model");
-        case "model_provider" -> line.provider = text(parser, "payload.model_provider");
+        case "timestamp" -> line.timestamp = json.text(field);
+        case "type" -> {
+          line.type = json.repeatedText(field);
+          if (line.type != null && !isRead(line.type)) {
+            return false;
+          }
+        }
+        case "payload" -> {
+          if (json.object(field) && !readPayload(json, line)) {
+            return false;
+          }
+        }
+        default -> json.skipValue();
+      }
+    }
+    return true;
+  }
+
+  private static boolean isRead(String type) {
+    return type.equals("session_meta") || type.equals("turn_context") || type.equals("event_msg");
+  }
+
+  private static boolean readPayload(JsonScanner json, Line line) throws BadRecordException {
+    while (json.nextField()) {
+      switch (json.field()) {
+        case "type" -> {
+          line.payloadType = json.repeatedText("payload.type");
+          if ("event_msg".equals(line.type) && !"token_count".equals(line.payloadType)) {
+            return false;
+          }
+        }
+        case "id" -> line.id = json.text("payload.id");
+        case "cwd" -> line.cwd = json.text("payload.cwd");
+        case "model" -> line.model = json.text("payload.model");
+        case "model_provider" -> line.provider = json.text("payload.model_provider");
         case "git" -> {
-          if (object(parser, "payload.git")) {
-            readGit(parser, line);
+          if (json.object("payload.git")) {
+            readGit(json, line);
           }
         }
         case "info" -> {
-          if (object(parser, "payload.info")) {
+          if (json.object("payload.info")) {
             line.hasInfo = true;
-            readInfo(parser, line);
+            readInfo(json, line);
           }
         }
-        default -> parser.skipChildren();
+        default -> json.skipValue();
       }
     }
+    return true;
   }
 
-  private static void readGit(JsonParser parser, Line line) throws IOException, BadRecordException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      if (field.equals("branch")) {
-        line.branch = text(parser, "payload.git.branch");
+  private static void readGit(JsonScanner json, Line line) throws BadRecordException {
+    while (json.nextField()) {
+      if (json.field().equals("branch")) {
+        line.branch = json.text("payload.git.branch");
       } else {
-        parser.skipChildren();
+        json.skipValue();
       }
     }
   }
 
-  private static void readInfo(JsonParser parser, Line line)
-      throws IOException, BadRecordException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      switch (field) {
-        case "total_token_usage" ->
-            line.total = readUsage(parser, "payload.info.total_token_usage");
-        case "last_token_usage" -> line.last = readUsage(parser, "payload.info.last_token_usage");
-        case "model" -> line.infoModel = text(parser, "payload.info.model");
-        default -> parser.skipChildren();
+  private static void readInfo(JsonScanner json, Line line) throws BadRecordException {
+    while (json.nextField()) {
+      switch (json.field()) {
+        case "total_token_usage" -> line.total = readUsage(json, "payload.info.total_token_usage");
+        case "last_token_usage" -> line.last = readUsage(json, "payload.info.last_token_usage");
+        case "model" -> line.infoModel = json.text("payload.info.model");
+        default -> json.skipValue();
       }
     }
   }
 
-  private static @Nullable CodexTokenUsage readUsage(JsonParser parser, String path)
-      throws IOException, BadRecordException {
-    if (!object(parser, path)) {
+  private static @Nullable CodexTokenUsage readUsage(JsonScanner json, String path)
+      throws BadRecordException {
+    if (!json.object(path)) {
       return null;
     }
     long input = 0;
@@ -243,18 +243,15 @@ final class CodexRolloutParser implements RecordParser {
     long cacheWrite = 0;
     long output = 0;
     long reasoning = 0;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      switch (field) {
-        case "input_tokens" -> input = count(parser, path + ".input_tokens");
-        case "cached_input_tokens" -> cached = count(parser, path + ".cached_input_tokens");
+    while (json.nextField()) {
+      switch (json.field()) {
+        case "input_tokens" -> input = json.count(path + ".input_tokens");
+        case "cached_input_tokens" -> cached = json.count(path + ".cached_input_tokens");
         case "cache_write_input_tokens" ->
-            cacheWrite = count(parser, path + ".cache_write_input_tokens");
-        case "output_tokens" -> output = count(parser, path + ".output_tokens");
-        case "reasoning_output_tokens" ->
-            reasoning = count(parser, path + ".reasoning_output_tokens");
-        default -> parser.skipChildren();
+            cacheWrite = json.count(path + ".cache_write_input_tokens");
+        case "output_tokens" -> output = json.count(path + ".output_tokens");
+        case "reasoning_output_tokens" -> reasoning = json.count(path + ".reasoning_output_tokens");
+        default -> json.skipValue();
       }
     }
     return new CodexTokenUsage(input, cached, cacheWrite, output, reasoning);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SWAR searches against the obvious byte-by-byte search, on random and adversarial input. */
 class ByteSearchTest {
@@ -37,11 +39,12 @@ class ByteSearchTest {
     }
   }
 
-  @Test
-  void findsTheFirstNeedleLikeALoopWould() {
+  @ParameterizedTest
+  @ValueSource(strings = {"\"u", "\"us", "\"usa", "\"usage\"", "\"token_count\"", "ee", "eee\"e"})
+  void findsTheFirstNeedleLikeALoopWould(String text) {
     Random random = new Random(2);
-    byte[] needle = "\"usage\"".getBytes(StandardCharsets.UTF_8);
-    byte[] alphabet = "\"usagex\\ ".getBytes(StandardCharsets.UTF_8);
+    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+    byte[] alphabet = "\"usagex\\ etokn_c".getBytes(StandardCharsets.UTF_8);
     for (int round = 0; round < 50_000; round++) {
       byte[] bytes = new byte[random.nextInt(60)];
       for (int i = 0; i < bytes.length; i++) {
@@ -59,7 +62,7 @@ class ByteSearchTest {
       assertEquals(
           naive(bytes, from, to, needle),
           ByteSearch.indexOf(bytes, from, to, needle),
-          "round " + round);
+          "round " + round + " needle " + text);
     }
   }
 }
