@@ -118,4 +118,22 @@ class ClaudeCodeTranscriptParserTest {
     assertEquals(
         "field 'message.usage.output_tokens' must not be negative, found '-5'", e.getMessage());
   }
+
+  @Test
+  void aTimeOutsideTheYears1970To2100IsABadRecord() throws BadRecordException {
+    String line =
+        "{\"timestamp\":\"%s\",\"message\":{\"id\":\"m\",\"usage\":{\"input_tokens\":1}}}";
+
+    // Found by ParserFuzzTest: the year 300,000 overflowed the store's microsecond timestamps.
+    BadRecordException e =
+        assertThrows(
+            BadRecordException.class,
+            () -> claude.lines(line.formatted("+300000-01-01T00:00:00Z")));
+    assertEquals(
+        "field 'timestamp' is not a plausible time (1970 to 2100): '+300000-01-01T00:00:00Z'",
+        e.getMessage());
+    assertThrows(
+        BadRecordException.class, () -> claude.lines(line.formatted("1969-12-31T23:59:59Z")));
+    assertEquals(1, claude.lines(line.formatted("2100-01-01T00:00:00Z")).size());
+  }
 }
