@@ -51,10 +51,27 @@ public final class JsonRecords {
 
   /** A parser over one record; the caller closes it. */
   public static JsonParser parser(byte[] bytes, int offset, int length) throws BadRecordException {
+    requireNoLeadingNul(bytes, offset, length);
     try {
       return FACTORY.createParser(bytes, offset, length);
     } catch (IOException e) {
       throw new BadRecordException("cannot open the record as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A NUL byte is no part of any JSON text, but among the first four it makes Jackson read the
+   * record as UTF-16 or UTF-32, and its complaint then counts bytes from the start of the buffer,
+   * not of the record. What puts NULs there is a crash that left a file zero-filled.
+   */
+  private static void requireNoLeadingNul(byte[] bytes, int offset, int length)
+      throws BadRecordException {
+    for (int i = offset; i < offset + Math.min(length, 4); i++) {
+      if (bytes[i] == 0) {
+        throw new BadRecordException(
+            "not UTF-8 JSON: byte %d of the record is NUL (zero-filled by a crash, or UTF-16)"
+                .formatted(i - offset + 1));
+      }
     }
   }
 

@@ -48,6 +48,18 @@ class OpenCodeSourceTest {
   }
 
   @Test
+  void aFileThatStartsWithNulBytesIsABadRecordThatSaysSo() {
+    // Found by ParserFuzzTest: Jackson read the NULs as UTF-32, and its complaint counted bytes
+    // from the start of the buffer rather than of the record.
+    BadRecordException e =
+        assertThrows(BadRecordException.class, () -> opencode.document("\0\0\0{\"id\":\"msg-1\"}"));
+
+    assertEquals(
+        "not UTF-8 JSON: byte 1 of the record is NUL (zero-filled by a crash, or UTF-16)",
+        e.getMessage());
+  }
+
+  @Test
   void aCostWithAnImpossibleExponentIsABadRecord() {
     String message =
         """
