@@ -31,13 +31,25 @@ record CodexTokenUsage(long input, long cachedInput, long cacheWrite, long outpu
         reasoning - earlier.reasoning);
   }
 
-  CodexTokenUsage plus(CodexTokenUsage other) {
-    return new CodexTokenUsage(
-        input + other.input,
-        cachedInput + other.cachedInput,
-        cacheWrite + other.cacheWrite,
-        output + other.output,
-        reasoning + other.reasoning);
+  /**
+   * The sum, exact: each count is at most {@code JsonRecords.MAX_COUNT}, but a running total of
+   * thousands of them can still overflow, and an overflowed total would make the next growth an
+   * impossible count.
+   */
+  CodexTokenUsage plus(CodexTokenUsage other) throws BadRecordException {
+    try {
+      return new CodexTokenUsage(
+          Math.addExact(input, other.input),
+          Math.addExact(cachedInput, other.cachedInput),
+          Math.addExact(cacheWrite, other.cacheWrite),
+          Math.addExact(output, other.output),
+          Math.addExact(reasoning, other.reasoning));
+    } catch (ArithmeticException e) {
+      throw new BadRecordException(
+          "the session's running token total overflows: '%s' plus 'last_token_usage' '%s'"
+              .formatted(signature(), other.signature()),
+          e);
+    }
   }
 
   boolean isZero() {
@@ -69,11 +81,21 @@ record CodexTokenUsage(long input, long cachedInput, long cacheWrite, long outpu
     if (parts.length != 5) {
       throw new IllegalArgumentException("not a token usage signature: " + text);
     }
-    return new CodexTokenUsage(
-        Long.parseLong(parts[0]),
-        Long.parseLong(parts[1]),
-        Long.parseLong(parts[2]),
-        Long.parseLong(parts[3]),
-        Long.parseLong(parts[4]));
+    CodexTokenUsage usage =
+        new CodexTokenUsage(
+            Long.parseLong(parts[0]),
+            Long.parseLong(parts[1]),
+            Long.parseLong(parts[2]),
+            Long.parseLong(parts[3]),
+            Long.parseLong(parts[4]));
+    if (usage.input < 0
+        || usage.cachedInput < 0
+        || usage.cacheWrite < 0
+        || usage.output < 0
+        || usage.reasoning < 0) {
+      // Only damage writes a negative total, and growth from it would be an impossible count.
+      throw new IllegalArgumentException("a negative count in a token usage signature: " + text);
+    }
+    return usage;
   }
 }

@@ -13,9 +13,28 @@ import java.time.format.DateTimeParseException;
  * Instant.parse}; any other shape goes through {@link OffsetDateTime#parse}.
  */
 public final class IsoTimes {
+  /**
+   * No agent log predates the epoch its clock counts from, and a time after 2100 is damage (the
+   * limit OpenCode's millisecond times have too). Outside this window a time could also overflow
+   * the store's microsecond timestamps, which end in the year 294,247.
+   */
+  private static final Instant EARLIEST = Instant.EPOCH;
+
+  private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
   private IsoTimes() {}
 
   public static Instant parse(String text, String field) throws BadRecordException {
+    Instant time = parseAnyShape(text, field);
+    if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+      throw new BadRecordException(
+          "field '%s' is not a plausible time (1970 to 2100): '%s'"
+              .formatted(field, JsonRecords.abbreviate(text)));
+    }
+    return time;
+  }
+
+  private static Instant parseAnyShape(String text, String field) throws BadRecordException {
     Instant fast = parseUtc(text);
     if (fast != null) {
       return fast;

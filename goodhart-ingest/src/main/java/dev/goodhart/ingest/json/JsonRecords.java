@@ -27,6 +27,15 @@ public final class JsonRecords {
    */
   public static final long MAX_COUNT = 1_000_000_000_000_000L;
 
+  /**
+   * No request costs a billion dollars, no price is that high, and no amount needs more than 50
+   * decimals. A value beyond these limits is damage, and rejecting it keeps arithmetic on amounts
+   * (the store's rounding to 18 decimals, prices per million tokens) cheap and within range.
+   */
+  private static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000_000);
+
+  private static final int MAX_AMOUNT_DECIMALS = 50;
+
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
@@ -42,10 +51,27 @@ public final class JsonRecords {
 
   /** A parser over one record; the caller closes it. */
   public static JsonParser parser(byte[] bytes, int offset, int length) throws BadRecordException {
+    requireNoLeadingNul(bytes, offset, length);
     try {
       return FACTORY.createParser(bytes, offset, length);
     } catch (IOException e) {
       throw new BadRecordException("cannot open the record as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A NUL byte is no part of any JSON text, but among the first four it makes Jackson read the
+   * record as UTF-16 or UTF-32, and its complaint then counts bytes from the start of the buffer,
+   * not of the record. What puts NULs there is a crash that left a file zero-filled.
+   */
+  private static void requireNoLeadingNul(byte[] bytes, int offset, int length)
+      throws BadRecordException {
+    for (int i = offset; i < offset + Math.min(length, 4); i++) {
+      if (bytes[i] == 0) {
+        throw new BadRecordException(
+            "not UTF-8 JSON: byte %d of the record is NUL (zero-filled by a crash, or UTF-16)"
+                .formatted(i - offset + 1));
+      }
     }
   }
 
@@ -155,12 +181,29 @@ public final class JsonRecords {
     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
       throw wrongType(parser, field, "a number");
     }
-    BigDecimal value = parser.getDecimalValue();
+    BigDecimal value;
+    try {
+      value = parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      // An exponent beyond what BigDecimal holds (1e999999999999) is no amount either.
+      throw new BadRecordException(
+          "field '%s' is not a plausible amount: '%s'".formatted(field, parser.getText()), e);
+    }
     if (value.signum() < 0) {
       throw new BadRecordException(
           "field '%s' must not be negative, found '%s'".formatted(field, value));
     }
+    if (!isPlausibleAmount(value)) {
+      throw new BadRecordException(
+          "field '%s' is not a plausible amount: '%s'".formatted(field, parser.getText()));
+    }
     return value;
+  }
+
+  /** Whether a non-negative amount of money is below a billion and has at most 50 decimals. */
+  public static boolean isPlausibleAmount(BigDecimal value) {
+    return value.compareTo(MAX_AMOUNT) < 0
+        && value.stripTrailingZeros().scale() <= MAX_AMOUNT_DECIMALS;
   }
 
   /** Requires an object (returns true) or null (returns false, nothing to read). */

@@ -2,6 +2,7 @@ package dev.goodhart.ingest.prices;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.goodhart.ingest.json.JsonRecords;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -61,6 +62,12 @@ final class JsonValues {
     if (map == null) {
       return null;
     }
-    return map.get(key) instanceof BigDecimal number && number.signum() >= 0 ? number : null;
+    // An implausible price (1e-2147483647) is no price, like a negative one: arithmetic on it
+    // would overflow BigDecimal's scale.
+    return map.get(key) instanceof BigDecimal number
+            && number.signum() >= 0
+            && JsonRecords.isPlausibleAmount(number)
+        ? number
+        : null;
   }
 }

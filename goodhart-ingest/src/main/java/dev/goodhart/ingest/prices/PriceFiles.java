@@ -133,6 +133,12 @@ public final class PriceFiles {
           ErrorCode.BAD_PRICE_FILE,
           "price file '%s' is not valid JSON: %s".formatted(location, e.getOriginalMessage()),
           e);
+    } catch (NumberFormatException e) {
+      // Jackson reads 1e999999999999 as a number, but BigDecimal cannot hold its exponent.
+      throw new GoodhartException(
+          ErrorCode.BAD_PRICE_FILE,
+          "price file '%s' holds a number out of range: %s".formatted(location, e.getMessage()),
+          e);
     }
   }
 

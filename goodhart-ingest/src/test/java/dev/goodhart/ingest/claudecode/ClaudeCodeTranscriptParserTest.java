@@ -118,4 +118,38 @@ class ClaudeCodeTranscriptParserTest {
     assertEquals(
         "field 'message.usage.output_tokens' must not be negative, found '-5'", e.getMessage());
   }
+
+  @Test
+  void aTimeOutsideTheYears1970To2100IsABadRecord() throws BadRecordException {
+    String line =
+        "{\"timestamp\":\"%s\",\"message\":{\"id\":\"m\",\"usage\":{\"input_tokens\":1}}}";
+
+    // Found by ParserFuzzTest: the year 300,000 overflowed the store's microsecond timestamps.
+    BadRecordException e =
+        assertThrows(
+            BadRecordException.class,
+            () -> claude.lines(line.formatted("+300000-01-01T00:00:00Z")));
+    assertEquals(
+        "field 'timestamp' is not a plausible time (1970 to 2100): '+300000-01-01T00:00:00Z'",
+        e.getMessage());
+    assertThrows(
+        BadRecordException.class, () -> claude.lines(line.formatted("1969-12-31T23:59:59Z")));
+    assertEquals(1, claude.lines(line.formatted("2100-01-01T00:00:00Z")).size());
+  }
+
+  @Test
+  void aCostNoAmountCanBeIsABadRecord() {
+    String line =
+        "{\"timestamp\":\"2026-03-01T09:00:00Z\",\"costUSD\":%s,\"message\":{\"id\":\"m\",\"usage\":{\"input_tokens\":1}}}";
+
+    // Found by ParserFuzzTest: BigDecimal cannot hold this exponent, and Jackson's
+    // NumberFormatException escaped the parser.
+    BadRecordException e =
+        assertThrows(
+            BadRecordException.class, () -> claude.lines(line.formatted("1e999999999999")));
+    assertEquals("field 'costUSD' is not a plausible amount: '1e999999999999'", e.getMessage());
+    // Neither fits the store's DECIMAL(38, 18) column once rounded to 18 decimals.
+    assertThrows(BadRecordException.class, () -> claude.lines(line.formatted("1e400")));
+    assertThrows(BadRecordException.class, () -> claude.lines(line.formatted("1e-2147483647")));
+  }
 }

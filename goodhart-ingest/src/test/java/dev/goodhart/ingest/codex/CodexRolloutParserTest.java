@@ -1,6 +1,7 @@
 package dev.goodhart.ingest.codex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.ingest.BadRecordException;
@@ -79,5 +80,35 @@ class CodexRolloutParserTest {
         {"timestamp":"2026-03-05T10:00:05.000Z","type":"event_msg","payload":{"type":"token_count","info":null,"rate_limits":{"primary":{"used_percent":3.0}}}}""";
 
     assertTrue(codex.lines(line).isEmpty());
+  }
+
+  @Test
+  void aRunningTotalThatWouldOverflowIsABadRecord() {
+    String line =
+        """
+        {"timestamp":"2026-03-05T10:00:05.000Z","type":"event_msg","payload":{"type":"token_count","info":{"last_token_usage":{"input_tokens":1000000000000000,"output_tokens":1000000000000000}}}}
+        """;
+
+    // Each call's quadrillion tokens is plausible; 9,224 of them overflow a long, and the
+    // overflowed total made the next growth of the total an impossible count.
+    BadRecordException e =
+        assertThrows(BadRecordException.class, () -> codex.lines(line.repeat(9_224)));
+
+    assertTrue(
+        e.getMessage().startsWith("the session's running token total overflows"), e.getMessage());
+  }
+
+  @Test
+  void aNegativeTotalInTheSavedStateStartsANewBaseline() throws BadRecordException {
+    String damaged =
+        "{\"session\":\"s\",\"total\":\"-9000000000000000000,0,0,-9000000000000000000,0\"}";
+    String line =
+        """
+        {"timestamp":"2026-03-05T10:00:05.000Z","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":1000,"output_tokens":100}}}}""";
+
+    List<UsageEvent> events = codex.lines(line, damaged);
+
+    // Growth from the damaged total would be nine quintillion tokens.
+    assertEquals(new TokenCounts(1_000, 100, 0, 0, 0, 0), events.getFirst().tokens());
   }
 }

@@ -1,6 +1,7 @@
 package dev.goodhart.ingest.opencode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.ingest.BadRecordException;
@@ -44,5 +45,29 @@ class OpenCodeSourceTest {
             .document(
                 "{\"id\":\"msg-3\",\"sessionID\":\"s\",\"role\":\"user\",\"time\":{\"created\":1767312000000}}")
             .isEmpty());
+  }
+
+  @Test
+  void aFileThatStartsWithNulBytesIsABadRecordThatSaysSo() {
+    // Found by ParserFuzzTest: Jackson read the NULs as UTF-32, and its complaint counted bytes
+    // from the start of the buffer rather than of the record.
+    BadRecordException e =
+        assertThrows(BadRecordException.class, () -> opencode.document("\0\0\0{\"id\":\"msg-1\"}"));
+
+    assertEquals(
+        "not UTF-8 JSON: byte 1 of the record is NUL (zero-filled by a crash, or UTF-16)",
+        e.getMessage());
+  }
+
+  @Test
+  void aCostWithAnImpossibleExponentIsABadRecord() {
+    String message =
+        """
+        {"id":"msg-5","sessionID":"s","time":{"created":1767312000000},"tokens":{"input":1,"output":1},"cost":1e-2147483648}""";
+
+    // Found by ParserFuzzTest: a NumberFormatException escaped the parser.
+    BadRecordException e = assertThrows(BadRecordException.class, () -> opencode.document(message));
+
+    assertEquals("field 'cost' is not a plausible amount: '1e-2147483648'", e.getMessage());
   }
 }

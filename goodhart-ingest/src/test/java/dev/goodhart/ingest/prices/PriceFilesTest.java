@@ -96,4 +96,33 @@ class PriceFilesTest {
     assertEquals(ErrorCode.BAD_PRICE_FILE, e.code());
     assertTrue(e.getMessage().contains("is not valid JSON"), e.getMessage());
   }
+
+  @Test
+  void aNumberBigDecimalCannotHoldIsAUserError() throws IOException {
+    Path file = folder.resolve("huge.json");
+    Files.writeString(
+        file,
+        "{\"gpt-9\": {\"input_cost_per_token\": 1e999999999999, \"output_cost_per_token\": 1e-5}}");
+
+    // Found by ParserFuzzTest: Jackson's NumberFormatException escaped as an internal error.
+    GoodhartException e = assertThrows(GoodhartException.class, () -> PriceFiles.read(file));
+
+    assertEquals(ErrorCode.BAD_PRICE_FILE, e.code());
+    assertTrue(e.getMessage().contains("holds a number out of range"), e.getMessage());
+  }
+
+  @Test
+  void anImplausiblePriceCountsAsNoPrice() throws IOException {
+    Path file = folder.resolve("tiny.json");
+    Files.writeString(
+        file,
+        "{\"claude-opus-9\": {\"cost\": {\"input\": 15, \"output\": 75, \"cache_write\": 1e-2147483647}}}");
+
+    // Found by ParserFuzzTest: converting it from per million tokens to per token overflowed
+    // BigDecimal's scale (ArithmeticException).
+    ModelPrice price = PriceFiles.read(file).find("claude-opus-9").orElseThrow();
+
+    assertNull(price.standard().cacheWrite5m());
+    assertEquals(new BigDecimal("0.000015"), price.standard().input().stripTrailingZeros());
+  }
 }

@@ -1,0 +1,279 @@
+package dev.goodhart.ingest.fuzz;
+
+import dev.goodhart.ingest.ParserHarness;
+import dev.goodhart.ingest.claudecode.ClaudeCodeSource;
+import dev.goodhart.ingest.codex.CodexSource;
+import dev.goodhart.ingest.gemini.GeminiSource;
+import dev.goodhart.ingest.opencode.OpenCodeSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every parser goodhart has, with valid records to grow malformed ones from: the format samples
+ * plus hand-written records that carry every field the parser reads (and some non-ASCII text, so
+ * that cuts can fall inside a character).
+ */
+enum FuzzTarget {
+  CLAUDE_CODE(
+      concat(
+          sampleLines(
+              "claude_fixture_project-alpha_session-alpha_chat.jsonl",
+              "claude_synthetic_realistic_session.jsonl",
+              "claude_synthetic_subagent_with_sidechain_replay.jsonl"),
+          List.of(
+              """
+              {"timestamp":"2026-03-01T09:00:02.000Z","sessionId":"s-1","cwd":"/home/dév/プロジェクト","gitBranch":"feature/ü","isSidechain":true,"requestId":"req_1","costUSD":0.0123,"message":{"id":"msg_1","model":"claude-opus-4-6","usage":{"input_tokens":10,"output_tokens":20,"cache_read_input_tokens":30,"cache_creation_input_tokens":40,"cache_creation":{"ephemeral_5m_input_tokens":15,"ephemeral_1h_input_tokens":25},"speed":"fast"}}}""",
+              """
+              {"timestamp":"2026-03-01T09:00:03Z","message":{"model":"claude-sonnet-4-5","usage":{"input_tokens":1,"output_tokens":2,"cache_creation":{"ephemeral_5m_input_tokens":3,"ephemeral_1h_input_tokens":4}}}}""",
+              """
+              {"timestamp":"2026-03-01T09:00:04.123456+02:00","message":{"id":"msg_2","model":"<synthetic>","usage":{"input_tokens":0,"output_tokens":0}}}""",
+              """
+              {"type":"user","timestamp":"2026-03-01T09:00:05.000Z","message":{"role":"user","content":"no tokens, ñ"}}""")),
+      List.of(
+          "timestamp",
+          "sessionId",
+          "cwd",
+          "gitBranch",
+          "isSidechain",
+          "requestId",
+          "costUSD",
+          "message",
+          "id",
+          "model",
+          "usage",
+          "input_tokens",
+          "output_tokens",
+          "cache_read_input_tokens",
+          "cache_creation_input_tokens",
+          "cache_creation",
+          "ephemeral_5m_input_tokens",
+          "ephemeral_1h_input_tokens",
+          "speed")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(
+          new ClaudeCodeSource(), "-home-dev-work-alpha/session-1.jsonl", seeds());
+    }
+  },
+
+  CODEX(
+      concat(
+          sampleLines("codex_rollout_synthetic.jsonl", "codex_fixture_session-alpha.jsonl"),
+          List.of(
+              """
+              {"timestamp":"2026-03-05T11:00:00.000Z","type":"session_meta","payload":{"id":"0199bbbb-cccc-7ddd-8eee-ffffffffffff","cwd":"/home/dév/β","model_provider":"azure","git":{"branch":"fix/ß","commit_hash":"abc"}}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:01.000Z","type":"turn_context","payload":{"cwd":"/w","model":"gpt-5.1-codex"}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:02.000Z","type":"event_msg","payload":{"type":"token_count","info":{"model":"gpt-5.1-codex-max","last_token_usage":{"input_tokens":500,"cached_input_tokens":100,"cache_write_input_tokens":50,"output_tokens":40,"reasoning_output_tokens":60}}}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:03.000Z","type":"event_msg","payload":{"type":"token_count","info":null,"rate_limits":{"primary":{"used_percent":3.0}}}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:04.000Z","type":"response_item","payload":{"type":"message","role":"assistant","content":[{"type":"output_text","text":"fertig, ü"}]}}""")),
+      List.of(
+          "timestamp",
+          "type",
+          "payload",
+          "id",
+          "cwd",
+          "model",
+          "model_provider",
+          "git",
+          "branch",
+          "info",
+          "total_token_usage",
+          "last_token_usage",
+          "input_tokens",
+          "cached_input_tokens",
+          "cache_write_input_tokens",
+          "output_tokens",
+          "reasoning_output_tokens")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(
+          new CodexSource(),
+          "2026/03/05/rollout-2026-03-05T10-00-00-0199aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee.jsonl",
+          seeds());
+    }
+  },
+
+  GEMINI_LINES(
+      concat(
+          sampleLines("gemini_chat_record_fixture.jsonl", "qwen_chat_record_fixture.jsonl"),
+          List.of(
+              """
+              {"sessionId":"gem-7","projectHash":"abc123","startTime":"2026-05-17T11:00:00.000Z"}""",
+              """
+              {"id":"u1","timestamp":"2026-05-17T11:00:01.000Z","type":"user","content":"hallo, wörld"}""",
+              """
+              {"id":"g1","timestamp":"2026-05-17T11:00:02.000Z","type":"gemini","model":"gemini-3-pro","tokens":{"input":100,"output":10,"cached":40,"thoughts":5,"tool":2,"total":157}}""",
+              """
+              {"$set":{"sessionId":"gem-8","lastUpdated":"2026-05-17T11:00:03.000Z"}}""",
+              """
+              {"$rewindTo":"u1"}""")),
+      List.of(
+          "sessionId",
+          "$set",
+          "id",
+          "timestamp",
+          "type",
+          "model",
+          "tokens",
+          "input",
+          "output",
+          "cached",
+          "thoughts",
+          "tool")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(new GeminiSource(), "abc123/chats/session-1.jsonl", seeds());
+    }
+  },
+
+  GEMINI_DOCUMENT(
+      List.of(
+          """
+          {"sessionId":"gem-8","projectHash":"abc123","startTime":"2026-05-17T11:00:00.000Z",
+           "messages":[
+            {"id":"u1","timestamp":"2026-05-17T11:00:01.000Z","type":"user","content":"hi"},
+            {"id":"g1","timestamp":"2026-05-17T11:00:02.000Z","type":"gemini","model":"gemini-3-pro","tokens":{"input":100,"output":10,"cached":40,"total":110}},
+            {"id":"g2","timestamp":"2026-05-17T11:00:09.000Z","type":"gemini","model":"gemini-3-pro","tokens":{"input":200,"output":20,"cached":0,"thoughts":5,"tool":3,"total":228}}
+           ]}""",
+          """
+          {"sessionId":null,"messages":[{"timestamp":"2026-05-17T11:00:02+01:00","type":"gemini","tokens":{"input":7,"output":1,"cached":7}},{"type":"info","content":"ça marche"}]}""",
+          """
+          {"sessionId":"gem-9","projectHash":"abc123","messages":[]}"""),
+      List.of(
+          "sessionId",
+          "messages",
+          "id",
+          "timestamp",
+          "type",
+          "model",
+          "tokens",
+          "input",
+          "output",
+          "cached",
+          "thoughts",
+          "tool")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new GeminiSource(), "abc123/chats/session-2.json");
+    }
+  },
+
+  OPENCODE(
+      List.of(
+          ParserHarness.sample("opencode_storage_message_fixture.json"),
+          """
+          {"id":"msg-2","sessionID":"s","role":"assistant","modelID":"gpt-5","providerID":"openai","time":{"created":1767312000000,"completed":1767312001000},"tokens":{"input":10,"output":5,"reasoning":7,"cache":{"read":0,"write":0}},"cost":0}""",
+          """
+          {"id":"msg-3","sessionID":"s","role":"user","time":{"created":1767312000000}}""",
+          """
+          {
+            "id": "msg-4",
+            "modelID": "qwen3-coder",
+            "time": {"created": 1767312000000},
+            "tokens": {"input": 3, "output": 4, "cache": {"read": 5, "write": 6}},
+            "cost": null,
+            "summary": {"title": "übersetzen"}
+          }"""),
+      List.of(
+          "id",
+          "sessionID",
+          "providerID",
+          "modelID",
+          "cost",
+          "time",
+          "created",
+          "tokens",
+          "input",
+          "output",
+          "reasoning",
+          "cache",
+          "read",
+          "write")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new OpenCodeSource(), "session-a/msg-1.json");
+    }
+  },
+
+  PRICE_FILES(
+      List.of(
+          """
+          {"sample_spec":{"max_tokens":"set to max","input_cost_per_token":0},
+           "claude-sonnet-9":{"input_cost_per_token":3e-06,"output_cost_per_token":1.5e-05,
+             "cache_read_input_token_cost":3e-07,"cache_creation_input_token_cost":3.75e-06,
+             "input_cost_per_token_above_200k_tokens":6e-06,"output_cost_per_token_above_200k_tokens":2.25e-05,
+             "cache_read_input_token_cost_above_200k_tokens":6e-07,
+             "cache_creation_input_token_cost_above_200k_tokens":7.5e-06,
+             "provider_specific_entry":{"fast":6}},
+           "dall-e-3":{"output_cost_per_pixel":0.0001}}""",
+          """
+          {"claude-opus-9":{"id":"claude-opus-9","name":"Claude Opus 9 – ünïcode","cost":{"input":15,"output":75,"cache_read":1.5,"cache_write":18.75}}}""",
+          """
+          {"anthropic":{"id":"anthropic","models":{"claude-sonnet-9":{"id":"claude-sonnet-9",
+            "cost":{"input":3,"output":15,"cache_read":0.3,"cache_write":3.75,
+                    "context_over_200k":{"input":6,"output":22.5,"cache_read":0.6,"cache_write":7.5}}}}},
+           "openai":{"models":{"gpt-9":{"cost":{"input":1.25,"output":10}}}}}"""),
+      List.of(
+          "input_cost_per_token",
+          "output_cost_per_token",
+          "cache_read_input_token_cost",
+          "cache_creation_input_token_cost",
+          "input_cost_per_token_above_200k_tokens",
+          "output_cost_per_token_above_200k_tokens",
+          "cache_read_input_token_cost_above_200k_tokens",
+          "cache_creation_input_token_cost_above_200k_tokens",
+          "provider_specific_entry",
+          "fast",
+          "cost",
+          "models",
+          "input",
+          "output",
+          "cache_read",
+          "cache_write",
+          "context_over_200k")) {
+    @Override
+    Subject subject(Path folder) {
+      return new PriceFileSubject(folder);
+    }
+  };
+
+  private final List<String> seeds;
+  private final List<String> fields;
+
+  FuzzTarget(List<String> seeds, List<String> fields) {
+    this.seeds = seeds;
+    this.fields = fields;
+  }
+
+  /** Valid records of the format: every one of them reads without complaint. */
+  List<String> seeds() {
+    return seeds;
+  }
+
+  /** The corpus of malformed records grown from the seeds, aimed at the fields the parser reads. */
+  MalformedRecords corpus() {
+    return new MalformedRecords(seeds, fields);
+  }
+
+  /** The parser, fed the way goodhart feeds it; {@code folder} is for files the subject writes. */
+  abstract Subject subject(Path folder);
+
+  private static List<String> sampleLines(String... samples) {
+    return Arrays.stream(samples)
+        .flatMap(name -> ParserHarness.sample(name).lines())
+        .filter(line -> !line.isBlank())
+        .toList();
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
+  }
+}
