@@ -56,7 +56,8 @@ public final class JsonScanner {
   /** The record's first token must open an object. */
   public void beginObject() throws BadRecordException {
     if (peek() != '{') {
-      throw new BadRecordException("expected a JSON object, found " + describeValue());
+      // The wording of LineProbe's framing check, so a bad line reads the same in every parser.
+      throw new BadRecordException("not a JSON object: the line starts with " + describeByte());
     }
     open();
   }
@@ -231,12 +232,22 @@ public final class JsonScanner {
       throw wrongType(name, "a number");
     }
     int numberEnd = numberEnd(position);
-    BigDecimal value =
-        new BigDecimal(
-            new String(bytes, position, numberEnd - position, StandardCharsets.US_ASCII));
+    String text = new String(bytes, position, numberEnd - position, StandardCharsets.US_ASCII);
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      // An exponent beyond what BigDecimal holds (1e999999999999) is no amount either.
+      throw new BadRecordException(
+          "field '%s' is not a plausible amount: '%s'".formatted(name, text), e);
+    }
     if (value.signum() < 0) {
       throw new BadRecordException(
           "field '%s' must not be negative, found '%s'".formatted(name, value));
+    }
+    if (!JsonRecords.isPlausibleAmount(value)) {
+      throw new BadRecordException(
+          "field '%s' is not a plausible amount: '%s'".formatted(name, text));
     }
     position = numberEnd;
     return value;
@@ -330,7 +341,7 @@ public final class JsonScanner {
       int quote = ByteSearch.indexOf(bytes, i, end, (byte) '"');
       if (quote < 0) {
         position = end;
-        throw invalid("a string is not closed (the line is truncated, or still being written)");
+        throw truncated();
       }
       int backslashes = 0;
       while (quote - 1 - backslashes > open && bytes[quote - 1 - backslashes] == '\\') {
@@ -508,7 +519,8 @@ public final class JsonScanner {
   }
 
   private BadRecordException truncated() {
-    return invalid("unexpected end of the record (the line is truncated, or still being written)");
+    return new BadRecordException(
+        "incomplete JSON object: the line ends inside a value (truncated, or still being written)");
   }
 
   private BadRecordException invalid(String what) {

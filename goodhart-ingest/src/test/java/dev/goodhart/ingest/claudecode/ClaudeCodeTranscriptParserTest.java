@@ -77,6 +77,21 @@ class ClaudeCodeTranscriptParserTest {
   }
 
   @Test
+  void onlyAssistantEntriesCountAndEscapedKeysAreTheSameKeys() throws BadRecordException {
+    String assistant =
+        """
+        {"type":"assistant","timestamp":"2026-03-01T09:00:00Z","requestId":"r","message":{"id":"m","model":"claude-opus-4-6","\\u0075sage":{"input_tokens":7,"output_tokens":2}}}""";
+    String user =
+        """
+        {"type":"user","timestamp":"2026-03-01T09:00:00Z","message":{"id":"m2","usage":{"input_tokens":9}},"toolUseResult":{"usage":{"input_tokens":5}}}""";
+
+    List<UsageEvent> events = claude.lines(assistant + "\n" + user);
+
+    assertEquals(1, events.size(), "a user entry carries no API usage, whatever it quotes");
+    assertEquals(7, events.getFirst().tokens().input());
+  }
+
+  @Test
   void aLineWithoutAMessageIdKeysOnItsPlace() throws BadRecordException {
     String line =
         """
