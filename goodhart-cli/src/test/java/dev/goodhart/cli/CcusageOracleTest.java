@@ -43,7 +43,7 @@ class CcusageOracleTest {
     SyntheticLogs.Result written =
         SyntheticLogs.write(
             cli.home,
-            SyntheticSpec.of(seed, 8 << 20, 3 << 20).withDays(LocalDate.of(2026, 9, 25), 14));
+            SyntheticSpec.of(seed, 8 << 20, 4 << 20).withDays(LocalDate.of(2026, 9, 25), 14));
 
     for (String source : new String[] {"claude", "codex"}) {
       JsonNode ours = goodhartDaily(cli, source, zone);
@@ -93,7 +93,7 @@ class CcusageOracleTest {
   void costsDifferOnlyOnDaysWithLongContextRequestsAndUnpricedTokensAreCounted() {
     Ccusage ccusage = Ccusage.require();
     CliHarness cli = new CliHarness(folder);
-    SyntheticLogs.Result written = SyntheticLogs.write(cli.home, SyntheticSpec.of(31, 8 << 20, 0));
+    SyntheticLogs.Result written = SyntheticLogs.write(cli.home, SyntheticSpec.of(31, 16 << 20, 0));
 
     JsonNode ours = goodhartDaily(cli, "claude", "UTC");
     Map<String, BigDecimal> ourCosts = costByDay(ours, "period", "totalCost");

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +45,7 @@ final class ClaudeCodeSessionWriter {
   private final TextPool text;
   private final SyntheticSpec.Features features;
   private final GroundTruth truth;
+  private int sessions;
 
   ClaudeCodeSessionWriter(
       Random random, Ids ids, TextPool text, SyntheticSpec.Features features, GroundTruth truth) {
@@ -84,9 +87,7 @@ final class ClaudeCodeSessionWriter {
       this.oneHourCache = features.oneHourCache() && random.nextInt(10) < 3;
       this.fast = features.fastMode() && model.equals(FAST_MODEL) && random.nextInt(10) < 3;
       this.contextLimit =
-          features.longContext() && model.equals(LONG_CONTEXT_MODEL) && random.nextInt(5) == 0
-              ? 480_000
-              : 185_000;
+          features.longContext() && agentId == null && sessions % 12 == 5 ? 480_000 : 185_000;
       this.now = start;
       // A long-context session has read much of a large code base before its first request here.
       this.context = contextLimit > 200_000 ? context + 170_000 + random.nextInt(30_000) : context;
@@ -137,9 +138,18 @@ final class ClaudeCodeSessionWriter {
     }
   }
 
+  /**
+   * The session's model. The rare cases come at fixed intervals rather than by chance, so that even
+   * a small tree has them: every 30th session runs an unpriced model, every 12th a long-context
+   * one.
+   */
   private String pickMainModel() {
-    if (features.unpricedModel() && random.nextInt(40) == 0) {
+    sessions++;
+    if (features.unpricedModel() && sessions % 30 == 7) {
       return UNPRICED_MODEL;
+    }
+    if (features.longContext() && sessions % 12 == 5) {
+      return LONG_CONTEXT_MODEL;
     }
     return MAIN_MODELS[random.nextInt(MAIN_MODELS.length)];
   }
@@ -159,15 +169,15 @@ final class ClaudeCodeSessionWriter {
       boolean last = i == requests - 1;
       thread.now = thread.now.plusMillis(1_500 + random.nextInt(25_000));
       boolean task = !last && !thread.sidechain && features.subAgents() && random.nextInt(12) == 0;
-      String toolUseId = request(out, thread, last, task ? "Task" : null);
-      if (!last) {
+      List<String> toolUses = request(out, thread, last, task ? "Task" : null);
+      for (String toolUseId : toolUses) {
         String result;
         if (task) {
           SubAgentRun run = subAgent(projects, thread);
           subAgentBytes += run.bytes;
           result = run.result;
         } else {
-          result = text.slice(text.logNormal(1_400, 1.4, 20, 160_000));
+          result = text.slice(text.logNormal(50, 1.4, 5, 160_000));
           thread.now = thread.now.plusMillis(200 + random.nextInt(8_000));
         }
         toolResult(out, thread, toolUseId, result);
@@ -202,9 +212,8 @@ final class ClaudeCodeSessionWriter {
       for (int i = 0; i < requests; i++) {
         boolean last = i == requests - 1;
         agent.now = agent.now.plusMillis(800 + random.nextInt(12_000));
-        String toolUseId = request(out, agent, last, null);
-        if (!last) {
-          String result = text.slice(text.logNormal(900, 1.2, 20, 60_000));
+        for (String toolUseId : request(out, agent, last, null)) {
+          String result = text.slice(text.logNormal(50, 1.2, 5, 60_000));
           toolResult(out, agent, toolUseId, result);
           agent.pending += result.length() / 4;
         }
@@ -215,10 +224,11 @@ final class ClaudeCodeSessionWriter {
   }
 
   /**
-   * Writes one API response as its content-block lines and counts it once. Returns the id of the
-   * tool use it ends with, or null for a final answer.
+   * Writes one API response as its content-block lines and counts it once. Returns the ids of the
+   * tool uses it ends with (several when the model calls tools in parallel), none for a final
+   * answer.
    */
-  private @Nullable String request(
+  private List<String> request(
       JsonLinesFile out, Thread thread, boolean last, @Nullable String toolName) {
     long cacheRead = thread.context;
     long cacheWrite = thread.pending;
@@ -246,16 +256,20 @@ final class ClaudeCodeSessionWriter {
             cacheRead,
             thread.fast);
     String requestId = ids.requestId();
-    String toolUseId = last ? null : ids.toolUseId();
-    boolean thinking = random.nextInt(2) == 0;
-    boolean prose = last || random.nextInt(10) < 6;
+    int parallel = toolName != null ? 1 : random.nextInt(10) < 8 ? 1 : 2 + random.nextInt(2);
+    List<String> toolUses = new ArrayList<>();
+    for (int i = 0; !last && i < parallel; i++) {
+      toolUses.add(ids.toolUseId());
+    }
+    boolean thinking = random.nextInt(10) < 3;
+    boolean prose = last || random.nextInt(10) < 4;
     if (thinking) {
       assistantLine(out, thread, request, requestId, Block.THINKING, null, null);
     }
-    if (prose || (!thinking && toolUseId == null)) {
+    if (prose || (!thinking && toolUses.isEmpty())) {
       assistantLine(out, thread, request, requestId, Block.TEXT, null, null);
     }
-    if (toolUseId != null) {
+    for (String toolUseId : toolUses) {
       String tool = toolName != null ? toolName : pickTool();
       assistantLine(out, thread, request, requestId, Block.TOOL_USE, toolUseId, tool);
     }
@@ -270,7 +284,7 @@ final class ClaudeCodeSessionWriter {
     thread.lastRequest = request;
     thread.context = cacheRead + cacheWrite + output;
     thread.pending = 0;
-    return toolUseId;
+    return toolUses;
   }
 
   /** A sub-agent's copy of its parent's request, under a new request id: not a new request. */
@@ -316,12 +330,12 @@ final class ClaudeCodeSessionWriter {
       switch (block) {
         case THINKING -> {
           json.writeStringField("type", "thinking");
-          json.writeStringField("thinking", text.slice(text.logNormal(600, 0.9, 20, 20_000)));
+          json.writeStringField("thinking", text.slice(text.logNormal(100, 0.9, 10, 20_000)));
           json.writeStringField("signature", ids.hex(48));
         }
         case TEXT -> {
           json.writeStringField("type", "text");
-          json.writeStringField("text", text.slice(text.logNormal(300, 1.0, 5, 12_000)));
+          json.writeStringField("text", text.slice(text.logNormal(80, 1.0, 5, 12_000)));
         }
         case TOOL_USE -> {
           json.writeStringField("type", "tool_use");
