@@ -10,7 +10,8 @@ import dev.goodhart.ingest.Machine;
 import dev.goodhart.ingest.SourceRegistry;
 import dev.goodhart.ingest.UsageImporter;
 import dev.goodhart.model.FileCheckpoint;
-import dev.goodhart.model.ImportBatch;
+import dev.goodhart.model.ImportTransaction;
+import dev.goodhart.model.UsageEvent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,35 @@ public final class ImportPhases {
     }
 
     @Override
-    public void commit(ImportBatch batch) {
-      events.addAndGet(batch.events().size());
+    public ImportTransaction begin() {
+      return new ImportTransaction() {
+        private long added;
+
+        @Override
+        public void add(List<UsageEvent> batch) {
+          added += batch.size();
+          events.addAndGet(batch.size());
+        }
+
+        @Override
+        public void advance(FileCheckpoint checkpoint) {}
+
+        @Override
+        public long events() {
+          return added;
+        }
+
+        @Override
+        public int checkpoints() {
+          return 0;
+        }
+
+        @Override
+        public void commit() {}
+
+        @Override
+        public void close() {}
+      };
     }
   }
 }

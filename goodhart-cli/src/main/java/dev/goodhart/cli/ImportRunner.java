@@ -9,7 +9,7 @@ import dev.goodhart.ingest.LogDiscovery;
 import dev.goodhart.ingest.Machine;
 import dev.goodhart.ingest.UsageImporter;
 import dev.goodhart.model.FileCheckpoint;
-import dev.goodhart.model.ImportBatch;
+import dev.goodhart.model.ImportTransaction;
 import dev.goodhart.store.Store;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,8 +37,8 @@ final class ImportRunner {
           }
 
           @Override
-          public void commit(ImportBatch batch) {
-            store.commit(batch);
+          public ImportTransaction begin() {
+            return store.beginImport();
           }
         };
     Listener listener = new Listener(context);

@@ -5,17 +5,17 @@ import static java.util.Objects.requireNonNull;
 import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.GoodhartException;
-import dev.goodhart.model.ImportBatch;
-import dev.goodhart.model.UsageEvent;
+import dev.goodhart.model.ImportTransaction;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,7 +30,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UsageImporter {
   private static final int QUEUE_CHUNKS = 16;
-  private static final int BATCH_CHECKPOINTS = 2_000;
+
+  /**
+   * Files per transaction at most: a transaction's checkpoints are held in memory, and a tree of
+   * many small files should still commit as it goes.
+   */
+  private static final int BATCH_CHECKPOINTS = 20_000;
 
   private final ImportTarget target;
   private final ImportOptions options;
@@ -130,13 +135,25 @@ public final class UsageImporter {
     }
   }
 
+  /**
+   * Adds every chunk to the open transaction; a full transaction commits on a thread of its own
+   * while the next one fills, so that reading never waits for the store. Commits run one at a time,
+   * in order, so a crash still leaves a prefix of the work committed.
+   */
   private long writeAll(
       BlockingQueue<LogFileReader.Chunk> queue,
       AtomicInteger running,
       AtomicReference<@Nullable RuntimeException> failure) {
     long events = 0;
-    List<UsageEvent> pending = new ArrayList<>();
-    Map<String, FileCheckpoint> pendingCheckpoints = new LinkedHashMap<>();
+    ExecutorService committer =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "goodhart-commit");
+              thread.setDaemon(true);
+              return thread;
+            });
+    Future<?> committing = null;
+    ImportTransaction transaction = target.begin();
     try {
       while (true) {
         LogFileReader.Chunk chunk = queue.poll(20, TimeUnit.MILLISECONDS);
@@ -149,27 +166,53 @@ public final class UsageImporter {
           }
           continue;
         }
-        pending.addAll(chunk.events());
+        transaction.add(chunk.events());
         events += chunk.events().size();
         if (chunk.checkpoint() != null) {
-          pendingCheckpoints.put(chunk.checkpoint().path(), chunk.checkpoint());
+          transaction.advance(chunk.checkpoint());
         }
         listener.progressed(chunk.bytes());
-        if (pending.size() >= options.batchEvents()
-            || pendingCheckpoints.size() >= BATCH_CHECKPOINTS) {
-          target.commit(new ImportBatch(pending, List.copyOf(pendingCheckpoints.values())));
-          pending = new ArrayList<>();
-          pendingCheckpoints.clear();
+        if (transaction.events() >= options.batchEvents()
+            || transaction.checkpoints() >= BATCH_CHECKPOINTS) {
+          awaitCommit(committing);
+          committing = committer.submit(transaction::commit);
+          transaction = target.begin();
         }
       }
       rethrow(failure);
-      if (!pending.isEmpty() || !pendingCheckpoints.isEmpty()) {
-        target.commit(new ImportBatch(pending, List.copyOf(pendingCheckpoints.values())));
+      awaitCommit(committing);
+      if (transaction.events() > 0 || transaction.checkpoints() > 0) {
+        transaction.commit();
       }
       return events;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GoodhartException(ErrorCode.INTERNAL_ERROR, "the import was interrupted", e);
+    } finally {
+      transaction.close();
+      committer.shutdown();
+      if (committing != null) {
+        try {
+          committing.get(); // a failed import still waits for the store to be quiet
+        } catch (ExecutionException | InterruptedException e) {
+          // already reported by awaitCommit, or the import failed for another reason
+        }
+      }
+    }
+  }
+
+  /** Waits for the commit before; its failure is the import's failure. */
+  private static void awaitCommit(@Nullable Future<?> committing) throws InterruptedException {
+    if (committing == null) {
+      return;
+    }
+    try {
+      committing.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new GoodhartException(ErrorCode.INTERNAL_ERROR, "a commit failed", e.getCause());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.goodhart.store;
 
 import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.ImportBatch;
+import dev.goodhart.model.ImportTransaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,24 @@ public interface Store extends AutoCloseable {
   /** The checkpoints of every file read from one machine's logs, by absolute path. */
   Map<String, FileCheckpoint> checkpoints(String machineId);
 
+  /**
+   * Begins an import: events and checkpoints added to the transaction are stored together when it
+   * commits, or not at all. Two may be open at once: one filling while the one before it commits on
+   * another thread. Commits run one at a time.
+   */
+  ImportTransaction beginImport();
+
   /** Stores the batch's events and checkpoints in one transaction: all of it or none. */
-  void commit(ImportBatch batch);
+  default void commit(ImportBatch batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try (ImportTransaction transaction = beginImport()) {
+      transaction.add(batch.events());
+      batch.checkpoints().forEach(transaction::advance);
+      transaction.commit();
+    }
+  }
 
   /** Records a readable label for a machine id (its host name, or the name given on import). */
   void registerMachine(String machineId, String label);

@@ -275,6 +275,41 @@ public abstract class StoreConformanceTest {
   }
 
   @Test
+  void keepsAnyTextALogHoldsAndMicrosecondTimes() {
+    String awkward = "a \"quoted\", comma\nline \\N é\u0000→";
+    Instant at = Instant.parse("2026-03-01T09:00:00.123456789Z");
+    store.commit(
+        batch(
+            new UsageEvent(
+                "claude",
+                awkward,
+                awkward,
+                false,
+                at,
+                awkward,
+                null,
+                awkward,
+                "\\N",
+                "m1",
+                null,
+                awkward,
+                true,
+                TokenCounts.of(1, 2, 3, 4),
+                new BigDecimal("0.000000000000000001"))));
+
+    UsageAggregate session = store.usageBySession(UsageFilter.ALL).getFirst();
+    assertEquals(awkward, session.sessionId());
+    assertEquals(awkward, session.model());
+    assertEquals(awkward, session.cwd());
+    assertEquals("\\N", session.gitBranch(), "the text \\N is no NULL");
+    assertEquals(null, session.project());
+    assertEquals(Instant.parse("2026-03-01T09:00:00.123456Z"), session.first());
+    assertEquals(new BigDecimal("0.000000000000000001"), session.reportedCost());
+    store.commit(batch(simple(awkward, at, 1)));
+    assertEquals(1, store.statistics().events(), "the same key: stored once");
+  }
+
+  @Test
   void scansCountedEventsInTimeOrderPerSource() {
     store.commit(
         batch(

@@ -66,7 +66,43 @@ final class DuckDbSchema {
                   CREATE TABLE machine (
                     machine_id VARCHAR PRIMARY KEY,
                     label VARCHAR NOT NULL
-                  )""")));
+                  )""")),
+          new Migration(
+              2,
+              "usage events without a primary key index",
+              // DuckDB keeps a primary key as an ART index that every insert updates and every
+              // commit writes out: on a cold import of 350,000 events it cost more than loading
+              // them. Event ids stay unique because the one writer inserts only ids not yet stored.
+              List.of(
+                  "ALTER TABLE usage_event RENAME TO usage_event_v1",
+                  """
+                  CREATE TABLE usage_event (
+                    event_id UUID NOT NULL,
+                    source VARCHAR NOT NULL,
+                    dedup_group UUID,
+                    is_sidechain BOOLEAN NOT NULL,
+                    counted BOOLEAN NOT NULL,
+                    ts TIMESTAMPTZ NOT NULL,
+                    session_id VARCHAR NOT NULL,
+                    project VARCHAR,
+                    cwd VARCHAR,
+                    git_branch VARCHAR,
+                    machine_id VARCHAR NOT NULL,
+                    provider VARCHAR,
+                    model VARCHAR NOT NULL,
+                    is_fast BOOLEAN NOT NULL,
+                    input_tokens BIGINT NOT NULL,
+                    output_tokens BIGINT NOT NULL,
+                    cache_read_tokens BIGINT NOT NULL,
+                    cache_write_5m_tokens BIGINT NOT NULL,
+                    cache_write_1h_tokens BIGINT NOT NULL,
+                    reasoning_tokens BIGINT NOT NULL,
+                    total_tokens BIGINT NOT NULL,
+                    long_context BOOLEAN NOT NULL,
+                    reported_cost_usd DECIMAL(38, 18)
+                  )""",
+                  "INSERT INTO usage_event SELECT * FROM usage_event_v1",
+                  "DROP TABLE usage_event_v1")));
 
   static final int LATEST = MIGRATIONS.getLast().version();
 

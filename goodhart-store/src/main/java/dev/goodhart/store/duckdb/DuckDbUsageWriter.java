@@ -1,51 +1,59 @@
 package dev.goodhart.store.duckdb;
 
+import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.FileCheckpoint;
+import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.Hashes;
-import dev.goodhart.model.ImportBatch;
+import dev.goodhart.model.ImportTransaction;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.pricing.ModelPrice;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.duckdb.DuckDBAppender;
+import java.util.Map;
+import java.util.UUID;
 import org.duckdb.DuckDBConnection;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Writes import batches. Events go through the appender into a temporary staging table (the fastest
- * way into DuckDB), then into {@code usage_event} with one upsert that keeps the copy with more
- * tokens; then the counted flag of every de-duplication group the batch touched is decided again,
- * and the checkpoints advance, all in one transaction.
+ * Writes import batches. Events go through a CSV staging file into a temporary staging table (the
+ * fastest way into DuckDB from Java), then into {@code usage_event} with one upsert that keeps the
+ * copy with more tokens; then the counted flag of every de-duplication group the batch touched is
+ * decided again, and the checkpoints advance, all in one transaction.
  */
 final class DuckDbUsageWriter {
-  private static final String COLUMNS =
-      "event_id, source, dedup_group, is_sidechain, counted, ts, session_id, project, cwd, git_branch, machine_id,"
-          + " provider, model, is_fast, input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens,"
-          + " cache_write_1h_tokens, reasoning_tokens, total_tokens, long_context, reported_cost_usd";
+  /** The batch's copy of each event with the most tokens. */
+  private static final String BATCH_EVENTS =
+      "(SELECT * FROM staging QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY total_tokens DESC) = 1)";
 
-  private static final String UPSERT_EVENTS =
+  /** Events already stored whose new copy has more tokens take the new copy's values. */
+  private static final String UPDATE_EVENTS =
       """
-      INSERT INTO usage_event (%1$s)
-      SELECT %1$s FROM (
-        SELECT *, row_number() OVER (PARTITION BY event_id ORDER BY total_tokens DESC) AS copy
-        FROM staging) WHERE copy = 1
-      ON CONFLICT (event_id) DO UPDATE SET
-        is_sidechain = excluded.is_sidechain, ts = excluded.ts, session_id = excluded.session_id,
-        project = excluded.project, cwd = excluded.cwd, git_branch = excluded.git_branch,
-        machine_id = excluded.machine_id, provider = excluded.provider, model = excluded.model,
-        is_fast = excluded.is_fast, input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens,
-        cache_read_tokens = excluded.cache_read_tokens, cache_write_5m_tokens = excluded.cache_write_5m_tokens,
-        cache_write_1h_tokens = excluded.cache_write_1h_tokens, reasoning_tokens = excluded.reasoning_tokens,
-        total_tokens = excluded.total_tokens, long_context = excluded.long_context,
-        reported_cost_usd = excluded.reported_cost_usd
-      WHERE excluded.total_tokens > usage_event.total_tokens
+      UPDATE usage_event SET
+        is_sidechain = b.is_sidechain, ts = b.ts, session_id = b.session_id, project = b.project,
+        cwd = b.cwd, git_branch = b.git_branch, machine_id = b.machine_id, provider = b.provider,
+        model = b.model, is_fast = b.is_fast, input_tokens = b.input_tokens,
+        output_tokens = b.output_tokens, cache_read_tokens = b.cache_read_tokens,
+        cache_write_5m_tokens = b.cache_write_5m_tokens,
+        cache_write_1h_tokens = b.cache_write_1h_tokens, reasoning_tokens = b.reasoning_tokens,
+        total_tokens = b.total_tokens, long_context = b.long_context,
+        reported_cost_usd = b.reported_cost_usd
+      FROM %s b
+      WHERE usage_event.event_id = b.event_id AND b.total_tokens > usage_event.total_tokens
       """
-          .formatted(COLUMNS);
+          .formatted(BATCH_EVENTS);
+
+  /** Events not stored yet: each id once. */
+  private static final String INSERT_EVENTS =
+      "INSERT INTO usage_event SELECT b.* FROM %s b ANTI JOIN usage_event u ON b.event_id = u.event_id"
+          .formatted(BATCH_EVENTS);
 
   /**
    * Within a group, every non-sidechain copy counts; sidechain copies count only when the group has
@@ -83,123 +91,233 @@ final class DuckDbUsageWriter {
 
   private static final int COST_SCALE = 18;
 
+  private static final String CHECKPOINTS_FILE = "staging-checkpoints.csv";
+
   private final DuckDBConnection connection;
 
-  DuckDbUsageWriter(DuckDBConnection connection) throws SQLException {
+  /** Two, so that one transaction can fill while the one before it commits. */
+  private final StagingFile[] eventFiles = new StagingFile[2];
+
+  private final boolean[] eventFileInUse = new boolean[2];
+  private final StagingFile checkpoints;
+
+  DuckDbUsageWriter(DuckDBConnection connection, Path dataDirectory) throws SQLException {
     this.connection = connection;
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TEMP TABLE staging AS SELECT * FROM usage_event LIMIT 0");
       statement.execute(
           "CREATE TEMP TABLE checkpoint_staging AS SELECT * FROM file_checkpoint LIMIT 0");
     }
+    for (int i = 0; i < eventFiles.length; i++) {
+      eventFiles[i] =
+          StagingFile.forTable(
+              connection, "usage_event", dataDirectory.resolve("staging-events-" + i + ".csv"));
+    }
+    this.checkpoints =
+        StagingFile.forTable(
+            connection, "file_checkpoint", dataDirectory.resolve(CHECKPOINTS_FILE));
   }
 
-  void commit(ImportBatch batch) throws SQLException {
-    connection.setAutoCommit(false);
+  /**
+   * A transaction that streams its events into a staging file as they are added. Two may be open at
+   * once, so that one fills while the other commits on another thread; commits run one at a time.
+   */
+  ImportTransaction begin(Path file) {
+    int free;
+    synchronized (eventFileInUse) {
+      free = eventFileInUse[0] ? 1 : 0;
+      if (eventFileInUse[free]) {
+        throw new IllegalStateException("two import transactions are already open on " + file);
+      }
+      eventFileInUse[free] = true;
+    }
     try {
-      if (!batch.events().isEmpty()) {
-        writeEvents(batch.events());
-      }
-      if (!batch.checkpoints().isEmpty()) {
-        writeCheckpoints(batch.checkpoints());
-      }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
+      eventFiles[free].start();
+    } catch (IOException e) {
+      release(free);
+      throw new GoodhartException(
+          ErrorCode.IO_FAILURE, "cannot write a staging file in " + file.getParent(), e);
+    }
+    return new Transaction(file, free);
+  }
+
+  private void release(int eventFile) {
+    synchronized (eventFileInUse) {
+      eventFileInUse[eventFile] = false;
     }
   }
 
-  private void writeEvents(List<UsageEvent> events) throws SQLException {
+  private final class Transaction implements ImportTransaction {
+    private final Path file;
+    private final int eventFile;
+    private final StagingFile events;
+    private final Map<String, FileCheckpoint> advanced = new LinkedHashMap<>();
+    private long added;
+    private boolean done;
+
+    Transaction(Path file, int eventFile) {
+      this.file = file;
+      this.eventFile = eventFile;
+      this.events = eventFiles[eventFile];
+    }
+
+    @Override
+    public void add(List<UsageEvent> batch) {
+      requireOpen();
+      try {
+        for (UsageEvent event : batch) {
+          write(events, event);
+        }
+      } catch (IOException e) {
+        throw failure("cannot write the staging file", e);
+      }
+      added += batch.size();
+    }
+
+    @Override
+    public void advance(FileCheckpoint checkpoint) {
+      requireOpen();
+      advanced.put(checkpoint.machineId() + '\u0000' + checkpoint.path(), checkpoint);
+    }
+
+    @Override
+    public long events() {
+      return added;
+    }
+
+    @Override
+    public int checkpoints() {
+      return advanced.size();
+    }
+
+    @Override
+    public void commit() {
+      requireOpen();
+      try {
+        events.finish();
+        store();
+      } catch (SQLException | IOException e) {
+        throw failure("cannot store %,d events".formatted(added), e);
+      } finally {
+        close();
+      }
+    }
+
+    /** One DuckDB transaction; the writer's lock keeps commits one at a time. */
+    private void store() throws SQLException, IOException {
+      synchronized (DuckDbUsageWriter.this) {
+        connection.setAutoCommit(false);
+        try {
+          if (added > 0) {
+            loadEvents(events);
+          }
+          if (!advanced.isEmpty()) {
+            writeCheckpoints(advanced.values());
+          }
+          connection.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        } finally {
+          connection.setAutoCommit(true);
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      if (done) {
+        return;
+      }
+      done = true;
+      try {
+        events.delete();
+      } catch (IOException e) {
+        // Scratch space: the next transaction overwrites what is left.
+      }
+      release(eventFile);
+    }
+
+    private void requireOpen() {
+      if (done) {
+        throw new IllegalStateException("the import transaction is over");
+      }
+    }
+
+    private GoodhartException failure(String what, Exception e) {
+      return new GoodhartException(
+          ErrorCode.STORE_FAILURE, what + " in '" + file + "': " + e.getMessage(), e);
+    }
+  }
+
+  private void loadEvents(StagingFile events) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM staging");
-    }
-    try (DuckDBAppender appender = connection.createAppender("temp", "main", "staging")) {
-      for (UsageEvent event : events) {
-        append(appender, event);
-      }
-      appender.flush();
-    }
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(UPSERT_EVENTS);
+      statement.execute("INSERT INTO staging SELECT * FROM " + events.source());
+      statement.execute(UPDATE_EVENTS);
+      statement.execute(INSERT_EVENTS);
       statement.execute(DECIDE_COUNTED);
     }
   }
 
-  private static void append(DuckDBAppender appender, UsageEvent event) throws SQLException {
+  /** One event as a row of {@code usage_event}, in the table's column order. */
+  private static void write(StagingFile file, UsageEvent event) throws IOException {
     TokenCounts tokens = event.tokens();
-    Hashes.Hash128 id = Hashes.murmur3(event.source() + '\u0000' + event.eventKey());
-    appender.beginRow();
-    appender.appendUUID(id.high(), id.low());
-    appender.append(event.source());
-    if (event.dedupGroup() == null) {
-      appender.appendNull();
-    } else {
-      Hashes.Hash128 group = Hashes.murmur3(event.source() + '\u0000' + event.dedupGroup());
-      appender.appendUUID(group.high(), group.low());
-    }
-    appender.append(event.sidechain());
-    appender.append(true);
-    appender.appendEpochMicros(epochMicros(event.timestamp()));
-    appender.append(event.sessionId());
-    appendNullable(appender, event.project());
-    appendNullable(appender, event.cwd());
-    appendNullable(appender, event.gitBranch());
-    appender.append(event.machineId());
-    appendNullable(appender, event.provider());
-    appender.append(event.model());
-    appender.append(event.fast());
-    appender.append(tokens.input());
-    appender.append(tokens.output());
-    appender.append(tokens.cacheRead());
-    appender.append(tokens.cacheWrite5m());
-    appender.append(tokens.cacheWrite1h());
-    appender.append(tokens.reasoning());
-    appender.append(tokens.total());
-    appender.append(tokens.prompt() > ModelPrice.LONG_CONTEXT_THRESHOLD);
+    file.uuid(uuid(event.source(), event.eventKey()))
+        .text(event.source())
+        .uuid(event.dedupGroup() == null ? null : uuid(event.source(), event.dedupGroup()))
+        .bool(event.sidechain())
+        .bool(true)
+        .time(event.timestamp())
+        .text(event.sessionId())
+        .text(event.project())
+        .text(event.cwd())
+        .text(event.gitBranch())
+        .text(event.machineId())
+        .text(event.provider())
+        .text(event.model())
+        .bool(event.fast())
+        .number(tokens.input())
+        .number(tokens.output())
+        .number(tokens.cacheRead())
+        .number(tokens.cacheWrite5m())
+        .number(tokens.cacheWrite1h())
+        .number(tokens.reasoning())
+        .number(tokens.total())
+        .bool(tokens.prompt() > ModelPrice.LONG_CONTEXT_THRESHOLD);
     BigDecimal cost = event.reportedCostUsd();
-    if (cost == null) {
-      appender.appendNull();
-    } else {
-      appender.append(cost.setScale(COST_SCALE, RoundingMode.HALF_EVEN));
-    }
-    appender.endRow();
+    file.decimal(
+        cost == null ? null : cost.setScale(COST_SCALE, RoundingMode.HALF_EVEN).toPlainString());
+    file.endRow();
   }
 
-  private static void appendNullable(DuckDBAppender appender, @Nullable String value)
-      throws SQLException {
-    if (value == null) {
-      appender.appendNull();
-    } else {
-      appender.append(value);
-    }
+  private static UUID uuid(String source, String key) {
+    Hashes.Hash128 hash = Hashes.murmur3(source + '\u0000' + key);
+    return new UUID(hash.high(), hash.low());
   }
 
-  private void writeCheckpoints(List<FileCheckpoint> checkpoints) throws SQLException {
+  private void writeCheckpoints(Collection<FileCheckpoint> batch) throws SQLException, IOException {
+    checkpoints.start();
+    for (FileCheckpoint checkpoint : batch) {
+      checkpoints
+          .text(checkpoint.machineId())
+          .text(checkpoint.path())
+          .text(checkpoint.source())
+          .number(checkpoint.size())
+          .number(checkpoint.modifiedMillis())
+          .number(checkpoint.offset())
+          .number(checkpoint.lines())
+          .number(checkpoint.fingerprint())
+          .text(checkpoint.state())
+          .endRow();
+    }
+    checkpoints.finish();
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM checkpoint_staging");
-    }
-    try (DuckDBAppender appender =
-        connection.createAppender("temp", "main", "checkpoint_staging")) {
-      for (FileCheckpoint checkpoint : checkpoints) {
-        appender.beginRow();
-        appender.append(checkpoint.machineId());
-        appender.append(checkpoint.path());
-        appender.append(checkpoint.source());
-        appender.append(checkpoint.size());
-        appender.append(checkpoint.modifiedMillis());
-        appender.append(checkpoint.offset());
-        appender.append(checkpoint.lines());
-        appender.append(checkpoint.fingerprint());
-        appender.append(checkpoint.state());
-        appender.endRow();
-      }
-      appender.flush();
-    }
-    try (Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO checkpoint_staging SELECT * FROM " + checkpoints.source());
       statement.execute(UPSERT_CHECKPOINTS);
+    } finally {
+      checkpoints.delete();
     }
   }
 

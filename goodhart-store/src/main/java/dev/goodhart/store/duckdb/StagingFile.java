@@ -1,0 +1,259 @@
+package dev.goodhart.store.duckdb;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A batch of rows on its way into a staging table, as a CSV file in the data folder that DuckDB
+ * bulk-reads. DuckDB's CSV reader takes a few hundred thousand rows in a few tens of milliseconds;
+ * the appender needed over a second for as many, one JNI call per value. The file is scratch space:
+ * a crash leaves it behind, and the next batch overwrites it.
+ *
+ * <p>Values are written in the table's column order, as bytes into a buffer of its own (a {@code
+ * Writer} spent more time encoding characters than the parsers spent reading them). Every string is
+ * quoted (quotes doubled), so that any text a log holds (commas, quotes, line breaks) survives; SQL
+ * NULL is the unquoted {@code \N}, which no quoted value can be mistaken for. A column's last
+ * string is kept encoded: the parsers hand the same session, folder, branch and model strings to
+ * row after row.
+ */
+final class StagingFile {
+  private static final byte[] NULL = {'\\', 'N'};
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+  private final Path path;
+  private final String source;
+  private final @Nullable String[] lastText;
+  private final byte[][] lastBytes;
+  private final byte[] buffer = new byte[1 << 16];
+  private @Nullable OutputStream out;
+  private int filled;
+  private int column;
+
+  private StagingFile(Path path, String source, int columns) {
+    this.path = path;
+    this.source = source;
+    this.lastText = new String[columns];
+    this.lastBytes = new byte[columns][];
+  }
+
+  /** A staging file for rows shaped like {@code table}'s, whose column types it asks DuckDB for. */
+  static StagingFile forTable(Connection connection, String table, Path path) throws SQLException {
+    StringJoiner columns = new StringJoiner(", ", "{", "}");
+    int count = 0;
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT column_name, data_type FROM information_schema.columns"
+                    + " WHERE table_name = '%s' ORDER BY ordinal_position".formatted(table))) {
+      while (rows.next()) {
+        columns.add("'" + rows.getString(1) + "': '" + rows.getString(2) + "'");
+        count++;
+      }
+    }
+    String source =
+        ("read_csv('%s', columns = %s, header = false, auto_detect = false, delim = ',',"
+                + " quote = '\"', escape = '\"', nullstr = '\\N', allow_quoted_nulls = false)")
+            .formatted(path.toString().replace("'", "''"), columns);
+    return new StagingFile(path, source, count);
+  }
+
+  /** The table expression that reads the rows of the last finished batch. */
+  String source() {
+    return source;
+  }
+
+  void start() throws IOException {
+    out = Files.newOutputStream(path);
+    filled = 0;
+    column = 0;
+  }
+
+  /** A string value: quoted, quotes doubled; null is SQL NULL. */
+  StagingFile text(@Nullable String value) throws IOException {
+    int index = separate();
+    if (value == null) {
+      put(NULL);
+      return this;
+    }
+    byte[] encoded;
+    if (index < lastText.length && lastText[index] == value) {
+      encoded = lastBytes[index];
+    } else {
+      encoded = quoted(value);
+      if (index < lastText.length) {
+        lastText[index] = value;
+        lastBytes[index] = encoded;
+      }
+    }
+    put(encoded);
+    return this;
+  }
+
+  StagingFile uuid(@Nullable UUID value) throws IOException {
+    separate();
+    put(value == null ? NULL : value.toString().getBytes(StandardCharsets.US_ASCII));
+    return this;
+  }
+
+  StagingFile bool(boolean value) throws IOException {
+    separate();
+    put(value ? TRUE : FALSE);
+    return this;
+  }
+
+  /** A decimal number's plain digits; null is SQL NULL. */
+  StagingFile decimal(@Nullable String digits) throws IOException {
+    separate();
+    put(digits == null ? NULL : digits.getBytes(StandardCharsets.US_ASCII));
+    return this;
+  }
+
+  StagingFile number(long value) throws IOException {
+    separate();
+    if (value < 0) {
+      putByte('-');
+      value = -value; // counts are never Long.MIN_VALUE
+    }
+    reserve(20);
+    int digits = 1;
+    for (long rest = value / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    for (int i = filled + digits - 1; i >= filled; i--) {
+      buffer[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    filled += digits;
+    return this;
+  }
+
+  /** A UTC time to the microsecond, {@code 2026-03-01T09:00:02.123456Z}. */
+  StagingFile time(Instant at) throws IOException {
+    separate();
+    reserve(40);
+    long seconds = at.getEpochSecond();
+    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+    int second = Math.floorMod(seconds, 86_400);
+    digits(day.getYear(), 4);
+    putByte('-');
+    digits(day.getMonthValue(), 2);
+    putByte('-');
+    digits(day.getDayOfMonth(), 2);
+    putByte('T');
+    digits(second / 3_600, 2);
+    putByte(':');
+    digits(second / 60 % 60, 2);
+    putByte(':');
+    digits(second % 60, 2);
+    putByte('.');
+    digits(at.getNano() / 1_000, 6);
+    putByte('Z');
+    return this;
+  }
+
+  void endRow() throws IOException {
+    putByte('\n');
+    column = 0;
+  }
+
+  /** Ends the batch: the file is complete for DuckDB to read. */
+  void finish() throws IOException {
+    OutputStream stream = out;
+    out = null;
+    if (stream != null) {
+      try (stream) {
+        stream.write(buffer, 0, filled);
+      }
+      filled = 0;
+    }
+  }
+
+  void delete() throws IOException {
+    finish();
+    Files.deleteIfExists(path);
+  }
+
+  private static byte[] quoted(String value) {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    int quotes = 0;
+    for (byte b : utf8) {
+      quotes += b == '"' ? 1 : 0;
+    }
+    byte[] out = new byte[utf8.length + quotes + 2];
+    int at = 0;
+    out[at++] = '"';
+    for (byte b : utf8) {
+      out[at++] = b;
+      if (b == '"') {
+        out[at++] = '"';
+      }
+    }
+    out[at] = '"';
+    return out;
+  }
+
+  /** Writes the comma before every value but a row's first; returns the value's column. */
+  private int separate() throws IOException {
+    if (column > 0) {
+      putByte(',');
+    }
+    return column++;
+  }
+
+  private void digits(int value, int width) {
+    for (int i = filled + width - 1; i >= filled; i--) {
+      buffer[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    filled += width;
+  }
+
+  private void put(byte[] bytes) throws IOException {
+    if (bytes.length > buffer.length - filled) {
+      flush();
+      if (bytes.length > buffer.length) {
+        stream().write(bytes);
+        return;
+      }
+    }
+    System.arraycopy(bytes, 0, buffer, filled, bytes.length);
+    filled += bytes.length;
+  }
+
+  private void putByte(char b) throws IOException {
+    reserve(1);
+    buffer[filled++] = (byte) b;
+  }
+
+  private void reserve(int bytes) throws IOException {
+    if (buffer.length - filled < bytes) {
+      flush();
+    }
+  }
+
+  private void flush() throws IOException {
+    stream().write(buffer, 0, filled);
+    filled = 0;
+  }
+
+  private OutputStream stream() throws IOException {
+    OutputStream stream = out;
+    if (stream == null) {
+      throw new IOException("the staging file " + path + " is not open");
+    }
+    return stream;
+  }
+}
