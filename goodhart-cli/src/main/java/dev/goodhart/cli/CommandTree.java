@@ -63,6 +63,9 @@ final class CommandTree {
       }
       root.addSubcommand("prices", prices);
     }
+    if (whole) {
+      root.addSubcommand("warm-up", new WarmUpCommand(context));
+    }
     root.setCaseInsensitiveEnumValuesAllowed(true);
     root.setOut(context.out);
     root.setErr(context.err);
