@@ -55,12 +55,28 @@ final class CliContext {
     return environment.path(DATA_VARIABLE).orElse(environment.home().resolve(".goodhart"));
   }
 
+  static final String MEMORY_VARIABLE = "GOODHART_DUCKDB_MEMORY";
+
   @Nullable EarlyStore earlyStore;
 
   DuckDbStore openStore() {
     Path directory = dataDirectory();
     DuckDbStore early = earlyStore == null ? null : earlyStore.claim(directory);
-    return early != null ? early : DuckDbStore.open(directory, DuckDbStore.Settings.defaults());
+    return early != null ? early : DuckDbStore.open(directory, storeSettings());
+  }
+
+  /**
+   * DuckDB's limits; {@code GOODHART_DUCKDB_MEMORY} (e.g. {@code 512MB}) raises the memory limit
+   * for a store whose imports or reports need more than the default.
+   */
+  DuckDbStore.Settings storeSettings() {
+    DuckDbStore.Settings defaults = DuckDbStore.Settings.defaults();
+    return environment
+        .get(MEMORY_VARIABLE)
+        .map(String::trim)
+        .filter(value -> !value.isEmpty())
+        .map(value -> new DuckDbStore.Settings(value, defaults.threads()))
+        .orElse(defaults);
   }
 
   boolean showProgress() {

@@ -17,11 +17,11 @@ final class EarlyStore {
   private final CompletableFuture<DuckDbStore> opening;
   private boolean claimed;
 
-  private EarlyStore(Path dataDirectory) {
+  private EarlyStore(Path dataDirectory, DuckDbStore.Settings settings) {
     this.dataDirectory = dataDirectory;
     this.opening =
         CompletableFuture.supplyAsync(
-            () -> DuckDbStore.open(dataDirectory, DuckDbStore.Settings.defaults()),
+            () -> DuckDbStore.open(dataDirectory, settings),
             runnable -> {
               Thread thread = new Thread(runnable, "goodhart-open-store");
               thread.setDaemon(true);
@@ -29,8 +29,8 @@ final class EarlyStore {
             });
   }
 
-  static EarlyStore start(Path dataDirectory) {
-    return new EarlyStore(dataDirectory);
+  static EarlyStore start(Path dataDirectory, DuckDbStore.Settings settings) {
+    return new EarlyStore(dataDirectory, settings);
   }
 
   /**

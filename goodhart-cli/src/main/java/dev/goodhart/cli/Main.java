@@ -40,9 +40,11 @@ public final class Main {
   static int run(CliContext context, String... args) {
     Path store = CommandTree.storeFolder(context, args);
     if (store != null) {
-      context.earlyStore = EarlyStore.start(store);
+      context.earlyStore = EarlyStore.start(store, context.storeSettings());
     }
+    Trace.mark("store opening started");
     CommandLine commandLine = CommandTree.build(context, args);
+    Trace.mark("command tree built");
     try {
       return commandLine.execute(args);
     } finally {

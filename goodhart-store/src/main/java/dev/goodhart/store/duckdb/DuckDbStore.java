@@ -40,11 +40,13 @@ public final class DuckDbStore implements Store {
 
   /**
    * How much DuckDB may use: the memory limit bounds its buffer pool (it spills to the data folder
-   * beyond it), threads bound its parallelism.
+   * beyond it), threads bound its parallelism. 96 MB holds an import transaction (250,000 events)
+   * and every report; DuckDB's memory is most of goodhart's, and a larger pool only made the
+   * process bigger, not faster.
    */
   public record Settings(String memoryLimit, int threads) {
     public static Settings defaults() {
-      return new Settings("256MB", Math.max(1, Runtime.getRuntime().availableProcessors()));
+      return new Settings("96MB", Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
   }
 
