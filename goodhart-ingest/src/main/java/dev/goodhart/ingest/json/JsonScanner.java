@@ -1,10 +1,7 @@
 package dev.goodhart.ingest.json;
 
 import dev.goodhart.ingest.BadRecordException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -563,53 +560,30 @@ public final class JsonScanner {
     /** Open addressing with linear probing; never more than half full, so a probe ends soon. */
     private static final int SLOTS = 512;
 
-    private static final VarHandle LONGS =
-        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    private final int[] lengths = new int[SLOTS];
-    private final long[] heads = new long[SLOTS];
-    private final long[] tails = new long[SLOTS];
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] values = new String[SLOTS];
     private int size;
 
-    /**
-     * A name is told by its length and its first and last eight bytes, two loads instead of a loop
-     * over its bytes; that is exact up to 16 bytes, and longer names are compared in full.
-     */
     String name(byte[] bytes, int from, int to, JsonScanner scanner) throws BadRecordException {
       int length = to - from;
-      long head;
-      long tail;
-      if (length >= 8) {
-        head = (long) LONGS.get(bytes, from);
-        tail = (long) LONGS.get(bytes, to - 8);
-      } else {
-        head = 0;
-        for (int i = to - 1; i >= from; i--) {
-          head = (head << 8) | (bytes[i] & 0xff);
-        }
-        tail = head;
+      if (length == 0) {
+        return "";
       }
-      long mixed = (head * 0x9E3779B97F4A7C15L) ^ (tail * 0xC2B2AE3D27D4EB4FL) ^ length;
-      int slot = (int) (mixed ^ (mixed >>> 29)) & (SLOTS - 1);
-      for (; values[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
-        if (lengths[slot] == length
-            && heads[slot] == head
-            && tails[slot] == tail
-            && (length <= 16 || Arrays.equals(keys[slot], 0, length, bytes, from, to))) {
+      // Length and three bytes tell the names of a log apart; equal hashes are probed past.
+      int hash =
+          length * 0x9E3779B1 + bytes[from] * 31 + bytes[to - 1] * 961 + bytes[from + length / 2];
+      int slot = (hash ^ (hash >>> 11)) & (SLOTS - 1);
+      for (byte[] key; (key = keys[slot]) != null; slot = (slot + 1) & (SLOTS - 1)) {
+        if (Arrays.equals(key, 0, key.length, bytes, from, to)) {
           return values[slot]; // cached names have no escapes, so equal bytes are the same name
         }
       }
       if (ByteSearch.indexOf(bytes, from, to, (byte) '\\') >= 0) {
         return scanner.decode(from, to);
       }
-      String value = new String(bytes, from, length, StandardCharsets.UTF_8);
-      if (size < SLOTS / 2 && length <= 64) { // a long name is no field of ours
-        lengths[slot] = length;
-        heads[slot] = head;
-        tails[slot] = tail;
-        keys[slot] = length > 16 ? Arrays.copyOfRange(bytes, from, to) : null;
+      String value = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+      if (size < SLOTS / 2 && to - from <= 64) { // a long name is no field of ours
+        keys[slot] = Arrays.copyOfRange(bytes, from, to);
         values[slot] = value;
         size++;
       }
