@@ -2,7 +2,6 @@ package dev.goodhart.synthetic;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -317,90 +316,85 @@ final class ClaudeCodeSessionWriter {
       @Nullable String toolUseId,
       @Nullable String tool) {
     String uuid = ids.uuid();
-    try {
-      JsonGenerator json = out.json();
-      envelope(json, thread);
-      json.writeObjectFieldStart("message");
-      json.writeStringField("id", request.messageId());
-      json.writeStringField("type", "message");
-      json.writeStringField("role", "assistant");
-      json.writeStringField("model", request.model());
-      json.writeArrayFieldStart("content");
-      json.writeStartObject();
-      switch (block) {
-        case THINKING -> {
-          json.writeStringField("type", "thinking");
-          json.writeStringField("thinking", text.slice(text.logNormal(100, 0.9, 10, 20_000)));
-          json.writeStringField("signature", ids.hex(48));
-        }
-        case TEXT -> {
-          json.writeStringField("type", "text");
-          json.writeStringField("text", text.slice(text.logNormal(80, 1.0, 5, 12_000)));
-        }
-        case TOOL_USE -> {
-          json.writeStringField("type", "tool_use");
-          json.writeStringField("id", toolUseId);
-          json.writeStringField("name", tool);
-          json.writeObjectFieldStart("input");
-          if ("Edit".equals(tool) || "Write".equals(tool)) {
-            json.writeStringField("file_path", thread.project.cwd() + "/src/Module.java");
-            json.writeStringField("old_string", text.slice(text.logNormal(200, 0.8, 5, 4_000)));
-            json.writeStringField("new_string", text.slice(text.logNormal(400, 0.9, 5, 8_000)));
-          } else {
-            json.writeStringField("command", text.slice(text.logNormal(60, 0.6, 5, 600)));
-            json.writeStringField("description", "Run the check");
+    out.line(
+        json -> {
+          envelope(json, thread);
+          json.writeObjectFieldStart("message");
+          json.writeStringField("id", request.messageId());
+          json.writeStringField("type", "message");
+          json.writeStringField("role", "assistant");
+          json.writeStringField("model", request.model());
+          json.writeArrayFieldStart("content");
+          json.writeStartObject();
+          switch (block) {
+            case THINKING -> {
+              json.writeStringField("type", "thinking");
+              json.writeStringField("thinking", text.slice(text.logNormal(100, 0.9, 10, 20_000)));
+              json.writeStringField("signature", ids.hex(48));
+            }
+            case TEXT -> {
+              json.writeStringField("type", "text");
+              json.writeStringField("text", text.slice(text.logNormal(80, 1.0, 5, 12_000)));
+            }
+            case TOOL_USE -> {
+              json.writeStringField("type", "tool_use");
+              json.writeStringField("id", toolUseId);
+              json.writeStringField("name", tool);
+              json.writeObjectFieldStart("input");
+              if ("Edit".equals(tool) || "Write".equals(tool)) {
+                json.writeStringField("file_path", thread.project.cwd() + "/src/Module.java");
+                json.writeStringField("old_string", text.slice(text.logNormal(200, 0.8, 5, 4_000)));
+                json.writeStringField("new_string", text.slice(text.logNormal(400, 0.9, 5, 8_000)));
+              } else {
+                json.writeStringField("command", text.slice(text.logNormal(60, 0.6, 5, 600)));
+                json.writeStringField("description", "Run the check");
+              }
+              json.writeEndObject();
+            }
           }
           json.writeEndObject();
-        }
-      }
-      json.writeEndObject();
-      json.writeEndArray();
-      json.writeNullField("stop_reason");
-      json.writeNullField("stop_sequence");
-      json.writeObjectFieldStart("usage");
-      json.writeNumberField("input_tokens", request.input());
-      json.writeNumberField("cache_creation_input_tokens", request.cache5m() + request.cache1h());
-      json.writeNumberField("cache_read_input_tokens", request.cacheRead());
-      json.writeObjectFieldStart("cache_creation");
-      json.writeNumberField("ephemeral_5m_input_tokens", request.cache5m());
-      json.writeNumberField("ephemeral_1h_input_tokens", request.cache1h());
-      json.writeEndObject();
-      json.writeNumberField("output_tokens", request.output());
-      json.writeStringField("service_tier", "standard");
-      if (request.fast()) {
-        json.writeStringField("speed", "fast");
-      }
-      json.writeEndObject();
-      json.writeEndObject();
-      json.writeStringField("requestId", requestId);
-      json.writeStringField("type", "assistant");
-      json.writeStringField("uuid", uuid);
-      json.writeStringField("timestamp", Times.iso(request.at()));
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.endLine();
+          json.writeEndArray();
+          json.writeNullField("stop_reason");
+          json.writeNullField("stop_sequence");
+          json.writeObjectFieldStart("usage");
+          json.writeNumberField("input_tokens", request.input());
+          json.writeNumberField(
+              "cache_creation_input_tokens", request.cache5m() + request.cache1h());
+          json.writeNumberField("cache_read_input_tokens", request.cacheRead());
+          json.writeObjectFieldStart("cache_creation");
+          json.writeNumberField("ephemeral_5m_input_tokens", request.cache5m());
+          json.writeNumberField("ephemeral_1h_input_tokens", request.cache1h());
+          json.writeEndObject();
+          json.writeNumberField("output_tokens", request.output());
+          json.writeStringField("service_tier", "standard");
+          if (request.fast()) {
+            json.writeStringField("speed", "fast");
+          }
+          json.writeEndObject();
+          json.writeEndObject();
+          json.writeStringField("requestId", requestId);
+          json.writeStringField("type", "assistant");
+          json.writeStringField("uuid", uuid);
+          json.writeStringField("timestamp", Times.iso(request.at()));
+          json.writeEndObject();
+        });
     thread.parentUuid = uuid;
   }
 
   private void userPrompt(JsonLinesFile out, Thread thread, String prompt) {
     String uuid = ids.uuid();
-    try {
-      JsonGenerator json = out.json();
-      envelope(json, thread);
-      json.writeStringField("type", "user");
-      json.writeObjectFieldStart("message");
-      json.writeStringField("role", "user");
-      json.writeStringField("content", prompt);
-      json.writeEndObject();
-      json.writeStringField("uuid", uuid);
-      json.writeStringField("timestamp", Times.iso(thread.now));
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.endLine();
+    out.line(
+        json -> {
+          envelope(json, thread);
+          json.writeStringField("type", "user");
+          json.writeObjectFieldStart("message");
+          json.writeStringField("role", "user");
+          json.writeStringField("content", prompt);
+          json.writeEndObject();
+          json.writeStringField("uuid", uuid);
+          json.writeStringField("timestamp", Times.iso(thread.now));
+          json.writeEndObject();
+        });
     thread.parentUuid = uuid;
   }
 
@@ -410,49 +404,43 @@ final class ClaudeCodeSessionWriter {
   private void toolResult(
       JsonLinesFile out, Thread thread, @Nullable String toolUseId, String result) {
     String uuid = ids.uuid();
-    try {
-      JsonGenerator json = out.json();
-      envelope(json, thread);
-      json.writeStringField("type", "user");
-      json.writeObjectFieldStart("message");
-      json.writeStringField("role", "user");
-      json.writeArrayFieldStart("content");
-      json.writeStartObject();
-      json.writeStringField("tool_use_id", toolUseId);
-      json.writeStringField("type", "tool_result");
-      json.writeStringField("content", result);
-      json.writeBooleanField("is_error", false);
-      json.writeEndObject();
-      json.writeEndArray();
-      json.writeEndObject();
-      json.writeStringField("uuid", uuid);
-      json.writeStringField("timestamp", Times.iso(thread.now));
-      json.writeObjectFieldStart("toolUseResult");
-      json.writeStringField("stdout", result);
-      json.writeStringField("stderr", "");
-      json.writeBooleanField("interrupted", false);
-      json.writeBooleanField("isImage", false);
-      json.writeEndObject();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.endLine();
+    out.line(
+        json -> {
+          envelope(json, thread);
+          json.writeStringField("type", "user");
+          json.writeObjectFieldStart("message");
+          json.writeStringField("role", "user");
+          json.writeArrayFieldStart("content");
+          json.writeStartObject();
+          json.writeStringField("tool_use_id", toolUseId);
+          json.writeStringField("type", "tool_result");
+          json.writeStringField("content", result);
+          json.writeBooleanField("is_error", false);
+          json.writeEndObject();
+          json.writeEndArray();
+          json.writeEndObject();
+          json.writeStringField("uuid", uuid);
+          json.writeStringField("timestamp", Times.iso(thread.now));
+          json.writeObjectFieldStart("toolUseResult");
+          json.writeStringField("stdout", result);
+          json.writeStringField("stderr", "");
+          json.writeBooleanField("interrupted", false);
+          json.writeBooleanField("isImage", false);
+          json.writeEndObject();
+          json.writeEndObject();
+        });
     thread.parentUuid = uuid;
   }
 
   private void summary(JsonLinesFile out) {
-    try {
-      JsonGenerator json = out.json();
-      json.writeStartObject();
-      json.writeStringField("type", "summary");
-      json.writeStringField("summary", text.slice(40));
-      json.writeStringField("leafUuid", ids.uuid());
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.endLine();
+    out.line(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("type", "summary");
+          json.writeStringField("summary", text.slice(40));
+          json.writeStringField("leafUuid", ids.uuid());
+          json.writeEndObject();
+        });
   }
 
   /** The fields every entry starts with, in Claude Code's order. */

@@ -168,26 +168,25 @@ final class CodexRolloutWriter {
             Tally.request(input - cached, output, 0, cached, reasoning)));
     boolean repeated = features.codexRepeats() && random.nextInt(7) == 0;
     for (int copy = 0; copy < (repeated ? 2 : 1); copy++) {
-      try {
-        JsonGenerator json = event(out, session, "token_count");
-        json.writeObjectFieldStart("info");
-        usage(
-            json,
-            "total_token_usage",
-            session.totalInput,
-            session.totalCached,
-            session.totalOutput,
-            session.totalReasoning);
-        if (!session.totalsOnly) {
-          usage(json, "last_token_usage", input, cached, output, reasoning);
-        }
-        json.writeNumberField("model_context_window", CONTEXT_WINDOW);
-        json.writeEndObject();
-        rateLimits(json);
-        endEvent(out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      out.line(
+          json -> {
+            event(json, session, "token_count");
+            json.writeObjectFieldStart("info");
+            usage(
+                json,
+                "total_token_usage",
+                session.totalInput,
+                session.totalCached,
+                session.totalOutput,
+                session.totalReasoning);
+            if (!session.totalsOnly) {
+              usage(json, "last_token_usage", input, cached, output, reasoning);
+            }
+            json.writeNumberField("model_context_window", CONTEXT_WINDOW);
+            json.writeEndObject();
+            rateLimits(json);
+            end(json);
+          });
     }
   }
 
@@ -220,114 +219,106 @@ final class CodexRolloutWriter {
 
   /** The first token count of a session carries only rate limits. */
   private void tokenCountWithoutInfo(JsonLinesFile out, Session session) {
-    try {
-      JsonGenerator json = event(out, session, "token_count");
-      json.writeNullField("info");
-      rateLimits(json);
-      endEvent(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.line(
+        json -> {
+          event(json, session, "token_count");
+          json.writeNullField("info");
+          rateLimits(json);
+          end(json);
+        });
   }
 
   private void sessionMeta(JsonLinesFile out, Session session, String branch) {
-    try {
-      JsonGenerator json = out.json();
-      json.writeStartObject();
-      json.writeStringField("timestamp", Times.iso(session.now));
-      json.writeStringField("type", "session_meta");
-      json.writeObjectFieldStart("payload");
-      json.writeStringField("id", session.id);
-      json.writeStringField("timestamp", Times.iso(session.now));
-      json.writeStringField("cwd", session.cwd);
-      json.writeStringField("originator", "codex_cli_rs");
-      json.writeStringField("cli_version", "0.63.0");
-      json.writeStringField("instructions", text.slice(text.logNormal(2_000, 0.5, 200, 12_000)));
-      json.writeStringField("source", "cli");
-      json.writeStringField("model_provider", "openai");
-      json.writeObjectFieldStart("git");
-      json.writeStringField("commit_hash", ids.hex(40));
-      json.writeStringField("branch", branch);
-      json.writeStringField(
-          "repository_url", "git@github.com:acme/" + Path.of(session.cwd).getFileName() + ".git");
-      json.writeEndObject();
-      json.writeEndObject();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.endLine();
+    out.line(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("timestamp", Times.iso(session.now));
+          json.writeStringField("type", "session_meta");
+          json.writeObjectFieldStart("payload");
+          json.writeStringField("id", session.id);
+          json.writeStringField("timestamp", Times.iso(session.now));
+          json.writeStringField("cwd", session.cwd);
+          json.writeStringField("originator", "codex_cli_rs");
+          json.writeStringField("cli_version", "0.63.0");
+          json.writeStringField(
+              "instructions", text.slice(text.logNormal(2_000, 0.5, 200, 12_000)));
+          json.writeStringField("source", "cli");
+          json.writeStringField("model_provider", "openai");
+          json.writeObjectFieldStart("git");
+          json.writeStringField("commit_hash", ids.hex(40));
+          json.writeStringField("branch", branch);
+          json.writeStringField(
+              "repository_url",
+              "git@github.com:acme/" + Path.of(session.cwd).getFileName() + ".git");
+          json.writeEndObject();
+          json.writeEndObject();
+          json.writeEndObject();
+        });
   }
 
   private void turnContext(JsonLinesFile out, Session session) {
-    try {
-      JsonGenerator json = out.json();
-      json.writeStartObject();
-      json.writeStringField("timestamp", Times.iso(session.now));
-      json.writeStringField("type", "turn_context");
-      json.writeObjectFieldStart("payload");
-      json.writeStringField("cwd", session.cwd);
-      json.writeStringField("approval_policy", "on-request");
-      json.writeObjectFieldStart("sandbox_policy");
-      json.writeStringField("type", "workspace-write");
-      json.writeBooleanField("network_access", false);
-      json.writeEndObject();
-      json.writeStringField("model", session.model);
-      json.writeStringField("effort", random.nextBoolean() ? "medium" : "high");
-      json.writeStringField("summary", "auto");
-      json.writeEndObject();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.endLine();
+    out.line(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("timestamp", Times.iso(session.now));
+          json.writeStringField("type", "turn_context");
+          json.writeObjectFieldStart("payload");
+          json.writeStringField("cwd", session.cwd);
+          json.writeStringField("approval_policy", "on-request");
+          json.writeObjectFieldStart("sandbox_policy");
+          json.writeStringField("type", "workspace-write");
+          json.writeBooleanField("network_access", false);
+          json.writeEndObject();
+          json.writeStringField("model", session.model);
+          json.writeStringField("effort", random.nextBoolean() ? "medium" : "high");
+          json.writeStringField("summary", "auto");
+          json.writeEndObject();
+          json.writeEndObject();
+        });
   }
 
   private void responseMessage(
       JsonLinesFile out, Session session, String role, String contentType, String body) {
-    try {
-      JsonGenerator json = responseItem(out, session, "message");
-      json.writeStringField("role", role);
-      json.writeArrayFieldStart("content");
-      json.writeStartObject();
-      json.writeStringField("type", contentType);
-      json.writeStringField("text", body);
-      json.writeEndObject();
-      json.writeEndArray();
-      endEvent(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.line(
+        json -> {
+          responseItem(json, session, "message");
+          json.writeStringField("role", role);
+          json.writeArrayFieldStart("content");
+          json.writeStartObject();
+          json.writeStringField("type", contentType);
+          json.writeStringField("text", body);
+          json.writeEndObject();
+          json.writeEndArray();
+          end(json);
+        });
   }
 
   private void userMessageEvent(JsonLinesFile out, Session session, String prompt) {
-    try {
-      JsonGenerator json = event(out, session, "user_message");
-      json.writeStringField("message", prompt);
-      json.writeArrayFieldStart("images");
-      json.writeEndArray();
-      endEvent(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.line(
+        json -> {
+          event(json, session, "user_message");
+          json.writeStringField("message", prompt);
+          json.writeArrayFieldStart("images");
+          json.writeEndArray();
+          end(json);
+        });
   }
 
   private void reasoning(JsonLinesFile out, Session session) {
-    try {
-      JsonGenerator json = responseItem(out, session, "reasoning");
-      json.writeArrayFieldStart("summary");
-      json.writeStartObject();
-      json.writeStringField("type", "summary_text");
-      json.writeStringField("text", text.slice(text.logNormal(200, 0.7, 10, 3_000)));
-      json.writeEndObject();
-      json.writeEndArray();
-      json.writeNullField("content");
-      json.writeStringField(
-          "encrypted_content", "gAAAAA" + ids.hex(text.logNormal(1_500, 0.6, 100, 12_000)));
-      endEvent(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.line(
+        json -> {
+          responseItem(json, session, "reasoning");
+          json.writeArrayFieldStart("summary");
+          json.writeStartObject();
+          json.writeStringField("type", "summary_text");
+          json.writeStringField("text", text.slice(text.logNormal(200, 0.7, 10, 3_000)));
+          json.writeEndObject();
+          json.writeEndArray();
+          json.writeNullField("content");
+          json.writeStringField(
+              "encrypted_content", "gAAAAA" + ids.hex(text.logNormal(1_500, 0.6, 100, 12_000)));
+          end(json);
+        });
   }
 
   private void functionCall(JsonLinesFile out, Session session, String callId) {
@@ -345,15 +336,14 @@ final class CodexRolloutWriter {
               json.writeNumberField("timeout_ms", 120_000);
               json.writeEndObject();
             });
-    try {
-      JsonGenerator json = responseItem(out, session, "function_call");
-      json.writeStringField("name", "shell");
-      json.writeStringField("arguments", arguments);
-      json.writeStringField("call_id", callId);
-      endEvent(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.line(
+        json -> {
+          responseItem(json, session, "function_call");
+          json.writeStringField("name", "shell");
+          json.writeStringField("arguments", arguments);
+          json.writeStringField("call_id", callId);
+          end(json);
+        });
   }
 
   private void functionCallOutput(
@@ -369,41 +359,37 @@ final class CodexRolloutWriter {
               json.writeEndObject();
               json.writeEndObject();
             });
-    try {
-      JsonGenerator json = responseItem(out, session, "function_call_output");
-      json.writeStringField("call_id", callId);
-      json.writeStringField("output", output);
-      endEvent(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.line(
+        json -> {
+          responseItem(json, session, "function_call_output");
+          json.writeStringField("call_id", callId);
+          json.writeStringField("output", output);
+          end(json);
+        });
   }
 
-  private static JsonGenerator responseItem(JsonLinesFile out, Session session, String type)
+  private static void responseItem(JsonGenerator json, Session session, String type)
       throws IOException {
-    return record(out, session, "response_item", type);
+    record(json, session, "response_item", type);
   }
 
-  private static JsonGenerator event(JsonLinesFile out, Session session, String type)
-      throws IOException {
-    return record(out, session, "event_msg", type);
+  private static void event(JsonGenerator json, Session session, String type) throws IOException {
+    record(json, session, "event_msg", type);
   }
 
-  private static JsonGenerator record(
-      JsonLinesFile out, Session session, String recordType, String payloadType)
+  /** Opens a record and its payload; {@link #end} closes both. */
+  private static void record(
+      JsonGenerator json, Session session, String recordType, String payloadType)
       throws IOException {
-    JsonGenerator json = out.json();
     json.writeStartObject();
     json.writeStringField("timestamp", Times.iso(session.now));
     json.writeStringField("type", recordType);
     json.writeObjectFieldStart("payload");
     json.writeStringField("type", payloadType);
-    return json;
   }
 
-  private static void endEvent(JsonLinesFile out) throws IOException {
-    out.json().writeEndObject();
-    out.json().writeEndObject();
-    out.endLine();
+  private static void end(JsonGenerator json) throws IOException {
+    json.writeEndObject();
+    json.writeEndObject();
   }
 }

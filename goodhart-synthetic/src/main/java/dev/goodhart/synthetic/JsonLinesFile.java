@@ -45,13 +45,10 @@ final class JsonLinesFile implements AutoCloseable {
     }
   }
 
-  /** The generator to write the next record with; call {@link #endLine()} after it. */
-  JsonGenerator json() {
-    return json;
-  }
-
-  void endLine() {
+  /** Writes one record with {@code writer} and ends its line. */
+  void line(JsonWriter writer) {
     try {
+      writer.write(json);
       json.writeRaw('\n');
       json.flush(); // into the counter; the counter does not flush to the disk
     } catch (IOException e) {
