@@ -1,0 +1,232 @@
+package dev.goodhart.git;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.goodhart.git.fate.AiLines;
+import dev.goodhart.git.fate.CommitLines;
+import dev.goodhart.git.fate.FirstParentChain;
+import dev.goodhart.git.fate.LineFateEngine;
+import dev.goodhart.git.fate.LineFateResult;
+import dev.goodhart.git.history.FileChange;
+import dev.goodhart.git.history.HistoryCommit;
+import dev.goodhart.git.history.HistoryReader;
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.Hashes;
+import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.LineFate;
+import dev.goodhart.model.git.RepositoryRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Scans one repository's default branch: every commit reachable from its head, what each commit
+ * says about itself, and the fate of its lines.
+ */
+public final class RepositoryScanner {
+  /** Hears how a scan goes, for progress bars. */
+  public interface Listener {
+    Listener SILENT = new Listener() {};
+
+    default void started(Path repository, int commits) {}
+
+    default void progressed(int commits) {}
+  }
+
+  /**
+   * @param branch the branch to scan, or null for the default one
+   * @param now the moment of the scan: whether 7, 30 or 90 days after a commit have passed yet
+   */
+  public record Options(@Nullable String branch, Instant now) {
+    public Options {
+      requireNonNull(now, "now is null");
+    }
+  }
+
+  /** A scanned repository: its commits in walk order (parents first) and their lines. */
+  public record Result(RepositoryRef repository, List<CommitFact> commits, LineFateResult lines) {
+    public Result {
+      requireNonNull(repository, "repository is null");
+      commits = List.copyOf(requireNonNull(commits, "commits is null"));
+      requireNonNull(lines, "lines is null");
+    }
+  }
+
+  private final CommitAnnotator annotator;
+  private final AiLinesSource aiLines;
+
+  /** Where line-level AI records for a repository come from (git-ai notes), if anywhere. */
+  @FunctionalInterface
+  public interface AiLinesSource {
+    AiLinesSource NONE = git -> AiLines.NONE;
+
+    AiLines read(Git git);
+  }
+
+  public RepositoryScanner(CommitAnnotator annotator, AiLinesSource aiLines) {
+    this.annotator = requireNonNull(annotator, "annotator is null");
+    this.aiLines = requireNonNull(aiLines, "aiLines is null");
+  }
+
+  public Result scan(Path folder, Options options, Listener listener) {
+    if (!Files.isDirectory(folder)) {
+      throw new GoodhartException(
+          ErrorCode.NOT_A_REPOSITORY,
+          "'%s' is not a folder; name a git repository".formatted(folder));
+    }
+    Git probe = Git.in(folder);
+    String top =
+        probe
+            .tryRun("rev-parse", "--show-toplevel")
+            .map(String::strip)
+            .filter(text -> !text.isEmpty())
+            .orElseThrow(
+                () ->
+                    new GoodhartException(
+                        ErrorCode.NOT_A_REPOSITORY,
+                        "'%s' is not inside a git repository (or git is missing); run goodhart scan in one, or name one"
+                            .formatted(folder)));
+    Git git = Git.in(Path.of(top));
+    String branch = options.branch() != null ? options.branch() : BranchHistory.defaultBranch(git);
+    BranchHistory history = BranchHistory.read(git, branch);
+    listener.started(git.repository(), history.commits());
+    LineFateEngine engine =
+        new LineFateEngine(
+            FirstParentChain.of(history.chain(), history.chainTimes()),
+            history.children(),
+            options.now(),
+            aiLines.read(git),
+            new BlobLines(git));
+    List<Walked> walked = new ArrayList<>(history.commits());
+    HistoryReader.read(
+        git,
+        history.head(),
+        commit -> {
+          engine.accept(commit);
+          walked.add(Walked.of(commit, annotator.annotate(commit)));
+          if (walked.size() % 256 == 0) {
+            listener.progressed(walked.size());
+          }
+        });
+    listener.progressed(walked.size());
+    LineFateResult lines = engine.finish();
+    Optional<String> remote = git.tryRun("config", "--get", "remote.origin.url").map(String::strip);
+    RepositoryRef repository =
+        new RepositoryRef(
+            repositoryId(remote.filter(url -> !url.isEmpty()).orElse(top)),
+            top,
+            remote.filter(url -> !url.isEmpty()).orElse(null),
+            branch,
+            history.head());
+    return new Result(repository, facts(repository.id(), walked, history, lines), lines);
+  }
+
+  /** What the walk keeps of a commit until the lines are known: no diffs. */
+  private record Walked(
+      HistoryCommit commit, CommitAnnotator.Annotation annotation, long added, long deleted) {
+    static Walked of(HistoryCommit commit, CommitAnnotator.Annotation annotation) {
+      long added = 0;
+      long deleted = 0;
+      for (FileChange change : commit.firstParentChanges()) {
+        if (!change.binary() && !change.submodule()) {
+          added += change.linesAdded();
+          deleted += change.linesDeleted();
+        }
+      }
+      HistoryCommit light =
+          new HistoryCommit(
+              commit.sha(),
+              commit.parents(),
+              commit.authorName(),
+              commit.authorEmail(),
+              commit.authoredAt(),
+              commit.committerName(),
+              commit.committerEmail(),
+              commit.committedAt(),
+              commit.message(),
+              commit.sections().stream().map(section -> List.<FileChange>of()).toList());
+      return new Walked(light, annotation, added, deleted);
+    }
+  }
+
+  private static List<CommitFact> facts(
+      String repository, List<Walked> walked, BranchHistory history, LineFateResult lines) {
+    Map<String, String> byPrefix = new HashMap<>();
+    List<String> shas = walked.stream().map(w -> w.commit().sha()).toList();
+    List<CommitFact> facts = new ArrayList<>(walked.size());
+    java.util.Set<String> chain = new java.util.HashSet<>(history.chain());
+    for (Walked w : walked) {
+      HistoryCommit commit = w.commit();
+      CommitLines fate = lines.of(commit.sha()).orElseThrow();
+      facts.add(
+          new CommitFact(
+              repository,
+              commit.sha(),
+              commit.parents(),
+              commit.authorName(),
+              commit.authorEmail(),
+              commit.authoredAt(),
+              commit.committedAt(),
+              commit.subject(),
+              chain.contains(commit.sha()),
+              w.added(),
+              w.deleted(),
+              w.annotation().attribution().aiAgent(),
+              w.annotation().attribution().evidence(),
+              w.annotation().attribution().sessionIds(),
+              w.annotation().prNumber(),
+              resolve(w.annotation().revertOf(), shas, byPrefix),
+              new LineFate(
+                  fate.written(),
+                  fate.shipped(),
+                  fate.aliveAtHead(),
+                  fate.aiAliveAtHead(),
+                  fate.alive7d(),
+                  fate.alive30d(),
+                  fate.alive90d(),
+                  fate.reworked21d())));
+    }
+    return facts;
+  }
+
+  /** An abbreviated sha made full when exactly one scanned commit starts with it. */
+  private static @Nullable String resolve(
+      @Nullable String sha, List<String> shas, Map<String, String> cache) {
+    if (sha == null || sha.length() == 40) {
+      return sha;
+    }
+    return cache.computeIfAbsent(
+        sha,
+        prefix -> {
+          String found = null;
+          for (String candidate : shas) {
+            if (candidate.startsWith(prefix)) {
+              if (found != null) {
+                return prefix; // ambiguous: keep what the message says
+              }
+              found = candidate;
+            }
+          }
+          return found != null ? found : prefix;
+        });
+  }
+
+  static String repositoryId(String location) {
+    String normalized =
+        location
+            .strip()
+            .replaceFirst("\\.git$", "")
+            .replaceFirst("^(https?|ssh|git)://([^@/]+@)?", "")
+            .replaceFirst("^[^@/]+@([^:/]+):", "$1/")
+            .toLowerCase(java.util.Locale.ROOT);
+    Hashes.Hash128 hash = Hashes.murmur3(normalized);
+    return "%016x".formatted(hash.high());
+  }
+}

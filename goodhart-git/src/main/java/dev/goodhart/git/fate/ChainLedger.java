@@ -1,0 +1,177 @@
+package dev.goodhart.git.fate;
+
+import dev.goodhart.git.history.FileChange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lines on the branch: for each state of the first-parent chain, how many lines each commit
+ * owns there. A step from one state to the next changes only the files the step's commit changed
+ * against its first parent; the difference in each owner's count is lines entering the branch
+ * (shipped) or leaving it (dead). Questions of the kind "how many of commit C's lines were there N
+ * days after C" are registered when C is walked and answered when the walk reaches that state.
+ */
+final class ChainLedger {
+  private static final int[] HORIZON_DAYS = {7, 30, 90};
+  private static final long REWORK_SECONDS = Duration.ofDays(21).toSeconds();
+  private static final long DAY = Duration.ofDays(1).toSeconds();
+  private static final long UNKNOWN = -1;
+
+  private final FirstParentChain chain;
+  private final long now;
+  private int reached = -1;
+  private long[] committedAt = new long[1024];
+  private long[] onBranch = new long[1024];
+  private long[] aiOnBranch = new long[1024];
+  private long[] shipped = new long[1024];
+  private long[] reworked = new long[1024];
+  private long[][] alive = new long[HORIZON_DAYS.length][1024];
+  private final Map<Integer, List<int[]>> questions = new HashMap<>();
+  private final Map<Integer, TreeMap<Integer, Long>> deaths = new HashMap<>();
+  private final Map<Integer, Long> delta = new HashMap<>();
+  private final Map<Integer, Long> aiDelta = new HashMap<>();
+
+  ChainLedger(FirstParentChain chain, Instant now) {
+    this.chain = chain;
+    this.now = now.getEpochSecond();
+  }
+
+  /** Applies one chain commit's changes against its first parent. */
+  void step(
+      String sha,
+      int index,
+      Instant time,
+      List<FileChange> changes,
+      Map<String, FileLines> before,
+      List<@Nullable FileLines> after) {
+    ensure(index);
+    committedAt[index] = time.getEpochSecond();
+    int position = chain.position(sha);
+    long stateTime = chain.seconds(position);
+    delta.clear();
+    aiDelta.clear();
+    for (int i = 0; i < changes.size(); i++) {
+      FileChange change = changes.get(i);
+      FileLines old = change.oldPath() == null ? null : before.get(change.oldPath());
+      FileLines now = after.get(i);
+      if (old == now) {
+        continue;
+      }
+      count(old, -1);
+      count(now, +1);
+    }
+    for (Map.Entry<Integer, Long> entry : delta.entrySet()) {
+      int owner = entry.getKey();
+      long change = entry.getValue();
+      onBranch[owner] += change;
+      if (change > 0) {
+        shipped[owner] += change;
+      } else if (change < 0) {
+        long died = -change;
+        long age = Math.max(0, stateTime - committedAt[owner]);
+        deaths
+            .computeIfAbsent(owner, o -> new TreeMap<>())
+            .merge((int) (age / DAY), died, Long::sum);
+        if (age <= REWORK_SECONDS) {
+          reworked[owner] += died;
+        }
+      }
+    }
+    for (Map.Entry<Integer, Long> entry : aiDelta.entrySet()) {
+      aiOnBranch[entry.getKey()] += entry.getValue();
+    }
+    reached = position;
+    for (int[] question : questions.getOrDefault(position, List.of())) {
+      alive[question[1]][question[0]] = onBranch[question[0]];
+    }
+    questions.remove(position);
+  }
+
+  /** Registers commit {@code index}'s questions about its lines 7, 30 and 90 days on. */
+  void registerQueries(int index, Instant time) {
+    ensure(index);
+    committedAt[index] = time.getEpochSecond();
+    for (int h = 0; h < HORIZON_DAYS.length; h++) {
+      long moment = committedAt[index] + HORIZON_DAYS[h] * DAY;
+      int state = chain.stateAt(moment);
+      if (moment > now) {
+        alive[h][index] = UNKNOWN;
+      } else if (state < 0 || state <= reached) {
+        // The branch did not exist yet, or was in a state made before this commit: not an
+        // ancestor of it, so none of its lines.
+        alive[h][index] = 0;
+      } else {
+        questions.computeIfAbsent(state, s -> new ArrayList<>()).add(new int[] {index, h});
+      }
+    }
+  }
+
+  private void count(@Nullable FileLines lines, int sign) {
+    if (lines == null) {
+      return;
+    }
+    for (int token : lines.tokens()) {
+      delta.merge(FileLines.owner(token), (long) sign, Long::sum);
+      if (FileLines.isAi(token)) {
+        aiDelta.merge(FileLines.owner(token), (long) sign, Long::sum);
+      }
+    }
+  }
+
+  LineFateResult result(List<String> shas, long[] written, long[] aiWritten) {
+    ensure(shas.size());
+    Map<String, CommitLines> commits = new HashMap<>();
+    for (int i = 0; i < shas.size(); i++) {
+      boolean reworkKnown = committedAt[i] + REWORK_SECONDS <= now;
+      TreeMap<Integer, Long> died = deaths.getOrDefault(i, new TreeMap<>());
+      int[] days = new int[died.size()];
+      long[] counts = new long[died.size()];
+      int k = 0;
+      for (Map.Entry<Integer, Long> entry : died.entrySet()) {
+        days[k] = entry.getKey();
+        counts[k++] = entry.getValue();
+      }
+      commits.put(
+          shas.get(i),
+          new CommitLines(
+              written[i],
+              aiWritten[i],
+              shipped[i],
+              onBranch[i],
+              aiOnBranch[i],
+              known(alive[0][i]),
+              known(alive[1][i]),
+              known(alive[2][i]),
+              reworkKnown ? reworked[i] : null,
+              days,
+              counts));
+    }
+    return new LineFateResult(commits);
+  }
+
+  private static @Nullable Long known(long value) {
+    return value == UNKNOWN ? null : value;
+  }
+
+  private void ensure(int index) {
+    if (index < committedAt.length) {
+      return;
+    }
+    int size = Math.max(index + 1, committedAt.length * 2);
+    committedAt = Arrays.copyOf(committedAt, size);
+    onBranch = Arrays.copyOf(onBranch, size);
+    aiOnBranch = Arrays.copyOf(aiOnBranch, size);
+    shipped = Arrays.copyOf(shipped, size);
+    reworked = Arrays.copyOf(reworked, size);
+    for (int h = 0; h < alive.length; h++) {
+      alive[h] = Arrays.copyOf(alive[h], size);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.goodhart.git.fate;
+
+/**
+ * One file in one commit's tree: its blob and, for a text file, the token of every line. A token is
+ * the owning commit's index shifted left by one, with the lowest bit set when the line is known to
+ * be AI-written line by line. Arrays are shared between trees and never changed.
+ */
+record FileLines(String blob, int[] tokens, boolean hasLines) {
+  static final int[] NONE = new int[0];
+
+  static FileLines withoutLines(String blob) {
+    return new FileLines(blob, NONE, false);
+  }
+
+  static int owner(int token) {
+    return token >>> 1;
+  }
+
+  static boolean isAi(int token) {
+    return (token & 1) != 0;
+  }
+
+  static int token(int owner, boolean ai) {
+    return (owner << 1) | (ai ? 1 : 0);
+  }
+}

@@ -1,0 +1,266 @@
+package dev.goodhart.git.fate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.goodhart.git.history.FileChange;
+import dev.goodhart.git.history.HistoryCommit;
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.GoodhartException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Attributes every line of every commit's tree to a commit, as {@code git blame} would, by
+ * replaying the history parents first. For a file that a commit changed, blame's own rules decide
+ * (builtin/blame.c, {@code pass_blame}): if any parent has the identical blob, every line comes
+ * from the first such parent; otherwise the lines that are unchanged against the first parent come
+ * from it, of the rest those unchanged against the second parent come from the second, and so on;
+ * what is left is the commit's own. "Unchanged" is decided by git's diff with zero lines of
+ * context, the same diff blame runs. A parent's file is the one at the same path, or the rename
+ * source git detects when the path is new in that parent.
+ *
+ * <p>A commit's tree is only kept while a child still needs it, so memory is the trees of the
+ * branches in flight, not the history. Trees share the line arrays of files they did not change.
+ */
+public final class LineFateEngine {
+  private final FirstParentChain chain;
+  private final Map<String, Integer> childrenLeft;
+  private final AiLines aiLines;
+  private final LineCounter lineCounter;
+  private final ChainLedger ledger;
+  private final Map<String, Integer> indexOf = new HashMap<>();
+  private final Map<String, Map<String, FileLines>> trees = new HashMap<>();
+  private final List<String> shas = new ArrayList<>();
+  private long[] written = new long[1024];
+  private long[] aiWritten = new long[1024];
+
+  /**
+   * @param chain the branch's first-parent chain, oldest first
+   * @param children how many children each commit of the walk has within it
+   * @param now the moment of the scan: later moments are not known yet
+   */
+  public LineFateEngine(
+      FirstParentChain chain,
+      Map<String, Integer> children,
+      Instant now,
+      AiLines aiLines,
+      LineCounter lineCounter) {
+    this.chain = requireNonNull(chain, "chain is null");
+    this.childrenLeft = new HashMap<>(requireNonNull(children, "children is null"));
+    this.aiLines = requireNonNull(aiLines, "aiLines is null");
+    this.lineCounter = requireNonNull(lineCounter, "lineCounter is null");
+    this.ledger = new ChainLedger(chain, requireNonNull(now, "now is null"));
+  }
+
+  /** Takes the next commit; its parents must have been given before. */
+  public void accept(HistoryCommit commit) {
+    int index = shas.size();
+    shas.add(commit.sha());
+    indexOf.put(commit.sha(), index);
+    grow(index);
+    List<Map<String, FileLines>> parentTrees = new ArrayList<>(commit.parents().size());
+    for (String parent : commit.parents()) {
+      Map<String, FileLines> tree = trees.get(parent);
+      if (tree == null) {
+        throw new GoodhartException(
+            ErrorCode.INTERNAL_ERROR,
+            "commit %s came before its parent %s in the history walk"
+                .formatted(commit.sha(), parent));
+      }
+      parentTrees.add(tree);
+    }
+    Map<String, FileLines> first = parentTrees.isEmpty() ? Map.of() : parentTrees.getFirst();
+    List<FileChange> changes = commit.firstParentChanges();
+
+    // Every changed file's lines are worked out against the parents before the new tree is made,
+    // so that a tree taken over from the parent is read before it is written.
+    List<FileLines> resolved = new ArrayList<>(changes.size());
+    for (FileChange change : changes) {
+      resolved.add(change.newPath() == null ? null : resolve(commit, index, change, parentTrees));
+    }
+    // Questions first: a chain commit's own state may be the one that answers them.
+    ledger.registerQueries(index, commit.committedAt());
+    if (chain.contains(commit.sha())) {
+      ledger.step(commit.sha(), index, commit.committedAt(), changes, first, resolved);
+    }
+
+    Map<String, FileLines> tree = takeOrCopy(commit.parents(), first);
+    for (int i = 0; i < changes.size(); i++) {
+      FileChange change = changes.get(i);
+      if (change.oldPath() != null
+          && (change.newPath() == null || !change.oldPath().equals(change.newPath()))) {
+        tree.remove(change.oldPath());
+      }
+      if (change.newPath() != null) {
+        tree.put(change.newPath(), resolved.get(i));
+      }
+    }
+    release(commit.parents());
+    if (childrenLeft.getOrDefault(commit.sha(), 0) > 0) {
+      trees.put(commit.sha(), tree);
+    }
+  }
+
+  /** What the walk found, once every commit was given. */
+  public LineFateResult finish() {
+    return ledger.result(shas, written, aiWritten);
+  }
+
+  /** The lines of a changed file in {@code commit}, by blame's rules. */
+  private FileLines resolve(
+      HistoryCommit commit,
+      int index,
+      FileChange change,
+      List<Map<String, FileLines>> parentTrees) {
+    String path = change.newPath();
+    String blob = change.newBlob();
+    List<List<FileChange>> sections = commit.sections();
+    int parents = parentTrees.size();
+    FileLines[] origins = new FileLines[parents];
+    FileChange[] originChanges = new FileChange[parents];
+    for (int p = 0; p < parents; p++) {
+      FileChange against = p == 0 ? change : changeOf(sections.get(p), path);
+      originChanges[p] = against;
+      if (against == null) {
+        origins[p] = parentTrees.get(p).get(path); // unchanged against this parent
+      } else if (against.oldPath() != null) {
+        origins[p] = parentTrees.get(p).get(against.oldPath());
+      }
+    }
+    for (FileLines origin : origins) {
+      if (origin != null && origin.blob().equals(blob)) {
+        return origin; // blame passes the whole file to the first parent with the same blob
+      }
+    }
+    if (!change.hasLines()) {
+      return FileLines.withoutLines(blob);
+    }
+    int length = lineCount(change, origins[0]);
+    int[] tokens = new int[length];
+    java.util.Arrays.fill(tokens, -1);
+    List<String> seen = new ArrayList<>(parents);
+    for (int p = 0; p < parents; p++) {
+      FileLines origin = origins[p];
+      if (origin == null || !origin.hasLines() || seen.contains(origin.blob())) {
+        continue;
+      }
+      seen.add(origin.blob());
+      FileChange against = originChanges[p];
+      passUnchanged(against == null ? new int[0] : against.hunks(), origin.tokens(), tokens);
+    }
+    BitSet ai = aiLines.of(commit.sha(), path);
+    long own = 0;
+    long ownAi = 0;
+    for (int line = 0; line < length; line++) {
+      if (tokens[line] == -1) {
+        boolean isAi = ai != null && ai.get(line);
+        tokens[line] = FileLines.token(index, isAi);
+        own++;
+        ownAi += isAi ? 1 : 0;
+      }
+    }
+    written[index] += own;
+    aiWritten[index] += ownAi;
+    return new FileLines(blob, tokens, true);
+  }
+
+  /**
+   * Hands the still unassigned lines outside the hunks to the parent's lines at the same place:
+   * between hunks, new line {@code j} is old line {@code j - offset}.
+   */
+  static void passUnchanged(int[] hunks, int[] parentTokens, int[] tokens) {
+    int newCursor = 0;
+    int oldCursor = 0;
+    for (int h = 0; h < hunks.length; h += 4) {
+      int oldCount = hunks[h + 1];
+      int newCount = hunks[h + 3];
+      // git numbers an empty side by the line it follows; a non-empty one by its first line.
+      int oldStart = oldCount > 0 ? hunks[h] - 1 : hunks[h];
+      int newStart = newCount > 0 ? hunks[h + 2] - 1 : hunks[h + 2];
+      copy(parentTokens, oldCursor, tokens, newCursor, newStart - newCursor);
+      newCursor = newStart + newCount;
+      oldCursor = oldStart + oldCount;
+    }
+    copy(parentTokens, oldCursor, tokens, newCursor, tokens.length - newCursor);
+  }
+
+  private static void copy(int[] from, int fromStart, int[] to, int toStart, int length) {
+    if (length < 0
+        || fromStart + length > from.length
+        || toStart + length > to.length
+        || fromStart < 0) {
+      throw new GoodhartException(
+          ErrorCode.INTERNAL_ERROR,
+          "a diff does not fit the file it applies to (%d lines from %d of %d into %d of %d)"
+              .formatted(length, fromStart, from.length, toStart, to.length));
+    }
+    for (int i = 0; i < length; i++) {
+      if (to[toStart + i] == -1) {
+        to[toStart + i] = from[fromStart + i];
+      }
+    }
+  }
+
+  /** The new file's length: the old length moved by the hunks, or the blob's own count. */
+  private int lineCount(FileChange change, @Nullable FileLines firstOrigin) {
+    if (change.oldPath() == null) {
+      return (int) change.linesAdded();
+    }
+    if (firstOrigin == null || !firstOrigin.hasLines()) {
+      return lineCounter.lines(change.newBlob()); // from binary to text: no diff to go by
+    }
+    return (int) (firstOrigin.tokens().length + change.linesAdded() - change.linesDeleted());
+  }
+
+  private static @Nullable FileChange changeOf(List<FileChange> section, String path) {
+    for (FileChange change : section) {
+      if (path.equals(change.newPath())) {
+        return change;
+      }
+    }
+    return null;
+  }
+
+  /** The first parent's tree itself when this commit is its last child, else a copy. */
+  private Map<String, FileLines> takeOrCopy(List<String> parents, Map<String, FileLines> first) {
+    if (!parents.isEmpty() && childrenLeft.getOrDefault(parents.getFirst(), 0) == 1) {
+      Map<String, FileLines> taken = trees.remove(parents.getFirst());
+      if (taken != null) {
+        return taken;
+      }
+    }
+    return new HashMap<>(first);
+  }
+
+  private void release(List<String> parents) {
+    for (String parent : parents) {
+      int left = childrenLeft.merge(parent, -1, Integer::sum);
+      if (left <= 0) {
+        trees.remove(parent);
+        childrenLeft.remove(parent);
+      }
+    }
+  }
+
+  private void grow(int index) {
+    if (index >= written.length) {
+      written = java.util.Arrays.copyOf(written, written.length * 2);
+      aiWritten = java.util.Arrays.copyOf(aiWritten, aiWritten.length * 2);
+    }
+  }
+
+  /** The number of commits given so far. */
+  public int commits() {
+    return shas.size();
+  }
+
+  /** The index the engine gave a commit, for callers that keep per-commit data beside it. */
+  public @Nullable Integer indexOf(String sha) {
+    return indexOf.get(sha);
+  }
+}

@@ -1,0 +1,204 @@
+package dev.goodhart.git.history;
+
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.GoodhartException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The bytes of {@code git log}'s output with the few reads {@link HistoryReader} needs. Patch lines
+ * are classified by their first bytes and skipped without being copied: most of a patch is the
+ * added and removed text, of which only the count matters.
+ */
+final class LineInput {
+  /** The first byte of an entry marker ({@code \x01C }) and of the message end ({@code \x01E}). */
+  static final int ENTRY = 0x01;
+
+  static final byte END = 'E';
+
+  enum PatchLine {
+    DIFF,
+    BINARY,
+    OTHER
+  }
+
+  private final InputStream in;
+  private final byte[] buffer = new byte[1 << 20];
+  private int position;
+  private int limit;
+
+  LineInput(InputStream in) {
+    this.in = in;
+  }
+
+  int peek() throws IOException {
+    if (position == limit && !fill()) {
+      return -1;
+    }
+    return buffer[position] & 0xff;
+  }
+
+  /** Skips to the next entry marker and past it; false at the end of the output. */
+  boolean skipTo(int marker) throws IOException {
+    while (true) {
+      int b = peek();
+      if (b < 0) {
+        return false;
+      }
+      if (b == marker) {
+        position++;
+        expect('C');
+        expect(' ');
+        return true;
+      }
+      skipLine();
+    }
+  }
+
+  /** The rest of the line, without its line end. */
+  String line() throws IOException {
+    return upTo('\n');
+  }
+
+  /** Everything up to the {@code \x01E} marker, which is consumed. */
+  String upToEndMarker() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    while (true) {
+      int b = next();
+      if (b < 0) {
+        throw truncated();
+      }
+      if (b == ENTRY && peek() == END) {
+        position++;
+        return out.toString(StandardCharsets.UTF_8);
+      }
+      out.write(b);
+    }
+  }
+
+  String upToNul() throws IOException {
+    return upTo((char) 0);
+  }
+
+  /** Skips NULs and line ends between records. */
+  void skipSeparators() throws IOException {
+    for (int b = peek(); b == 0 || b == '\n'; b = peek()) {
+      position++;
+    }
+  }
+
+  /** Classifies one patch line, adding a hunk header's numbers to {@code hunks}, and skips it. */
+  PatchLine patchLine(HunkList hunks) throws IOException {
+    int first = peek();
+    PatchLine kind = PatchLine.OTHER;
+    if (first == 'd' && startsWith("diff --git ")) {
+      kind = PatchLine.DIFF;
+    } else if (first == 'B' && startsWith("Binary files ")) {
+      kind = PatchLine.BINARY;
+    } else if (first == '@' && startsWith("@@ -")) {
+      hunks.add(line());
+      return PatchLine.OTHER;
+    }
+    skipLine();
+    return kind;
+  }
+
+  private String upTo(char delimiter) throws IOException {
+    ByteArrayOutputStream out = null;
+    while (true) {
+      if (position == limit && !fill()) {
+        throw truncated();
+      }
+      for (int i = position; i < limit; i++) {
+        if (buffer[i] == delimiter) {
+          String text;
+          if (out == null) {
+            text = new String(buffer, position, i - position, StandardCharsets.UTF_8);
+          } else {
+            out.write(buffer, position, i - position);
+            text = out.toString(StandardCharsets.UTF_8);
+          }
+          position = i + 1;
+          return text;
+        }
+      }
+      if (out == null) {
+        out = new ByteArrayOutputStream();
+      }
+      out.write(buffer, position, limit - position);
+      position = limit;
+    }
+  }
+
+  private void skipLine() throws IOException {
+    while (true) {
+      if (position == limit && !fill()) {
+        return;
+      }
+      for (int i = position; i < limit; i++) {
+        if (buffer[i] == '\n') {
+          position = i + 1;
+          return;
+        }
+      }
+      position = limit;
+    }
+  }
+
+  /** Whether the bytes ahead start with {@code prefix} (which is shorter than the buffer). */
+  private boolean startsWith(String prefix) throws IOException {
+    if (limit - position < prefix.length()) {
+      compact();
+      while (limit - position < prefix.length()) {
+        int read = in.read(buffer, limit, buffer.length - limit);
+        if (read < 0) {
+          return false;
+        }
+        limit += read;
+      }
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (buffer[position + i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int next() throws IOException {
+    if (position == limit && !fill()) {
+      return -1;
+    }
+    return buffer[position++] & 0xff;
+  }
+
+  private void expect(char c) throws IOException {
+    if (next() != c) {
+      throw new GoodhartException(ErrorCode.GIT_FAILURE, "unexpected output from git log");
+    }
+  }
+
+  private boolean fill() throws IOException {
+    position = 0;
+    limit = 0;
+    int read = in.read(buffer, 0, buffer.length);
+    if (read <= 0) {
+      return false;
+    }
+    limit = read;
+    return true;
+  }
+
+  private void compact() {
+    System.arraycopy(buffer, position, buffer, 0, limit - position);
+    limit -= position;
+    position = 0;
+  }
+
+  private static GoodhartException truncated() {
+    return new GoodhartException(
+        ErrorCode.GIT_FAILURE, "git log's output ended in the middle of a commit");
+  }
+}
