@@ -14,7 +14,6 @@ import java.util.Optional;
  * many children every commit has (so the walk knows when a tree can be let go).
  */
 record BranchHistory(
-    String branch,
     String head,
     List<String> chain,
     List<Instant> chainTimes,
@@ -42,16 +41,20 @@ record BranchHistory(
             .formatted(git.repository()));
   }
 
-  static BranchHistory read(Git git, String branch) {
-    String head =
-        git.tryRun("rev-parse", "--verify", "--quiet", branch + "^{commit}")
-            .map(String::strip)
-            .orElseThrow(
-                () ->
-                    new GoodhartException(
-                        ErrorCode.UNKNOWN_BRANCH,
-                        "branch '%s' does not exist in '%s'; name another with --branch"
-                            .formatted(branch, git.repository())));
+  /** The sha of {@code branch}'s head, or a usage error naming the branch. */
+  static String head(Git git, String branch) {
+    return git.tryRun("rev-parse", "--verify", "--quiet", branch + "^{commit}")
+        .map(String::strip)
+        .orElseThrow(
+            () ->
+                new GoodhartException(
+                    ErrorCode.UNKNOWN_BRANCH,
+                    "branch '%s' does not exist in '%s'; name another with --branch"
+                        .formatted(branch, git.repository())));
+  }
+
+  /** The history below {@code head}, a commit's sha. */
+  static BranchHistory read(Git git, String head) {
     List<String> chain = new ArrayList<>();
     List<Instant> times = new ArrayList<>();
     for (String line :
@@ -74,6 +77,6 @@ record BranchHistory(
         children.merge(shas[i], 1, Integer::sum);
       }
     }
-    return new BranchHistory(branch, head, chain, times, children, commits);
+    return new BranchHistory(head, chain, times, children, commits);
   }
 }

@@ -75,27 +75,27 @@ public final class RepositoryScanner {
     this.aiLines = requireNonNull(aiLines, "aiLines is null");
   }
 
-  public Result scan(Path folder, Options options, Listener listener) {
-    if (!Files.isDirectory(folder)) {
-      throw new GoodhartException(
-          ErrorCode.NOT_A_REPOSITORY,
-          "'%s' is not a folder; name a git repository".formatted(folder));
-    }
-    Git probe = Git.in(folder);
-    String top =
-        probe
-            .tryRun("rev-parse", "--show-toplevel")
+  /**
+   * Finds the repository {@code folder} is in, its branch (the default one when {@code branch} is
+   * null) and the branch's head, without walking its history.
+   */
+  public RepositoryRef locate(Path folder, @Nullable String branch) {
+    Git git = repositoryOf(folder);
+    String name = branch != null ? branch : BranchHistory.defaultBranch(git);
+    String head = BranchHistory.head(git, name);
+    Optional<String> remote =
+        git.tryRun("config", "--get", "remote.origin.url")
             .map(String::strip)
-            .filter(text -> !text.isEmpty())
-            .orElseThrow(
-                () ->
-                    new GoodhartException(
-                        ErrorCode.NOT_A_REPOSITORY,
-                        "'%s' is not inside a git repository (or git is missing); run goodhart scan in one, or name one"
-                            .formatted(folder)));
-    Git git = Git.in(Path.of(top));
-    String branch = options.branch() != null ? options.branch() : BranchHistory.defaultBranch(git);
-    BranchHistory history = BranchHistory.read(git, branch);
+            .filter(url -> !url.isEmpty());
+    String top = git.repository().toString();
+    return new RepositoryRef(
+        repositoryId(remote.orElse(top)), top, remote.orElse(null), name, head);
+  }
+
+  public Result scan(Path folder, Options options, Listener listener) {
+    RepositoryRef repository = locate(folder, options.branch());
+    Git git = Git.in(Path.of(repository.path()));
+    BranchHistory history = BranchHistory.read(git, repository.head());
     listener.started(git.repository(), history.commits());
     LineFateEngine engine =
         new LineFateEngine(
@@ -117,15 +117,27 @@ public final class RepositoryScanner {
         });
     listener.progressed(walked.size());
     LineFateResult lines = engine.finish();
-    Optional<String> remote = git.tryRun("config", "--get", "remote.origin.url").map(String::strip);
-    RepositoryRef repository =
-        new RepositoryRef(
-            repositoryId(remote.filter(url -> !url.isEmpty()).orElse(top)),
-            top,
-            remote.filter(url -> !url.isEmpty()).orElse(null),
-            branch,
-            history.head());
     return new Result(repository, facts(repository.id(), walked, history, lines), lines);
+  }
+
+  private static Git repositoryOf(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new GoodhartException(
+          ErrorCode.NOT_A_REPOSITORY,
+          "'%s' is not a folder; name a git repository".formatted(folder));
+    }
+    String top =
+        Git.in(folder)
+            .tryRun("rev-parse", "--show-toplevel")
+            .map(String::strip)
+            .filter(text -> !text.isEmpty())
+            .orElseThrow(
+                () ->
+                    new GoodhartException(
+                        ErrorCode.NOT_A_REPOSITORY,
+                        "'%s' is not inside a git repository (or git is missing); run goodhart scan in one, or name one"
+                            .formatted(folder)));
+    return Git.in(Path.of(top));
   }
 
   /** What the walk keeps of a commit until the lines are known: no diffs. */
@@ -191,7 +203,9 @@ public final class RepositoryScanner {
                   fate.alive7d(),
                   fate.alive30d(),
                   fate.alive90d(),
-                  fate.reworked21d())));
+                  fate.reworked21d(),
+                  fate.deathDays(),
+                  fate.deathCounts())));
     }
     return facts;
   }

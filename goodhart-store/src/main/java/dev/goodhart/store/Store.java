@@ -3,9 +3,12 @@ package dev.goodhart.store;
 import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.ImportBatch;
 import dev.goodhart.model.ImportTransaction;
+import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.RepositoryScan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +57,21 @@ public interface Store extends AutoCloseable {
   void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer);
 
   StoreStatistics statistics();
+
+  /**
+   * Replaces everything stored of the scanned repository (its commits and their line fate) with
+   * this scan, in one transaction.
+   */
+  void replaceScan(RepositoryScan scan);
+
+  /** The last scan of a repository, if any. */
+  Optional<RepositoryScan.Summary> lastScan(String repositoryId);
+
+  /** Every scanned repository, by id. */
+  List<RepositoryScan.Summary> repositories();
+
+  /** A repository's stored commits, in the order they were scanned (parents first). */
+  List<CommitFact> commits(String repositoryId);
 
   @Override
   void close();

@@ -7,6 +7,11 @@ import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.ImportBatch;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
+import dev.goodhart.model.git.AiEvidence;
+import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.LineFate;
+import dev.goodhart.model.git.RepositoryRef;
+import dev.goodhart.model.git.RepositoryScan;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -307,6 +312,61 @@ public abstract class StoreConformanceTest {
     assertEquals(new BigDecimal("0.000000000000000001"), session.reportedCost());
     store.commit(batch(simple(awkward, at, 1)));
     assertEquals(1, store.statistics().events(), "the same key: stored once");
+  }
+
+  @Test
+  void aScanReplacesTheRepositorysCommitsAndKeepsEveryField() {
+    RepositoryRef repository = new RepositoryRef("r1", "/work/repo", null, "main", "b".repeat(40));
+    CommitFact root =
+        new CommitFact(
+            "r1",
+            "a".repeat(40),
+            List.of(),
+            "",
+            "p_0123456789abcdef",
+            T0,
+            T0.plusSeconds(60),
+            "first, \"quoted\" subject",
+            true,
+            10,
+            0,
+            null,
+            List.of(),
+            List.of(),
+            null,
+            null,
+            new LineFate(10, 10, 7, 0, 9L, 8L, null, 1L, new int[] {0, 40}, new long[] {1, 2}));
+    CommitFact merge =
+        new CommitFact(
+            "r1",
+            "b".repeat(40),
+            List.of("a".repeat(40), "c".repeat(40)),
+            "",
+            "p_fedcba9876543210",
+            T0.plusSeconds(120),
+            T0.plusSeconds(180),
+            "Merge pull request #7 from o/b",
+            true,
+            3,
+            1,
+            "claude-code",
+            List.of(
+                new AiEvidence(
+                    "co-author-trailer", "Co-Authored-By: Claude <noreply@anthropic.com>", 0.9),
+                new AiEvidence("generated-marker", "", 0.8)),
+            List.of("https://claude.ai/code/session_1"),
+            7,
+            "d".repeat(40),
+            new LineFate(3, 0, 0, 0, null, null, null, null, new int[0], new long[0]));
+    store.replaceScan(new RepositoryScan(repository, T0, "v1", List.of(root, merge)));
+
+    assertEquals(List.of(root, merge), store.commits("r1"));
+    assertEquals(2, store.lastScan("r1").orElseThrow().commits());
+
+    store.replaceScan(new RepositoryScan(repository, T0.plusSeconds(5), "v1", List.of(root)));
+    assertEquals(List.of(root), store.commits("r1"), "a new scan replaces the old one");
+    assertEquals(
+        List.of("r1"), store.repositories().stream().map(r -> r.repository().id()).toList());
   }
 
   @Test

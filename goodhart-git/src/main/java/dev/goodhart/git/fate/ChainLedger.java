@@ -35,8 +35,14 @@ final class ChainLedger {
   private long[][] alive = new long[HORIZON_DAYS.length][1024];
   private final Map<Integer, List<int[]>> questions = new HashMap<>();
   private final Map<Integer, TreeMap<Integer, Long>> deaths = new HashMap<>();
-  private final Map<Integer, Long> delta = new HashMap<>();
-  private final Map<Integer, Long> aiDelta = new HashMap<>();
+
+  /** Per owner, the change in lines of the step being applied; {@code touched} lists the owners. */
+  private long[] delta = new long[1024];
+
+  private long[] aiDelta = new long[1024];
+  private int[] touched = new int[1024];
+  private int touchedCount;
+  private boolean[] isTouched = new boolean[1024];
 
   ChainLedger(FirstParentChain chain, Instant now) {
     this.chain = chain;
@@ -55,8 +61,7 @@ final class ChainLedger {
     committedAt[index] = time.getEpochSecond();
     int position = chain.position(sha);
     long stateTime = chain.seconds(position);
-    delta.clear();
-    aiDelta.clear();
+    touchedCount = 0;
     for (int i = 0; i < changes.size(); i++) {
       FileChange change = changes.get(i);
       FileLines old = change.oldPath() == null ? null : before.get(change.oldPath());
@@ -67,10 +72,14 @@ final class ChainLedger {
       count(old, -1);
       count(now, +1);
     }
-    for (Map.Entry<Integer, Long> entry : delta.entrySet()) {
-      int owner = entry.getKey();
-      long change = entry.getValue();
+    for (int t = 0; t < touchedCount; t++) {
+      int owner = touched[t];
+      long change = delta[owner];
       onBranch[owner] += change;
+      aiOnBranch[owner] += aiDelta[owner];
+      delta[owner] = 0;
+      aiDelta[owner] = 0;
+      isTouched[owner] = false;
       if (change > 0) {
         shipped[owner] += change;
       } else if (change < 0) {
@@ -83,9 +92,6 @@ final class ChainLedger {
           reworked[owner] += died;
         }
       }
-    }
-    for (Map.Entry<Integer, Long> entry : aiDelta.entrySet()) {
-      aiOnBranch[entry.getKey()] += entry.getValue();
     }
     reached = position;
     for (int[] question : questions.getOrDefault(position, List.of())) {
@@ -118,9 +124,14 @@ final class ChainLedger {
       return;
     }
     for (int token : lines.tokens()) {
-      delta.merge(FileLines.owner(token), (long) sign, Long::sum);
+      int owner = FileLines.owner(token);
+      if (!isTouched[owner]) {
+        isTouched[owner] = true;
+        touched[touchedCount++] = owner;
+      }
+      delta[owner] += sign;
       if (FileLines.isAi(token)) {
-        aiDelta.merge(FileLines.owner(token), (long) sign, Long::sum);
+        aiDelta[owner] += sign;
       }
     }
   }
@@ -170,6 +181,10 @@ final class ChainLedger {
     aiOnBranch = Arrays.copyOf(aiOnBranch, size);
     shipped = Arrays.copyOf(shipped, size);
     reworked = Arrays.copyOf(reworked, size);
+    delta = Arrays.copyOf(delta, size);
+    aiDelta = Arrays.copyOf(aiDelta, size);
+    touched = Arrays.copyOf(touched, size);
+    isTouched = Arrays.copyOf(isTouched, size);
     for (int h = 0; h < alive.length; h++) {
       alive[h] = Arrays.copyOf(alive[h], size);
     }

@@ -79,9 +79,22 @@ public final class LineFateEngine {
 
     // Every changed file's lines are worked out against the parents before the new tree is made,
     // so that a tree taken over from the parent is read before it is written.
+    List<Map<String, FileChange>> otherSections = new ArrayList<>();
+    for (int p = 1; p < commit.sections().size(); p++) {
+      Map<String, FileChange> byPath = new HashMap<>();
+      for (FileChange change : commit.sections().get(p)) {
+        if (change.newPath() != null) {
+          byPath.put(change.newPath(), change);
+        }
+      }
+      otherSections.add(byPath);
+    }
     List<FileLines> resolved = new ArrayList<>(changes.size());
     for (FileChange change : changes) {
-      resolved.add(change.newPath() == null ? null : resolve(commit, index, change, parentTrees));
+      resolved.add(
+          change.newPath() == null
+              ? null
+              : resolve(commit, index, change, parentTrees, otherSections));
     }
     // Questions first: a chain commit's own state may be the one that answers them.
     ledger.registerQueries(index, commit.committedAt());
@@ -116,15 +129,15 @@ public final class LineFateEngine {
       HistoryCommit commit,
       int index,
       FileChange change,
-      List<Map<String, FileLines>> parentTrees) {
+      List<Map<String, FileLines>> parentTrees,
+      List<Map<String, FileChange>> otherSections) {
     String path = change.newPath();
     String blob = change.newBlob();
-    List<List<FileChange>> sections = commit.sections();
     int parents = parentTrees.size();
     FileLines[] origins = new FileLines[parents];
     FileChange[] originChanges = new FileChange[parents];
     for (int p = 0; p < parents; p++) {
-      FileChange against = p == 0 ? change : changeOf(sections.get(p), path);
+      FileChange against = p == 0 ? change : otherSections.get(p - 1).get(path);
       originChanges[p] = against;
       if (against == null) {
         origins[p] = parentTrees.get(p).get(path); // unchanged against this parent
@@ -140,7 +153,7 @@ public final class LineFateEngine {
     if (!change.hasLines()) {
       return FileLines.withoutLines(blob);
     }
-    int length = lineCount(change, origins[0]);
+    int length = lineCount(change, parents > 0 ? origins[0] : null);
     int[] tokens = new int[length];
     java.util.Arrays.fill(tokens, -1);
     List<String> seen = new ArrayList<>(parents);
@@ -215,15 +228,6 @@ public final class LineFateEngine {
       return lineCounter.lines(change.newBlob()); // from binary to text: no diff to go by
     }
     return (int) (firstOrigin.tokens().length + change.linesAdded() - change.linesDeleted());
-  }
-
-  private static @Nullable FileChange changeOf(List<FileChange> section, String path) {
-    for (FileChange change : section) {
-      if (path.equals(change.newPath())) {
-        return change;
-      }
-    }
-    return null;
   }
 
   /** The first parent's tree itself when this commit is its last child, else a copy. */

@@ -102,7 +102,60 @@ final class DuckDbSchema {
                     reported_cost_usd DECIMAL(38, 18)
                   )""",
                   "INSERT INTO usage_event SELECT * FROM usage_event_v1",
-                  "DROP TABLE usage_event_v1")));
+                  "DROP TABLE usage_event_v1")),
+          new Migration(
+              3,
+              "repositories, commits and line fate",
+              List.of(
+                  """
+                  CREATE TABLE repository (
+                    repo_id VARCHAR PRIMARY KEY,
+                    path VARCHAR NOT NULL,
+                    remote_url VARCHAR,
+                    branch VARCHAR NOT NULL,
+                    head VARCHAR NOT NULL,
+                    scanned_at TIMESTAMPTZ NOT NULL,
+                    engine_version VARCHAR NOT NULL,
+                    commits BIGINT NOT NULL
+                  )""",
+                  // One row per commit reachable from the branch head. Authors are pseudonyms.
+                  """
+                  CREATE TABLE "commit" (
+                    repo_id VARCHAR NOT NULL,
+                    sha VARCHAR NOT NULL,
+                    walk_order INTEGER NOT NULL,
+                    parents VARCHAR[] NOT NULL,
+                    author_id VARCHAR NOT NULL,
+                    authored_at TIMESTAMPTZ NOT NULL,
+                    committed_at TIMESTAMPTZ NOT NULL,
+                    subject VARCHAR NOT NULL,
+                    on_first_parent BOOLEAN NOT NULL,
+                    is_merge BOOLEAN NOT NULL,
+                    added BIGINT NOT NULL,
+                    deleted BIGINT NOT NULL,
+                    ai_agent VARCHAR,
+                    evidence_kinds VARCHAR[] NOT NULL,
+                    evidence_details VARCHAR[] NOT NULL,
+                    evidence_confidences DOUBLE[] NOT NULL,
+                    session_ids VARCHAR[] NOT NULL,
+                    pr_number INTEGER,
+                    revert_of VARCHAR
+                  )""",
+                  """
+                  CREATE TABLE line_fate (
+                    repo_id VARCHAR NOT NULL,
+                    sha VARCHAR NOT NULL,
+                    written BIGINT NOT NULL,
+                    shipped BIGINT NOT NULL,
+                    alive_at_head BIGINT NOT NULL,
+                    ai_alive_at_head BIGINT NOT NULL,
+                    alive_7d BIGINT,
+                    alive_30d BIGINT,
+                    alive_90d BIGINT,
+                    reworked_21d BIGINT,
+                    death_days INTEGER[] NOT NULL,
+                    death_counts BIGINT[] NOT NULL
+                  )""")));
 
   static final int LATEST = MIGRATIONS.getLast().version();
 

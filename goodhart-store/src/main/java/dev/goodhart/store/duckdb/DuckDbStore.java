@@ -4,6 +4,8 @@ import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.ImportTransaction;
+import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.store.CountedEvent;
 import dev.goodhart.store.Store;
 import dev.goodhart.store.StoreStatistics;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
@@ -37,6 +40,7 @@ public final class DuckDbStore implements Store {
   private final int schemaVersion;
   private final DuckDbUsageWriter writer;
   private final DuckDbUsageQueries queries;
+  private final DuckDbGitFacts gitFacts;
 
   /**
    * How much DuckDB may use: the memory limit bounds its buffer pool (it spills to the data folder
@@ -56,6 +60,7 @@ public final class DuckDbStore implements Store {
     this.schemaVersion = DuckDbSchema.migrate(connection, file.toString());
     this.writer = new DuckDbUsageWriter(connection, file.getParent());
     this.queries = new DuckDbUsageQueries(connection);
+    this.gitFacts = new DuckDbGitFacts(connection, file.getParent());
   }
 
   /** Opens (creating when needed) the store in {@code dataDirectory}. */
@@ -209,6 +214,45 @@ public final class DuckDbStore implements Store {
       return new StoreStatistics(schemaVersion, rows.getLong(1), rows.getLong(2), rows.getLong(3));
     } catch (SQLException e) {
       throw failure("cannot count stored facts", e);
+    }
+  }
+
+  @Override
+  public void replaceScan(RepositoryScan scan) {
+    try {
+      gitFacts.replace(scan);
+    } catch (SQLException | IOException e) {
+      throw failure(
+          "cannot store the scan of %s (%,d commits)"
+              .formatted(scan.repository().path(), scan.commits().size()),
+          e);
+    }
+  }
+
+  @Override
+  public Optional<RepositoryScan.Summary> lastScan(String repositoryId) {
+    try {
+      return gitFacts.lastScan(repositoryId);
+    } catch (SQLException e) {
+      throw failure("cannot read the last scan of repository " + repositoryId, e);
+    }
+  }
+
+  @Override
+  public List<RepositoryScan.Summary> repositories() {
+    try {
+      return gitFacts.repositories();
+    } catch (SQLException e) {
+      throw failure("cannot list the scanned repositories", e);
+    }
+  }
+
+  @Override
+  public List<CommitFact> commits(String repositoryId) {
+    try {
+      return gitFacts.commits(repositoryId);
+    } catch (SQLException e) {
+      throw failure("cannot read the commits of repository " + repositoryId, e);
     }
   }
 
