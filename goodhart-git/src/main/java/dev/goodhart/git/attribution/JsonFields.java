@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,9 @@ final class JsonFields {
           .streamReadConstraints(
               StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(100).build())
           .build();
+
+  private static final Pattern JACKSON_SOURCE =
+      Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]");
 
   private JsonFields() {}
 
@@ -79,6 +83,28 @@ final class JsonFields {
     throw wrongType(parser, field, description, lineOffset);
   }
 
+  static void requireObject(JsonParser parser, String field, int lineOffset)
+      throws IOException, MalformedAttributionDataException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw wrongType(parser, field, "an object", lineOffset);
+    }
+  }
+
+  /**
+   * A field the format requires.
+   *
+   * @param context where the field was looked for, quoted in the message
+   */
+  static <T> T required(
+      @Nullable T value, String field, String context, JsonParser parser, int lineOffset)
+      throws MalformedAttributionDataException {
+    if (value == null) {
+      throw new MalformedAttributionDataException(
+          "field '" + field + "' is required", context, line(parser, lineOffset));
+    }
+    return value;
+  }
+
   /** After the closing brace of the document: nothing but white space may follow. */
   static void requireEnd(JsonParser parser, int lineOffset)
       throws IOException, MalformedAttributionDataException {
@@ -112,10 +138,13 @@ final class JsonFields {
     }
     String firstLine =
         reason == null ? e.getClass().getSimpleName() : reason.lines().findFirst().orElse("");
-    return new MalformedAttributionDataException("invalid JSON (" + firstLine + ")", json, line, e);
+    // Jackson names its source where the input's own line and column are what a person needs.
+    String readable = JACKSON_SOURCE.matcher(firstLine).replaceAll("line $1, column $2");
+    return new MalformedAttributionDataException("invalid JSON (" + readable + ")", json, line, e);
   }
 
-  private static int line(JsonParser parser, int lineOffset) {
+  /** The input's 1-based line the parser is on. */
+  static int line(JsonParser parser, int lineOffset) {
     JsonLocation location = parser.currentLocation();
     return lineOffset + Math.max(1, location.getLineNr());
   }
