@@ -85,11 +85,13 @@ final class AgentIdentities {
     if (displayName.endsWith(" (aider)")) {
       return Optional.of(new Match(AgentNames.AIDER, IdentityStrength.TOOL_NAME_SUFFIX));
     }
+    String localPart = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+    // Codex documents no identity; an OpenAI no-reply or codex address is the likely one.
     if (email.endsWith("@openai.com")
-        && (email.startsWith("noreply@") || AgentNames.namedIn(email).isPresent())) {
+        && (localPart.equals("noreply")
+            || AgentNames.namedIn(localPart).filter(AgentNames.CODEX::equals).isPresent())) {
       return Optional.of(new Match(AgentNames.CODEX, IdentityStrength.LIKELY_ADDRESS));
     }
-    String localPart = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
     return toolOnlyName(displayName)
         .or(() -> toolOnlyName(localPart))
         .map(agent -> new Match(agent, IdentityStrength.LIKELY_NAME));

@@ -140,8 +140,12 @@ public final class CommitAttributor {
       return;
     }
     String detail =
-        "agent trace %s tool %s: %d ai, %d mixed lines"
-            .formatted(record.id(), record.toolName(), ai, mixed);
+        "agent trace %s %s: %d ai, %d mixed lines"
+            .formatted(
+                record.id(),
+                record.toolName() == null ? "(no tool)" : "tool " + record.toolName(),
+                ai,
+                mixed);
     collector.add(
         record.agent(), EvidenceKinds.AGENT_TRACE, detail, ai > 0 ? TRACE_AI : TRACE_MIXED);
     record.aiConversationUrls().forEach(collector::addSession);

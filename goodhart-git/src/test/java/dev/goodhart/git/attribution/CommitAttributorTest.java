@@ -452,6 +452,7 @@ class CommitAttributorTest {
             + "Co-authored-by: John Roe <1234+jroe@users.noreply.github.com>\n"
             + "Co-authored-by: Ann Claude <ann@anthropic.com>\n",
         "Fix the build\n\nSigned-off-by: Jane Doe <jane@example.com>\n",
+        "Port the tokenizer\n\nCo-authored-by: Sam Altman-Fan <claude@openai.com>\n",
         ""
       })
   void mentionsAndPeopleAreNoEvidence(String message) {
