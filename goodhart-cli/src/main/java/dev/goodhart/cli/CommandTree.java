@@ -20,7 +20,7 @@ import picocli.CommandLine;
 final class CommandTree {
   private static final Set<String> GLOBAL_FLAGS =
       Set.of("--strict", "-q", "--quiet", "--no-progress");
-  private static final Set<String> GROUPS = Set.of("usage", "import", "prices");
+  private static final Set<String> GROUPS = Set.of("usage", "import", "prices", "scan");
 
   private static final Map<UsageReportKind, String> DESCRIPTIONS =
       Map.of(
@@ -52,6 +52,9 @@ final class CommandTree {
           "import",
           new CommandLine(new ImportCommand())
               .addSubcommand("usage", new ImportUsageCommand(context)));
+    }
+    if (whole || "scan".equals(group)) {
+      root.addSubcommand("scan", new ScanCommand(context));
     }
     if (whole || "prices".equals(group)) {
       CommandLine prices = new CommandLine(new PricesCommand());
@@ -115,7 +118,8 @@ final class CommandTree {
         !isHelp(args)
             && (path.isEmpty()
                 || path.getFirst().equals("usage")
-                || path.getFirst().equals("import"));
+                || path.getFirst().equals("import")
+                || path.getFirst().equals("scan"));
     if (!needsStore) {
       return null;
     }

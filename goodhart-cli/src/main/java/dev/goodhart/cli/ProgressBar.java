@@ -11,18 +11,35 @@ final class ProgressBar {
   private static final long REDRAW_NANOS = 100_000_000L;
   private static final int WIDTH = 30;
 
+  /** What is counted: bytes are shown in MiB, items with their rate. */
+  enum Unit {
+    BYTES,
+    COMMITS
+  }
+
   private final PrintWriter err;
   private final String label;
   private final long total;
+  private final Unit unit;
   private final long started = System.nanoTime();
   private long done;
   private long lastDraw;
   private boolean drawn;
 
   ProgressBar(PrintWriter err, String label, long total) {
+    this(err, label, total, Unit.BYTES);
+  }
+
+  ProgressBar(PrintWriter err, String label, long total, Unit unit) {
     this.err = err;
     this.label = label;
     this.total = Math.max(1, total);
+    this.unit = unit;
+  }
+
+  /** Moves to {@code value} done, for work that reports how far it is rather than how much more. */
+  synchronized void reach(long value) {
+    advance(value - done);
   }
 
   synchronized void advance(long amount) {
@@ -45,14 +62,17 @@ final class ProgressBar {
   private void draw(long now) {
     int filled = (int) (WIDTH * done / total);
     double seconds = (now - started) / 1e9;
+    String amounts =
+        unit == Unit.BYTES
+            ? mebibytes(done) + "/" + mebibytes(total)
+            : "%,d/%,d %.0f/s".formatted(done, total, done / Math.max(seconds, 1e-3));
     err.printf(
-        "\r%s [%s%s] %3d%% %s/%s %.1fs",
+        "\r%s [%s%s] %3d%% %s %.1fs",
         label,
         "#".repeat(filled),
         ".".repeat(WIDTH - filled),
         100 * done / total,
-        mebibytes(done),
-        mebibytes(total),
+        amounts,
         seconds);
     err.flush();
     drawn = true;

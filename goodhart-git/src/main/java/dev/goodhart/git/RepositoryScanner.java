@@ -2,7 +2,6 @@ package dev.goodhart.git;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.goodhart.git.fate.AiLines;
 import dev.goodhart.git.fate.CommitLines;
 import dev.goodhart.git.fate.FirstParentChain;
 import dev.goodhart.git.fate.LineFateEngine;
@@ -38,6 +37,9 @@ public final class RepositoryScanner {
     default void started(Path repository, int commits) {}
 
     default void progressed(int commits) {}
+
+    /** A note or trace record that could not be read, and was skipped. */
+    default void skipped(String message) {}
   }
 
   /**
@@ -59,20 +61,24 @@ public final class RepositoryScanner {
     }
   }
 
-  private final CommitAnnotator annotator;
-  private final AiLinesSource aiLines;
+  /** Hears of notes and trace records that could not be read and were skipped. */
+  private final AnnotationSource annotations;
 
-  /** Where line-level AI records for a repository come from (git-ai notes), if anywhere. */
+  /** Where a repository's annotations come from: its notes and trace records, or messages only. */
   @FunctionalInterface
-  public interface AiLinesSource {
-    AiLinesSource NONE = git -> AiLines.NONE;
+  public interface AnnotationSource {
+    AnnotationSource MESSAGES_ONLY = (git, head, bad) -> RepositoryAnnotations.messagesOnly();
 
-    AiLines read(Git git);
+    RepositoryAnnotations read(Git git, String head, java.util.function.Consumer<String> bad);
   }
 
-  public RepositoryScanner(CommitAnnotator annotator, AiLinesSource aiLines) {
-    this.annotator = requireNonNull(annotator, "annotator is null");
-    this.aiLines = requireNonNull(aiLines, "aiLines is null");
+  public RepositoryScanner(AnnotationSource annotations) {
+    this.annotations = requireNonNull(annotations, "annotations is null");
+  }
+
+  /** The scanner goodhart uses: notes and trace records read from each repository. */
+  public static RepositoryScanner standard() {
+    return new RepositoryScanner(RepositoryAnnotations::read);
   }
 
   /**
@@ -97,12 +103,13 @@ public final class RepositoryScanner {
     Git git = Git.in(Path.of(repository.path()));
     BranchHistory history = BranchHistory.read(git, repository.head());
     listener.started(git.repository(), history.commits());
+    RepositoryAnnotations annotator = annotations.read(git, repository.head(), listener::skipped);
     LineFateEngine engine =
         new LineFateEngine(
             FirstParentChain.of(history.chain(), history.chainTimes()),
             history.children(),
             options.now(),
-            aiLines.read(git),
+            annotator,
             new BlobLines(git));
     List<Walked> walked = new ArrayList<>(history.commits());
     HistoryReader.read(

@@ -2,7 +2,6 @@ package dev.goodhart.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.goodhart.git.attribution.Attribution;
 import dev.goodhart.model.git.CommitFact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,9 +79,7 @@ class ScanSmokeTest {
     git("commit", "-qam", "edit d");
 
     RepositoryScanner scanner =
-        new RepositoryScanner(
-            commit -> new CommitAnnotator.Annotation(Attribution.NONE, null, null),
-            RepositoryScanner.AiLinesSource.NONE);
+        new RepositoryScanner(RepositoryScanner.AnnotationSource.MESSAGES_ONLY);
     RepositoryScanner.Result result =
         scanner.scan(
             repo,

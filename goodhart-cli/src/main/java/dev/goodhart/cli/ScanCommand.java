@@ -1,0 +1,258 @@
+package dev.goodhart.cli;
+
+import dev.goodhart.git.RepositoryScanner;
+import dev.goodhart.metrics.survival.LineSurvival;
+import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.Pseudonyms;
+import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.RepositoryRef;
+import dev.goodhart.model.git.RepositoryScan;
+import dev.goodhart.report.git.CommitJsonLines;
+import dev.goodhart.report.git.SurvivalJson;
+import dev.goodhart.store.duckdb.DuckDbStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code goodhart scan}: mines repositories' default branches into the store: commits, AI
+ * attribution, and the fate of every line, exact to {@code git blame}.
+ */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Mine git repositories: commits, AI attribution, and what became of every line.",
+      "Without REPO: the repository of the current folder. The default branch is origin's HEAD,",
+      "else main, else master."
+    })
+final class ScanCommand implements Callable<Integer> {
+  /** The version of the line-fate rules: a stored scan by another version is redone. */
+  static final String ENGINE_VERSION = "blame-1";
+
+  private final CliContext context;
+
+  @Parameters(paramLabel = "REPO", arity = "0..*", description = "Repositories to scan.")
+  List<Path> repositories = new ArrayList<>();
+
+  @Option(names = "--branch", paramLabel = "BRANCH", description = "The branch to scan.")
+  @Nullable String branch;
+
+  @Option(
+      names = {"-j", "--json"},
+      description = "Print one JSON object per commit (JSON lines).")
+  boolean json;
+
+  @Option(names = "--survival", description = "With --json: print line survival curves instead.")
+  boolean survival;
+
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Scan N repositories at once (default: 1).")
+  int jobs;
+
+  @Option(names = "--force", description = "Scan again even when a branch has not moved.")
+  boolean force;
+
+  ScanCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (jobs < 1) {
+      throw CliContext.usageError("--jobs must be 1 or more, found '" + jobs + "'");
+    }
+    List<Path> targets = repositories.isEmpty() ? List.of(Path.of("")) : repositories;
+    try (DuckDbStore store = context.openStore()) {
+      Pseudonyms pseudonyms = PseudonymSecret.in(context.dataDirectory());
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              Math.min(jobs, targets.size()),
+              runnable -> {
+                Thread thread = new Thread(runnable, "goodhart-scan");
+                thread.setDaemon(true);
+                return thread;
+              });
+      try {
+        RepositoryScanner scanner = scanner();
+        List<Future<RepositoryScanner.Result>> scans = new ArrayList<>();
+        for (Path target : targets) {
+          Path folder = context.environment.expand(target.toString()).toAbsolutePath().normalize();
+          RepositoryRef located = scanner.locate(folder, branch);
+          if (unchanged(store, located)) {
+            context.warn(
+                "%s: %s unchanged at %s since the last scan; --force scans again"
+                    .formatted(located.path(), located.branch(), located.head().substring(0, 12)));
+            continue;
+          }
+          scans.add(pool.submit(() -> scan(scanner, folder)));
+        }
+        // Results are stored and printed in the order the repositories were named; the store has
+        // one writer, this thread.
+        for (Future<RepositoryScanner.Result> scan : scans) {
+          RepositoryScanner.Result result = unwrap(scan);
+          store(store, result, pseudonyms);
+          print(result);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private static RepositoryScanner scanner() {
+    return RepositoryScanner.standard();
+  }
+
+  /**
+   * Whether the store already holds this head's scan by these rules. JSON output needs the commits'
+   * addresses, which the store keeps only as pseudonyms, so it always scans.
+   */
+  private boolean unchanged(DuckDbStore store, RepositoryRef located) {
+    if (force || json) {
+      return false;
+    }
+    Optional<RepositoryScan.Summary> last = store.lastScan(located.id());
+    return last.isPresent()
+        && last.get().repository().head().equals(located.head())
+        && last.get().repository().branch().equals(located.branch())
+        && last.get().engineVersion().equals(ENGINE_VERSION);
+  }
+
+  private RepositoryScanner.Result scan(RepositoryScanner scanner, Path folder) {
+    Progress progress = new Progress();
+    try {
+      return scanner.scan(
+          folder, new RepositoryScanner.Options(branch, context.clock.instant()), progress);
+    } finally {
+      progress.close();
+    }
+  }
+
+  private void store(DuckDbStore store, RepositoryScanner.Result result, Pseudonyms pseudonyms) {
+    List<CommitFact> stored = new ArrayList<>(result.commits().size());
+    for (CommitFact commit : result.commits()) {
+      stored.add(pseudonymous(commit, pseudonyms));
+    }
+    store.replaceScan(
+        new RepositoryScan(result.repository(), context.clock.instant(), ENGINE_VERSION, stored));
+    if (!json) {
+      long ai = result.commits().stream().filter(c -> c.aiAgent() != null).count();
+      long alive = result.commits().stream().mapToLong(c -> c.fate().aliveAtHead()).sum();
+      context.out.printf(
+          "%s: %s at %s, %,d commits (%,d by AI agents), %,d lines alive at head%n",
+          result.repository().path(),
+          result.repository().branch(),
+          result.repository().head().substring(0, 12),
+          result.commits().size(),
+          ai,
+          alive);
+    }
+  }
+
+  /** The commit as the store keeps it: the author as a pseudonym, no name. */
+  private static CommitFact pseudonymous(CommitFact commit, Pseudonyms pseudonyms) {
+    return new CommitFact(
+        commit.repository(),
+        commit.sha(),
+        commit.parents(),
+        "",
+        pseudonyms.of(commit.authorEmail()),
+        commit.authoredAt(),
+        commit.committedAt(),
+        commit.subject(),
+        commit.onFirstParentChain(),
+        commit.added(),
+        commit.deleted(),
+        commit.aiAgent(),
+        commit.evidence(),
+        commit.sessionIds(),
+        commit.prNumber(),
+        commit.revertOf(),
+        commit.fate());
+  }
+
+  private void print(RepositoryScanner.Result result) {
+    if (!json) {
+      return;
+    }
+    try {
+      if (survival) {
+        SurvivalJson.write(
+            result.repository().path(),
+            LineSurvival.byAuthorship(result.commits(), context.clock.instant()),
+            context.out);
+      } else {
+        CommitJsonLines.write(result.commits(), result.repository().path(), context.out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static RepositoryScanner.Result unwrap(Future<RepositoryScanner.Result> scan)
+      throws InterruptedException {
+    try {
+      return scan.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GoodhartException goodhart) {
+        throw goodhart;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** A progress bar per repository, in commits per second. */
+  private final class Progress implements RepositoryScanner.Listener {
+    private @Nullable ProgressBar bar;
+
+    @Override
+    public void started(Path repository, int commits) {
+      if (context.showProgress() && jobs == 1) {
+        bar =
+            new ProgressBar(
+                context.err,
+                "Scanning " + repository.getFileName(),
+                commits,
+                ProgressBar.Unit.COMMITS);
+      }
+    }
+
+    @Override
+    public void skipped(String message) {
+      context.warn(message);
+    }
+
+    @Override
+    public void progressed(int commits) {
+      if (bar != null) {
+        bar.reach(commits);
+      }
+    }
+
+    void close() {
+      if (bar != null) {
+        bar.finish();
+      }
+    }
+  }
+}
