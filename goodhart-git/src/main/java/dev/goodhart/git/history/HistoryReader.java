@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Streams a branch's history out of one {@code git log}: parents before children ({@code
@@ -21,17 +24,31 @@ import java.util.function.Consumer;
  * in memory.
  */
 public final class HistoryReader {
-  private static final String FORMAT = "%x01C %H%n%P%n%an%n%ae%n%at%n%cn%n%ce%n%ct%n%B%x01E";
+  private static final String FORMAT = "%x01C %H%n%T%n%P%n%an%n%ae%n%at%n%cn%n%ce%n%ct%n%B%x01E";
+
+  /** Trees of recently read commits: a merge's parents are usually among them. */
+  private static final int REMEMBERED_TREES = 1 << 16;
+
   private static final String NO_BLOB = "0000000000000000000000000000000000000000";
 
   private final LineInput in;
   private final Consumer<HistoryCommit> sink;
+  private final Function<String, String> treeOfOlder;
+  private final Map<String, String> trees =
+      new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > REMEMBERED_TREES;
+        }
+      };
   private Header pending;
   private List<List<FileChange>> sections = new ArrayList<>();
 
-  private HistoryReader(InputStream stream, Consumer<HistoryCommit> sink) {
+  private HistoryReader(
+      InputStream stream, Consumer<HistoryCommit> sink, Function<String, String> treeOfOlder) {
     this.in = new LineInput(stream);
     this.sink = sink;
+    this.treeOfOlder = treeOfOlder;
   }
 
   /** The arguments of the {@code git log} this reader understands, for {@code revision}. */
@@ -59,14 +76,18 @@ public final class HistoryReader {
   /** Runs {@code git log} for {@code revision} and hands every commit to {@code sink} in order. */
   public static void read(Git git, String revision, Consumer<HistoryCommit> sink) {
     try (Git.Streaming log = git.stream(logArguments(revision))) {
-      read(log.output(), sink);
+      read(log.output(), sink, sha -> git.run("rev-parse", sha + "^{tree}").strip());
     }
   }
 
-  /** Parses the output of {@link #logArguments}. */
-  public static void read(InputStream output, Consumer<HistoryCommit> sink) {
+  /**
+   * Parses the output of {@link #logArguments}; {@code treeOfOlder} gives the tree of a commit read
+   * too long ago to be remembered.
+   */
+  public static void read(
+      InputStream output, Consumer<HistoryCommit> sink, Function<String, String> treeOfOlder) {
     try {
-      new HistoryReader(output, sink).readAll();
+      new HistoryReader(output, sink, treeOfOlder).readAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,6 +95,7 @@ public final class HistoryReader {
 
   private record Header(
       String sha,
+      String tree,
       List<String> parents,
       String authorName,
       String authorEmail,
@@ -98,8 +120,29 @@ public final class HistoryReader {
     }
   }
 
+  /**
+   * git prints no section for a parent whose tree is the commit's own (nothing changed against it):
+   * such parents get an empty section, the printed ones go to the others in order.
+   */
   private void flush() {
     Header h = pending;
+    trees.put(h.sha(), h.tree());
+    if (h.parents().size() <= 1 && sections.isEmpty()) {
+      sections.add(List.of()); // an empty commit
+    } else if (sections.size() < h.parents().size()) {
+      List<List<FileChange>> complete = new ArrayList<>();
+      int next = 0;
+      for (String parent : h.parents()) {
+        String tree = trees.containsKey(parent) ? trees.get(parent) : treeOfOlder.apply(parent);
+        if (tree.equals(h.tree())
+            && complete.size() - next < h.parents().size() - sections.size()) {
+          complete.add(List.of());
+        } else {
+          complete.add(next < sections.size() ? sections.get(next++) : List.of());
+        }
+      }
+      sections = complete;
+    }
     sink.accept(
         new HistoryCommit(
             h.sha(),
@@ -117,6 +160,7 @@ public final class HistoryReader {
 
   private Header readHeader() throws IOException {
     String sha = in.line();
+    String tree = in.line();
     String parentLine = in.line();
     List<String> parents = parentLine.isEmpty() ? List.of() : Arrays.asList(parentLine.split(" "));
     String authorName = in.line();
@@ -128,6 +172,7 @@ public final class HistoryReader {
     String message = in.upToEndMarker().stripTrailing();
     return new Header(
         sha,
+        tree,
         parents,
         authorName,
         authorEmail,
