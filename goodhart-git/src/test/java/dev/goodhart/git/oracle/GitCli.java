@@ -97,6 +97,20 @@ public final class GitCli {
     return run(arguments.toArray(String[]::new));
   }
 
+  /**
+   * Runs git with {@code input} on its standard input: the way to hand it text that is not ASCII,
+   * such as a commit message for {@code commit -F -}. In arguments and environment variables, the
+   * JVM encodes text in the platform's encoding, which under the C locale turns an emoji into '?'.
+   */
+  public String runWithInput(byte[] input, String... arguments) {
+    Outcome outcome = attempt(input, arguments);
+    if (outcome.exitCode() != 0) {
+      throw new GitCommandFailedException(
+          directory, command(arguments), outcome.exitCode(), outcome.standardError());
+    }
+    return outcome.output();
+  }
+
   /** Runs git and returns its standard output as bytes (file contents need not be UTF-8). */
   public byte[] output(String... arguments) {
     Outcome outcome = attempt(arguments);
@@ -109,7 +123,11 @@ public final class GitCli {
 
   /** Runs git and reports how it ended, without failing: for merges that may stop on conflicts. */
   public Outcome attempt(String... arguments) {
-    Running<byte[]> running = start(arguments, InputStream::readAllBytes);
+    return attempt(new byte[0], arguments);
+  }
+
+  private Outcome attempt(byte[] input, String[] arguments) {
+    Running<byte[]> running = start(input, arguments, InputStream::readAllBytes);
     return new Outcome(running.exitCode(), running.result(), running.standardError());
   }
 
@@ -118,7 +136,7 @@ public final class GitCli {
    * to hold, such as blame's. Fails when git fails.
    */
   public <T> T read(OutputReader<T> reader, String... arguments) {
-    Running<T> running = start(arguments, reader);
+    Running<T> running = start(new byte[0], arguments, reader);
     if (running.exitCode() != 0) {
       throw new GitCommandFailedException(
           directory, command(arguments), running.exitCode(), running.standardError());
@@ -139,7 +157,7 @@ public final class GitCli {
     }
   }
 
-  private <T> Running<T> start(String[] arguments, OutputReader<T> reader) {
+  private <T> Running<T> start(byte[] input, String[] arguments, OutputReader<T> reader) {
     List<String> command = command(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().clear();
@@ -156,14 +174,20 @@ public final class GitCli {
         CompletableFuture.supplyAsync(
             () -> readQuietly(process.getErrorStream()),
             runnable -> Thread.ofVirtual().start(runnable));
+    // And write standard input on the side, for the same reason.
+    CompletableFuture<Void> stdin =
+        CompletableFuture.runAsync(
+            () -> writeQuietly(process.getOutputStream(), input),
+            runnable -> Thread.ofVirtual().start(runnable));
     try {
-      process.getOutputStream().close();
       T result;
       try (InputStream stdout = process.getInputStream()) {
         result = reader.read(stdout);
         stdout.transferTo(OutputStream.nullOutputStream());
       }
-      return new Running<>(result, process.waitFor(), stderr.get());
+      int exitCode = process.waitFor();
+      stdin.get();
+      return new Running<>(result, exitCode, stderr.get());
     } catch (IOException e) {
       process.destroyForcibly();
       throw new UncheckedIOException(
@@ -173,7 +197,7 @@ public final class GitCli {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running " + command, e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("reading the standard error of " + command, e);
+      throw new IllegalStateException("writing to or reading from " + command, e);
     }
   }
 
@@ -190,6 +214,15 @@ public final class GitCli {
       return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "(standard error unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  /** A git that exits before reading all its input closes the pipe: that is its business. */
+  private static void writeQuietly(OutputStream stream, byte[] input) {
+    try (stream) {
+      stream.write(input);
+    } catch (IOException e) {
+      // The exit code and standard error say what went wrong.
     }
   }
 

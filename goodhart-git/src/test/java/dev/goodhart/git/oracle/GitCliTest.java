@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,11 +44,13 @@ class GitCliTest {
     Signature committer =
         new Signature(
             "GitHub", "noreply@github.com", Instant.parse("2025-03-02T11:00:00Z"), ZoneOffset.UTC);
-    git.committing(author, committer).run("commit", "-q", "-m", "first");
+    git.committing(author, committer)
+        .runWithInput("first 🤖\n".getBytes(StandardCharsets.UTF_8), "commit", "-q", "-F", "-");
     assertEquals(
         "Dana (aider) <dana@example.com> 2025-03-01T15:30:00+05:30"
             + " | GitHub <noreply@github.com> 2025-03-02T11:00:00+00:00",
         git.run("log", "-1", "--format=%an <%ae> %aI | %cn <%ce> %cI").strip());
+    assertEquals("first 🤖", git.run("log", "-1", "--format=%s").strip());
   }
 
   @Test

@@ -121,7 +121,7 @@ final class Workspace {
   String commit(Contribution who, String message) {
     GitCli committing = nextCommitBy(who);
     stageNewFiles();
-    committing.run("commit", "-q", "-a", "-m", message);
+    committing.runWithInput(utf8(message), "commit", "-q", "-a", "-F", "-");
     return committed(false, tree.takeTouched());
   }
 
@@ -137,7 +137,15 @@ final class Workspace {
       List<String> heads,
       @Nullable Runnable amendMerge) {
     GitCli committing = nextCommitBy(who);
-    List<String> command = new ArrayList<>(List.of("merge", "-q", "--no-ff", "-m", message));
+    // git merge reads no message from standard input, but it reads one from a file.
+    Path messageFile = tree.root.resolve(".git/GENERATED_MERGE_MSG");
+    try {
+      Files.writeString(messageFile, message, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + messageFile, e);
+    }
+    List<String> command =
+        new ArrayList<>(List.of("merge", "-q", "--no-ff", "-F", messageFile.toString()));
     if (heads.size() == 1) {
       // The octopus strategy takes no side; the generator gives it no conflicts instead.
       command.addAll(List.of("-X", side.strategyOption));
@@ -164,7 +172,7 @@ final class Workspace {
     List<String> command = List.of("merge", "-q", "--squash", "-X", side.strategyOption, branch);
     boolean stopped = runSettlingConflicts(committing, command, side);
     // A squash whose changes the branch merged into already holds leaves nothing to commit.
-    committing.run("commit", "-q", "--allow-empty", "-m", message);
+    committing.runWithInput(utf8(message), "commit", "-q", "--allow-empty", "-F", "-");
     return settled(stopped, committed(false, null));
   }
 
@@ -181,6 +189,11 @@ final class Workspace {
       committing.run("commit", "-q", "--no-edit", "--cleanup=strip", "--allow-empty");
     }
     return settled(stopped, committed(false, null));
+  }
+
+  /** Messages go in on standard input: {@link GitCli#runWithInput} says why. */
+  private static byte[] utf8(String message) {
+    return message.getBytes(StandardCharsets.UTF_8);
   }
 
   private void stageNewFiles() {
