@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  *     deleted
  * @param operations what the generator did, in order
  * @param commits how many commits it made, including squashed commits no branch reaches any more
+ * @param seed the seed it was made from: the same seed and options make the same shas (with the
+ *     same git version, whose merges decide the merged content)
  */
 public record RandomHistory(
     Path repository, String branch, List<Operation> operations, int commits, long seed) {

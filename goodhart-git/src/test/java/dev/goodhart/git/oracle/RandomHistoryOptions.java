@@ -11,8 +11,10 @@ import java.util.Map;
  * @param seed everything random follows from it: the same seed makes the same commits (same shas)
  * @param targetCommits commits to make, at least; the history ends with the operation that reaches
  *     the target, or later if some kind has not been made yet
- * @param weights each kind's relative chance at each step; a kind with weight 0 is never made, any
- *     other is made at least once
+ * @param weights each kind's relative chance at each step; a kind with weight 0 is never drawn, any
+ *     other is made at least once. A kind another one needs first is made even at weight 0: a
+ *     revert with nothing to revert makes a line edit, a re-add with nothing deleted a deletion.
+ *     The initial commit's weight is ignored: it is always the first commit and only that
  */
 public record RandomHistoryOptions(
     long seed, int targetCommits, Map<OperationKind, Double> weights) {
