@@ -1,10 +1,13 @@
 package dev.goodhart.cli;
 
 import dev.goodhart.git.RepositoryScanner;
+import dev.goodhart.git.fate.CommitLines;
+import dev.goodhart.git.fate.EngineSnapshot;
 import dev.goodhart.metrics.survival.LineSurvival;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.LineFate;
 import dev.goodhart.model.git.RepositoryRef;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.report.git.CommitJsonLines;
@@ -12,6 +15,7 @@ import dev.goodhart.report.git.SurvivalJson;
 import dev.goodhart.store.duckdb.DuckDbStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +104,8 @@ final class ScanCommand implements Callable<Integer> {
                     .formatted(located.path(), located.branch(), located.head().substring(0, 12)));
             continue;
           }
-          scans.add(pool.submit(() -> scan(scanner, folder)));
+          EngineSnapshot previous = previousWalk(store, located);
+          scans.add(pool.submit(() -> scan(scanner, folder, previous)));
         }
         // Results are stored and printed in the order the repositories were named; the store has
         // one writer, this thread.
@@ -135,35 +140,125 @@ final class ScanCommand implements Callable<Integer> {
         && last.get().engineVersion().equals(ENGINE_VERSION);
   }
 
-  private RepositoryScanner.Result scan(RepositoryScanner scanner, Path folder) {
+  /**
+   * Where the last scan of this branch ended, when the store holds that scan and a walk can go on
+   * from it: not for JSON output, which needs every commit's address (the store keeps pseudonyms),
+   * nor with {@code --force}.
+   */
+  private @Nullable EngineSnapshot previousWalk(DuckDbStore store, RepositoryRef located) {
+    if (force || json) {
+      return null;
+    }
+    Optional<RepositoryScan.Summary> last = store.lastScan(located.id());
+    Path file = snapshotFile(located);
+    if (last.isEmpty()
+        || !last.get().engineVersion().equals(ENGINE_VERSION)
+        || !last.get().repository().branch().equals(located.branch())
+        || !Files.exists(file)) {
+      return null;
+    }
+    try {
+      EngineSnapshot snapshot = EngineSnapshot.read(file);
+      return snapshot.head().equals(last.get().repository().head()) ? snapshot : null;
+    } catch (IOException e) {
+      context.warn("%s; scanning the whole history".formatted(e.getMessage()));
+      return null;
+    }
+  }
+
+  /** One snapshot per repository and branch, beside the store. */
+  private Path snapshotFile(RepositoryRef repository) {
+    String branchKey = "%08x".formatted(repository.branch().hashCode());
+    return context
+        .dataDirectory()
+        .resolve("git-state")
+        .resolve(repository.id() + "-" + branchKey + ".bin");
+  }
+
+  private RepositoryScanner.Result scan(
+      RepositoryScanner scanner, Path folder, @Nullable EngineSnapshot previous) {
     Progress progress = new Progress();
     try {
       return scanner.scan(
-          folder, new RepositoryScanner.Options(branch, context.clock.instant()), progress);
+          folder,
+          new RepositoryScanner.Options(branch, context.clock.instant()),
+          progress,
+          previous);
     } finally {
       progress.close();
     }
   }
 
+  /**
+   * Stores the scan: after an incremental walk, the stored commits with their new line fate and the
+   * new commits after them; then the walk's snapshot, so that a crash between the two leaves a
+   * snapshot that does not match the store, and the next scan walks everything.
+   */
   private void store(DuckDbStore store, RepositoryScanner.Result result, Pseudonyms pseudonyms) {
-    List<CommitFact> stored = new ArrayList<>(result.commits().size());
+    List<CommitFact> all = new ArrayList<>();
+    if (result.incremental()) {
+      for (CommitFact earlier : store.commits(result.repository().id())) {
+        all.add(withLines(earlier, result.lines().of(earlier.sha()).orElseThrow()));
+      }
+    }
     for (CommitFact commit : result.commits()) {
-      stored.add(pseudonymous(commit, pseudonyms));
+      all.add(pseudonymous(commit, pseudonyms));
     }
     store.replaceScan(
-        new RepositoryScan(result.repository(), context.clock.instant(), ENGINE_VERSION, stored));
+        new RepositoryScan(result.repository(), context.clock.instant(), ENGINE_VERSION, all));
+    try {
+      result.snapshot().write(snapshotFile(result.repository()));
+    } catch (IOException e) {
+      context.warn(
+          "cannot keep where the scan ended (%s); the next scan walks the whole history"
+              .formatted(e.getMessage()));
+    }
     if (!json) {
-      long ai = result.commits().stream().filter(c -> c.aiAgent() != null).count();
-      long alive = result.commits().stream().mapToLong(c -> c.fate().aliveAtHead()).sum();
+      long ai = all.stream().filter(c -> c.aiAgent() != null).count();
+      long alive = all.stream().mapToLong(c -> c.fate().aliveAtHead()).sum();
       context.out.printf(
-          "%s: %s at %s, %,d commits (%,d by AI agents), %,d lines alive at head%n",
+          "%s: %s at %s, %,d commits (%,d by AI agents), %,d lines alive at head%s%n",
           result.repository().path(),
           result.repository().branch(),
           result.repository().head().substring(0, 12),
-          result.commits().size(),
+          all.size(),
           ai,
-          alive);
+          alive,
+          result.incremental()
+              ? "; walked %,d new commits".formatted(result.commits().size())
+              : "");
     }
+  }
+
+  private static CommitFact withLines(CommitFact commit, CommitLines lines) {
+    return new CommitFact(
+        commit.repository(),
+        commit.sha(),
+        commit.parents(),
+        commit.authorName(),
+        commit.authorEmail(),
+        commit.authoredAt(),
+        commit.committedAt(),
+        commit.subject(),
+        commit.onFirstParentChain(),
+        commit.added(),
+        commit.deleted(),
+        commit.aiAgent(),
+        commit.evidence(),
+        commit.sessionIds(),
+        commit.prNumber(),
+        commit.revertOf(),
+        new LineFate(
+            lines.written(),
+            lines.shipped(),
+            lines.aliveAtHead(),
+            lines.aiAliveAtHead(),
+            lines.alive7d(),
+            lines.alive30d(),
+            lines.alive90d(),
+            lines.reworked21d(),
+            lines.deathDays(),
+            lines.deathCounts()));
   }
 
   /** The commit as the store keeps it: the author as a pseudonym, no name. */

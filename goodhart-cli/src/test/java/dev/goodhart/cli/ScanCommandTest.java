@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.store.duckdb.DuckDbStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,6 +101,32 @@ class ScanCommandTest {
 
     CliHarness.Result forced = cli.run("scan", repo.toString(), "--force");
     assertTrue(forced.out().contains("4 commits"), forced.out());
+  }
+
+  @Test
+  void aRescanWalksOnlyTheNewCommitsAndEndsWithBlamesCounts() throws Exception {
+    assertEquals(0, cli.run("scan", repo.toString()).exitCode());
+    write("app.py", "def main():\n    run()\n}\n\n}\ndef run():\n    return 2\n");
+    git("commit", "-qam", "Return two");
+    write("util.py", "x = 1\ny = 2\n");
+    git("commit", "-qam", "Add y");
+
+    CliHarness.Result again = cli.run("scan", repo.toString());
+
+    assertEquals(0, again.exitCode(), again::toString);
+    assertTrue(
+        again.out().contains("6 commits") && again.out().contains("walked 2 new commits"),
+        again.out());
+    Map<String, Long> stored = new HashMap<>();
+    try (DuckDbStore store = DuckDbStore.open(cli.data, DuckDbStore.Settings.defaults())) {
+      String id = store.repositories().getFirst().repository().id();
+      for (CommitFact commit : store.commits(id)) {
+        if (commit.fate().aliveAtHead() > 0) {
+          stored.put(commit.sha(), commit.fate().aliveAtHead());
+        }
+      }
+    }
+    assertEquals(blameCounts(), stored);
   }
 
   @Test

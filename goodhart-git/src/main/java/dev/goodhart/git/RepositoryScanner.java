@@ -3,6 +3,7 @@ package dev.goodhart.git;
 import static java.util.Objects.requireNonNull;
 
 import dev.goodhart.git.fate.CommitLines;
+import dev.goodhart.git.fate.EngineSnapshot;
 import dev.goodhart.git.fate.FirstParentChain;
 import dev.goodhart.git.fate.LineFateEngine;
 import dev.goodhart.git.fate.LineFateResult;
@@ -52,12 +53,26 @@ public final class RepositoryScanner {
     }
   }
 
-  /** A scanned repository: its commits in walk order (parents first) and their lines. */
-  public record Result(RepositoryRef repository, List<CommitFact> commits, LineFateResult lines) {
+  /**
+   * A scanned repository.
+   *
+   * @param commits the commits walked, parents first: every commit of the branch, or after an
+   *     incremental scan only the new ones
+   * @param lines the lines of every commit of the branch, the earlier ones included
+   * @param incremental whether the walk went on from an earlier scan's snapshot
+   * @param snapshot where this walk ended, for the next scan to go on from
+   */
+  public record Result(
+      RepositoryRef repository,
+      List<CommitFact> commits,
+      LineFateResult lines,
+      boolean incremental,
+      EngineSnapshot snapshot) {
     public Result {
       requireNonNull(repository, "repository is null");
       commits = List.copyOf(requireNonNull(commits, "commits is null"));
       requireNonNull(lines, "lines is null");
+      requireNonNull(snapshot, "snapshot is null");
     }
   }
 
@@ -98,33 +113,58 @@ public final class RepositoryScanner {
         repositoryId(remote.orElse(top)), top, remote.orElse(null), name, head);
   }
 
+  /** Walks the branch's whole history. */
   public Result scan(Path folder, Options options, Listener listener) {
+    return scan(folder, options, listener, null);
+  }
+
+  /**
+   * Walks only what is new since {@code previous} when the history allows it (see {@link
+   * BranchHistory#readSince}), else the whole history.
+   */
+  public Result scan(
+      Path folder, Options options, Listener listener, @Nullable EngineSnapshot previous) {
     RepositoryRef repository = locate(folder, options.branch());
     Git git = Git.in(Path.of(repository.path()));
-    BranchHistory history = BranchHistory.read(git, repository.head());
+    Optional<BranchHistory> since =
+        previous == null
+            ? Optional.empty()
+            : BranchHistory.readSince(git, repository.head(), previous.head());
+    BranchHistory history = since.orElseGet(() -> BranchHistory.read(git, repository.head()));
     listener.started(git.repository(), history.commits());
     RepositoryAnnotations annotator = annotations.read(git, repository.head(), listener::skipped);
+    FirstParentChain chain = FirstParentChain.of(history.chain(), history.chainTimes());
+    BlobLines blobs = new BlobLines(git);
     LineFateEngine engine =
-        new LineFateEngine(
-            FirstParentChain.of(history.chain(), history.chainTimes()),
-            history.children(),
-            options.now(),
-            annotator,
-            new BlobLines(git));
+        since.isPresent()
+            ? LineFateEngine.resume(
+                previous, chain, history.children(), options.now(), annotator, blobs)
+            : new LineFateEngine(chain, history.children(), options.now(), annotator, blobs);
     List<Walked> walked = new ArrayList<>(history.commits());
-    HistoryReader.read(
-        git,
-        history.head(),
-        commit -> {
-          engine.accept(commit);
-          walked.add(Walked.of(commit, annotator.annotate(commit)));
-          if (walked.size() % 256 == 0) {
-            listener.progressed(walked.size());
-          }
-        });
+    List<String> revisions =
+        since.isPresent()
+            ? List.of(repository.head(), "^" + previous.head())
+            : List.of(repository.head());
+    if (since.isEmpty() || !previous.head().equals(repository.head())) {
+      HistoryReader.read(
+          git,
+          revisions,
+          commit -> {
+            engine.accept(commit);
+            walked.add(Walked.of(commit, annotator.annotate(commit)));
+            if (walked.size() % 256 == 0) {
+              listener.progressed(walked.size());
+            }
+          });
+    }
     listener.progressed(walked.size());
     LineFateResult lines = engine.finish();
-    return new Result(repository, facts(repository.id(), walked, history, lines), lines);
+    return new Result(
+        repository,
+        facts(repository.id(), walked, history, lines),
+        lines,
+        since.isPresent(),
+        engine.snapshot());
   }
 
   private static Git repositoryOf(Path folder) {

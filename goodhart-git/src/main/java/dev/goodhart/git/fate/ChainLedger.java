@@ -44,6 +44,76 @@ final class ChainLedger {
   private int touchedCount;
   private boolean[] isTouched = new boolean[1024];
 
+  /** What a ledger knows after a walk, for the next walk to go on from. */
+  record State(
+      int commits,
+      long[] committedAt,
+      long[] onBranch,
+      long[] aiOnBranch,
+      long[] shipped,
+      long[] reworked,
+      long[][] alive,
+      Map<Integer, TreeMap<Integer, Long>> deaths) {}
+
+  State state(int commits) {
+    ensure(commits);
+    long[][] answers = new long[alive.length][];
+    for (int h = 0; h < alive.length; h++) {
+      answers[h] = Arrays.copyOf(alive[h], commits);
+    }
+    Map<Integer, TreeMap<Integer, Long>> died = new HashMap<>();
+    deaths.forEach((owner, days) -> died.put(owner, new TreeMap<>(days)));
+    return new State(
+        commits,
+        Arrays.copyOf(committedAt, commits),
+        Arrays.copyOf(onBranch, commits),
+        Arrays.copyOf(aiOnBranch, commits),
+        Arrays.copyOf(shipped, commits),
+        Arrays.copyOf(reworked, commits),
+        answers,
+        died);
+  }
+
+  /**
+   * A ledger that goes on from {@code state}, reached at {@code head} of the (now longer) chain.
+   * Questions that were not answerable then are asked again: a moment that has passed since is
+   * answered by the head's counts when no newer state was reached by then, else when the walk gets
+   * there.
+   */
+  static ChainLedger resume(State state, FirstParentChain chain, String head, Instant now) {
+    ChainLedger ledger = new ChainLedger(chain, now);
+    ledger.ensure(state.commits());
+    System.arraycopy(state.committedAt(), 0, ledger.committedAt, 0, state.commits());
+    System.arraycopy(state.onBranch(), 0, ledger.onBranch, 0, state.commits());
+    System.arraycopy(state.aiOnBranch(), 0, ledger.aiOnBranch, 0, state.commits());
+    System.arraycopy(state.shipped(), 0, ledger.shipped, 0, state.commits());
+    System.arraycopy(state.reworked(), 0, ledger.reworked, 0, state.commits());
+    state.deaths().forEach((owner, days) -> ledger.deaths.put(owner, new TreeMap<>(days)));
+    ledger.reached = chain.position(head);
+    for (int h = 0; h < HORIZON_DAYS.length; h++) {
+      System.arraycopy(state.alive()[h], 0, ledger.alive[h], 0, state.commits());
+      for (int owner = 0; owner < state.commits(); owner++) {
+        long moment = ledger.committedAt[owner] + HORIZON_DAYS[h] * DAY;
+        if (moment > ledger.now) {
+          ledger.alive[h][owner] = UNKNOWN;
+          continue;
+        }
+        int target = chain.stateAt(moment);
+        if (target > ledger.reached) {
+          // A state newer than the earlier head was reached by then: its count is the answer,
+          // whatever the earlier walk, which knew only the earlier head, said.
+          ledger
+              .questions
+              .computeIfAbsent(target, s -> new ArrayList<>())
+              .add(new int[] {owner, h});
+        } else if (ledger.alive[h][owner] == UNKNOWN) {
+          ledger.alive[h][owner] = target < 0 ? 0 : ledger.onBranch[owner];
+        }
+      }
+    }
+    return ledger;
+  }
+
   ChainLedger(FirstParentChain chain, Instant now) {
     this.chain = chain;
     this.now = now.getEpochSecond();

@@ -33,6 +33,8 @@ public final class LineFateEngine {
   private final AiLines aiLines;
   private final LineCounter lineCounter;
   private final ChainLedger ledger;
+  private @Nullable String lastSha;
+  private @Nullable Map<String, FileLines> lastTree;
   private final Map<String, Integer> indexOf = new HashMap<>();
   private final Map<String, Map<String, FileLines>> trees = new HashMap<>();
   private final List<String> shas = new ArrayList<>();
@@ -117,6 +119,64 @@ public final class LineFateEngine {
     if (childrenLeft.getOrDefault(commit.sha(), 0) > 0) {
       trees.put(commit.sha(), tree);
     }
+    lastSha = commit.sha();
+    lastTree = tree;
+  }
+
+  /**
+   * A walk that goes on from an earlier one's snapshot: the earlier head's tree and every commit's
+   * counts so far. The new commits' parents must be new commits or the earlier head.
+   */
+  public static LineFateEngine resume(
+      EngineSnapshot snapshot,
+      FirstParentChain chain,
+      Map<String, Integer> children,
+      Instant now,
+      AiLines aiLines,
+      LineCounter lineCounter) {
+    LineFateEngine engine =
+        new LineFateEngine(chain, children, now, aiLines, lineCounter, snapshot);
+    engine.shas.addAll(snapshot.shas());
+    for (int i = 0; i < snapshot.shas().size(); i++) {
+      engine.indexOf.put(snapshot.shas().get(i), i);
+    }
+    engine.grow(snapshot.shas().size());
+    System.arraycopy(snapshot.written(), 0, engine.written, 0, snapshot.shas().size());
+    System.arraycopy(snapshot.aiWritten(), 0, engine.aiWritten, 0, snapshot.shas().size());
+    engine.trees.put(snapshot.head(), new HashMap<>(snapshot.headTree()));
+    engine.childrenLeft.putIfAbsent(snapshot.head(), 0);
+    engine.lastSha = snapshot.head();
+    engine.lastTree = snapshot.headTree();
+    return engine;
+  }
+
+  private LineFateEngine(
+      FirstParentChain chain,
+      Map<String, Integer> children,
+      Instant now,
+      AiLines aiLines,
+      LineCounter lineCounter,
+      EngineSnapshot snapshot) {
+    this.chain = requireNonNull(chain, "chain is null");
+    this.childrenLeft = new HashMap<>(requireNonNull(children, "children is null"));
+    this.aiLines = requireNonNull(aiLines, "aiLines is null");
+    this.lineCounter = requireNonNull(lineCounter, "lineCounter is null");
+    this.ledger = ChainLedger.resume(snapshot.ledger(), chain, snapshot.head(), now);
+  }
+
+  /** What the next walk needs to go on from this one: call after the head was given. */
+  public EngineSnapshot snapshot() {
+    if (lastSha == null || lastTree == null) {
+      throw new IllegalStateException("no commit was walked");
+    }
+    int commits = shas.size();
+    return new EngineSnapshot(
+        lastSha,
+        List.copyOf(shas),
+        java.util.Arrays.copyOf(written, commits),
+        java.util.Arrays.copyOf(aiWritten, commits),
+        Map.copyOf(lastTree),
+        ledger.state(commits));
   }
 
   /** What the walk found, once every commit was given. */
@@ -253,8 +313,9 @@ public final class LineFateEngine {
 
   private void grow(int index) {
     if (index >= written.length) {
-      written = java.util.Arrays.copyOf(written, written.length * 2);
-      aiWritten = java.util.Arrays.copyOf(aiWritten, aiWritten.length * 2);
+      int size = Math.max(index + 1, written.length * 2);
+      written = java.util.Arrays.copyOf(written, size);
+      aiWritten = java.util.Arrays.copyOf(aiWritten, size);
     }
   }
 

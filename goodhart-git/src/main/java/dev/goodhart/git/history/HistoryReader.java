@@ -53,29 +53,37 @@ public final class HistoryReader {
 
   /** The arguments of the {@code git log} this reader understands, for {@code revision}. */
   public static List<String> logArguments(String revision) {
-    return List.of(
-        "log",
-        "--topo-order",
-        "--reverse",
-        "-m",
-        "--root",
-        "-M",
-        "--raw",
-        "-z",
-        "--no-abbrev",
-        "-p",
-        "-U0",
-        "--no-ext-diff",
-        "--no-textconv",
-        "--no-color",
-        "--format=" + FORMAT,
-        revision,
-        "--");
+    return logArguments(List.of(revision));
   }
 
-  /** Runs {@code git log} for {@code revision} and hands every commit to {@code sink} in order. */
-  public static void read(Git git, String revision, Consumer<HistoryCommit> sink) {
-    try (Git.Streaming log = git.stream(logArguments(revision))) {
+  /** The same for several revisions, e.g. {@code head} and {@code ^previous}. */
+  public static List<String> logArguments(List<String> revisions) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "log",
+                "--topo-order",
+                "--reverse",
+                "-m",
+                "--root",
+                "-M",
+                "--raw",
+                "-z",
+                "--no-abbrev",
+                "-p",
+                "-U0",
+                "--no-ext-diff",
+                "--no-textconv",
+                "--no-color",
+                "--format=" + FORMAT));
+    arguments.addAll(revisions);
+    arguments.add("--");
+    return arguments;
+  }
+
+  /** Runs {@code git log} for {@code revisions} and hands every commit to {@code sink} in order. */
+  public static void read(Git git, List<String> revisions, Consumer<HistoryCommit> sink) {
+    try (Git.Streaming log = git.stream(logArguments(revisions))) {
       read(log.output(), sink, sha -> git.run("rev-parse", sha + "^{tree}").strip());
     }
   }
