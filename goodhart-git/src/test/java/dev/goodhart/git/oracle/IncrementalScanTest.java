@@ -59,6 +59,7 @@ class IncrementalScanTest {
         }
       }
     }
+    System.out.printf("incremental scans: %d of %d%n", incremental, attempts);
     assertTrue(incremental > 0, "some of " + attempts + " scans went on from the snapshot");
   }
 
