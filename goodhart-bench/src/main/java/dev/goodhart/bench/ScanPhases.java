@@ -43,7 +43,10 @@ public final class ScanPhases {
       byte[] log = log(git, head);
       long logged = System.nanoTime();
       List<HistoryCommit> commits = new ArrayList<>();
-      HistoryReader.read(new ByteArrayInputStream(log), commits::add);
+      HistoryReader.read(
+          new ByteArrayInputStream(log),
+          commits::add,
+          sha -> git.run("rev-parse", sha + "^{tree}").strip());
       long parsed = System.nanoTime();
       RepositoryAnnotations messages = RepositoryAnnotations.messagesOnly();
       commits.forEach(messages::annotate);
