@@ -108,6 +108,11 @@ public final class Git {
       return process.getInputStream();
     }
 
+    /** Stops git without waiting for it: for a reader that gave up. */
+    public void abort() {
+      process.destroyForcibly();
+    }
+
     @Override
     public void close() {
       try {

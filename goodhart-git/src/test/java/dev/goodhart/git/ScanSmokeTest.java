@@ -78,6 +78,96 @@ class ScanSmokeTest {
     write("d.txt", "}\nd\n}\n}\n");
     git("commit", "-qam", "edit d");
 
+    RepositoryScanner.Result result = scanMatchesBlame();
+    assertEquals(5, result.commits().size());
+  }
+
+  @Test
+  void aMergeThatCombinesEditsFromBothSidesOfARenamedFile() throws Exception {
+    git("init", "-q", "-b", "main");
+    write("a.txt", "1\n2\n3\n4\n5\n6\n7\n8\n");
+    git("add", ".");
+    git("commit", "-qm", "first");
+    git("checkout", "-qb", "side");
+    git("mv", "a.txt", "moved.txt");
+    write("moved.txt", "1\n2\nside\n3\n4\n5\n6\n7\n8\n");
+    git("add", ".");
+    git("commit", "-qm", "side renames and edits");
+    git("checkout", "-q", "main");
+    write("a.txt", "1\n2\n3\n4\n5\n6\nmain\n7\n8\n");
+    git("commit", "-qam", "main edits");
+    git("merge", "-q", "--no-ff", "side", "-m", "merge");
+    // The merge holds lines of main, of side and of the first commit in one renamed file.
+    assertEquals(3, scanMatchesBlame().commits().stream().filter(c -> alive(c) > 0).count());
+  }
+
+  @Test
+  void anOctopusWhoseTreeIsItsSecondParents() throws Exception {
+    git("init", "-q", "-b", "main");
+    write("a.txt", "a\n");
+    git("add", ".");
+    git("commit", "-qm", "first");
+    String first = git("rev-parse", "HEAD").strip();
+    git("checkout", "-qb", "two");
+    write("b.txt", "b\n");
+    git("add", ".");
+    git("commit", "-qm", "two");
+    String two = git("rev-parse", "HEAD").strip();
+    git("checkout", "-q", "-b", "three", first);
+    write("a.txt", "a\nthree\n");
+    git("commit", "-qam", "three");
+    String three = git("rev-parse", "HEAD").strip();
+    // git prints no section for the second parent (same tree): the sections must still line up.
+    String octopus =
+        git("commit-tree", two + "^{tree}", "-p", first, "-p", two, "-p", three, "-m", "octopus")
+            .strip();
+    git("checkout", "-q", "main");
+    git("reset", "-q", "--hard", octopus);
+    scanMatchesBlame();
+  }
+
+  @Test
+  void anOctopusThatTakesFromEveryParentAndAddsItsOwnLines() throws Exception {
+    git("init", "-q", "-b", "main");
+    write("a.txt", "1\n2\n3\n4\n5\n6\n");
+    git("add", ".");
+    git("commit", "-qm", "first");
+    git("checkout", "-qb", "two");
+    write("a.txt", "two\n1\n2\n3\n4\n5\n6\n");
+    git("commit", "-qam", "two");
+    git("checkout", "-q", "-b", "three", "main");
+    write("a.txt", "1\n2\n3\n4\n5\n6\nthree\n");
+    git("commit", "-qam", "three");
+    git("checkout", "-q", "main");
+    write("a.txt", "1\n2\n3\nmain\n4\n5\n6\n");
+    git("commit", "-qam", "main");
+    git("merge", "-q", "--no-ff", "--no-commit", "two", "three");
+    write("a.txt", "two\n1\n2\n3\nmain\n4\nown\n5\n6\nthree\n");
+    git("add", ".");
+    git("commit", "-qm", "octopus");
+    assertEquals(5, scanMatchesBlame().commits().stream().filter(c -> alive(c) > 0).count());
+  }
+
+  @Test
+  void aNoFastForwardMergeOfABranchMainNeverMovedPast() throws Exception {
+    git("init", "-q", "-b", "main");
+    write("a.txt", "a\n");
+    git("add", ".");
+    git("commit", "-qm", "first");
+    git("checkout", "-qb", "side");
+    write("a.txt", "a\nside\n");
+    git("commit", "-qam", "side");
+    git("checkout", "-q", "main");
+    git("merge", "-q", "--no-ff", "side", "-m", "merge");
+    scanMatchesBlame();
+  }
+
+  private static long alive(CommitFact commit) {
+    return commit.fate().aliveAtHead();
+  }
+
+  /** Scans the repository and checks every commit's lines at head against git blame. */
+  private RepositoryScanner.Result scanMatchesBlame() throws Exception {
     RepositoryScanner scanner =
         new RepositoryScanner(RepositoryScanner.AnnotationSource.MESSAGES_ONLY);
     RepositoryScanner.Result result =
@@ -93,6 +183,6 @@ class ScanSmokeTest {
       }
     }
     assertEquals(blame(), ours);
-    assertEquals(5, result.commits().size());
+    return result;
   }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * A commit and its changes against each of its parents, in parent order (a root commit has one
- * section, against the empty tree).
+ * section, against the empty tree). Against the first parent, every changed file; against a merge's
+ * other parents, only the files that also changed against the first, which are the only ones whose
+ * lines the other parents can own.
  */
 public record HistoryCommit(
     String sha,
