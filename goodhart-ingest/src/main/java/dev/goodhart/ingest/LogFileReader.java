@@ -7,6 +7,7 @@ import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.Hashes;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,7 +35,11 @@ final class LogFileReader {
 
   /** A piece of one file's events with the checkpoint that covers exactly them. */
   record Chunk(
-      FoundLog log, List<UsageEvent> events, @Nullable FileCheckpoint checkpoint, long bytes) {}
+      FoundLog log,
+      List<UsageEvent> events,
+      List<SessionSignal> signals,
+      @Nullable FileCheckpoint checkpoint,
+      long bytes) {}
 
   /** Where chunks go; blocks when the writer is behind. */
   interface ChunkSink {
@@ -146,8 +151,7 @@ final class LogFileReader {
         if (events.size() >= CHUNK_EVENTS || consumed - chunkStart >= CHUNK_BYTES) {
           // Not the end of the file: the checkpoint's size is its offset, so a crash now resumes
           // here.
-          emit(
-              log, channel, events.take(), consumed, consumed, line, parser, consumed - chunkStart);
+          emit(log, channel, events, consumed, consumed, line, parser, consumed - chunkStart);
           chunkStart = consumed;
         }
       }
@@ -161,7 +165,7 @@ final class LogFileReader {
       consumed = size;
       line++;
     }
-    emit(log, channel, events.take(), size, consumed, line, parser, size - chunkStart);
+    emit(log, channel, events, size, consumed, line, parser, size - chunkStart);
     if (buffer.length > INITIAL_BUFFER * 4) {
       buffer =
           new byte
@@ -222,7 +226,7 @@ final class LogFileReader {
       // A document is rewritten whole; an unreadable one may be mid-write, so it is not
       // checkpointed and is retried.
       report(new BadRecord(log.path(), 1 + e.lineOffset(), e.getMessage()));
-      out.accept(new Chunk(log, List.of(), null, length));
+      out.accept(new Chunk(log, List.of(), List.of(), null, length));
       return;
     } catch (RuntimeException e) {
       throw parserBug(log, 1, e);
@@ -244,7 +248,7 @@ final class LogFileReader {
             lines,
             fingerprint(bytes, length),
             "");
-    out.accept(new Chunk(log, events.take(), checkpoint, length));
+    out.accept(new Chunk(log, events.take(), events.takeSignals(), checkpoint, length));
   }
 
   private void parseRecord(
@@ -269,7 +273,7 @@ final class LogFileReader {
   private void emit(
       FoundLog log,
       FileChannel channel,
-      List<UsageEvent> events,
+      ChunkEvents events,
       long size,
       long offset,
       long lines,
@@ -287,7 +291,7 @@ final class LogFileReader {
             lines,
             fingerprint(channel, offset),
             parser.state());
-    out.accept(new Chunk(log, events, checkpoint, bytes));
+    out.accept(new Chunk(log, events.take(), events.takeSignals(), checkpoint, bytes));
   }
 
   private void report(BadRecord record) {
@@ -315,6 +319,12 @@ final class LogFileReader {
    */
   private static final class ChunkEvents implements RecordSink {
     private List<UsageEvent> events = new ArrayList<>();
+    private List<SessionSignal> signals = new ArrayList<>();
+
+    @Override
+    public void signal(SessionSignal signal) {
+      signals.add(signal);
+    }
 
     @Override
     public void accept(UsageEvent event) {
@@ -330,6 +340,12 @@ final class LogFileReader {
 
     int size() {
       return events.size();
+    }
+
+    List<SessionSignal> takeSignals() {
+      List<SessionSignal> taken = signals;
+      signals = new ArrayList<>();
+      return taken;
     }
 
     List<UsageEvent> take() {

@@ -167,6 +167,7 @@ public final class UsageImporter {
           continue;
         }
         transaction.add(chunk.events());
+        transaction.addSignals(chunk.signals());
         events += chunk.events().size();
         if (chunk.checkpoint() != null) {
           transaction.advance(chunk.checkpoint());

@@ -1,5 +1,6 @@
 package dev.goodhart.ingest;
 
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +49,31 @@ public final class ParserHarness {
     }
     lastState = parser.state();
     return events;
+  }
+
+  /** The session signals the lines of {@code text} give, in order. */
+  public List<SessionSignal> signals(String text) throws BadRecordException {
+    RecordParser parser = source.newParser(file, "");
+    List<SessionSignal> signals = new ArrayList<>();
+    RecordSink sink =
+        new RecordSink() {
+          @Override
+          public void accept(UsageEvent event) {}
+
+          @Override
+          public void signal(SessionSignal signal) {
+            signals.add(signal);
+          }
+        };
+    long number = 0;
+    for (String line : text.split("\n", -1)) {
+      number++;
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      if (bytes.length > 0) {
+        parser.parse(bytes, 0, bytes.length, number, sink);
+      }
+    }
+    return signals;
   }
 
   private String lastState = "";

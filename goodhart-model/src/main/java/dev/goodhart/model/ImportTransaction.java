@@ -11,6 +11,9 @@ import java.util.List;
 public interface ImportTransaction extends AutoCloseable {
   void add(List<UsageEvent> events);
 
+  /** What the sessions did (commits, edits, prompts), stored with the events. */
+  void addSignals(List<SessionSignal> signals);
+
   /** Moves a file's checkpoint forward; the last one added for a file is the one stored. */
   void advance(FileCheckpoint checkpoint);
 

@@ -3,6 +3,7 @@ package dev.goodhart.store;
 import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.ImportBatch;
 import dev.goodhart.model.ImportTransaction;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.RepositoryScan;
 import java.time.Duration;
@@ -55,6 +56,9 @@ public interface Store extends AutoCloseable {
 
   /** Counted events ordered by source, then time. */
   void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer);
+
+  /** Every stored session signal (commits, edits, prompts), ordered by session, then time. */
+  List<SessionSignal> signals();
 
   StoreStatistics statistics();
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.ImportBatch;
+import dev.goodhart.model.ImportTransaction;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.git.AiEvidence;
@@ -98,6 +100,47 @@ public abstract class StoreConformanceTest {
       sum = sum.plus(aggregate.tokens());
     }
     return sum;
+  }
+
+  @Test
+  void keepsEachSessionSignalOnceWhateverTimesItIsRead() {
+    SessionSignal.Context at =
+        new SessionSignal.Context("claude", "s-1", "m-1", T0, "/w/a", "main", null);
+    List<SessionSignal> signals =
+        List.of(
+            SessionSignal.prompt(at, "p:1", "add the parser"),
+            SessionSignal.edit(at, "e:toolu_1", 12),
+            SessionSignal.commit(at, "c:toolu_2:1a2b3c4", "1a2b3c4", "main"));
+    for (int i = 0; i < 2; i++) {
+      try (ImportTransaction transaction = store.beginImport()) {
+        transaction.addSignals(signals);
+        transaction.addSignals(signals.subList(0, 1));
+        transaction.commit();
+      }
+    }
+
+    List<SessionSignal> stored = store.signals();
+
+    assertEquals(3, stored.size());
+    assertEquals(
+        List.of(SessionSignal.Kind.PROMPT, SessionSignal.Kind.COMMIT, SessionSignal.Kind.EDIT),
+        stored.stream().map(SessionSignal::kind).sorted().toList());
+    SessionSignal commit =
+        stored.stream()
+            .filter(s -> s.kind() == SessionSignal.Kind.COMMIT)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("1a2b3c4", commit.commitRef());
+    assertEquals("main", commit.commitBranch());
+    assertEquals(T0, commit.timestamp());
+    assertEquals("/w/a", commit.cwd());
+    SessionSignal prompt =
+        stored.stream()
+            .filter(s -> s.kind() == SessionSignal.Kind.PROMPT)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(SessionSignal.promptHash("Add the  parser"), prompt.textHash());
+    assertEquals(14, prompt.textLength());
   }
 
   @Test

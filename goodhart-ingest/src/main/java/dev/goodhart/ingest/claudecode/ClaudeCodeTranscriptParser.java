@@ -1,5 +1,6 @@
 package dev.goodhart.ingest.claudecode;
 
+import dev.goodhart.ingest.AgentWork;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
@@ -7,9 +8,12 @@ import dev.goodhart.ingest.RecordSink;
 import dev.goodhart.ingest.json.IsoTimes;
 import dev.goodhart.ingest.json.JsonScanner;
 import dev.goodhart.ingest.json.LineProbe;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +28,9 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
 
   /** The entry type of API responses, the only entries that carry usage. */
   private static final String ASSISTANT = "assistant";
+
+  /** The entry type of prompts and tool results, which link the session to what it did. */
+  private static final String USER = "user";
 
   /**
    * Claude Code writes this model on messages it made up itself (errors, interruptions): no API
@@ -44,12 +51,16 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
     Line line = new Line();
     json.reset(bytes, offset, length).beginObject();
     if (!readLine(json, line)) {
-      // A user prompt, tool result, summary or snapshot: most of the bytes, none of the usage.
+      // A summary, snapshot or progress entry: nothing of usage or of what the session did.
       LineProbe.requireObjectFraming(bytes, offset, length);
       return;
     }
     json.endOfRecord();
-    if (line.usage == null || SYNTHETIC_MODEL.equals(line.model)) {
+    if (line.hasSignals()) {
+      emitSignals(line, lineNumber, sink);
+    }
+    // A user entry carries no API usage, whatever its message or tool result quotes.
+    if (line.usage == null || USER.equals(line.type) || SYNTHETIC_MODEL.equals(line.model)) {
       return;
     }
     if (line.timestamp == null) {
@@ -79,20 +90,74 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
   }
 
   /**
+   * The commits, edits and prompt of a line. A prompt is a user line's own text: not a sub-agent's
+   * task (sidechain), not what Claude Code itself writes as the user (meta lines, slash commands
+   * and their output).
+   */
+  private void emitSignals(Line line, long lineNumber, RecordSink sink) throws BadRecordException {
+    if (line.timestamp == null) {
+      return; // nothing to place it in time; such lines carry no usage either
+    }
+    SessionSignal.Context at =
+        new SessionSignal.Context(
+            SOURCE,
+            line.sessionId != null ? line.sessionId : file.stem(),
+            file.machineId(),
+            IsoTimes.parse(line.timestamp, "timestamp"),
+            line.cwd,
+            line.gitBranch,
+            null);
+    String place = file.relativeName() + ":" + lineNumber;
+    if (USER.equals(line.type)) {
+      for (ToolResult result : line.results) {
+        for (AgentWork.PrintedCommit commit : AgentWork.commits(result.output)) {
+          sink.signal(
+              SessionSignal.commit(
+                  at, "c:" + result.toolUseId + ":" + commit.sha(), commit.sha(), commit.branch()));
+        }
+      }
+      if (line.prompt != null && !line.sidechain && !line.meta && isTypedPrompt(line.prompt)) {
+        sink.signal(
+            SessionSignal.prompt(at, "p:" + (line.uuid != null ? line.uuid : place), line.prompt));
+      }
+    } else if (ASSISTANT.equals(line.type)) {
+      for (ToolUse edit : line.edits) {
+        if (edit.lines > 0) {
+          sink.signal(
+              SessionSignal.edit(at, "e:" + (edit.id != null ? edit.id : place), edit.lines));
+        }
+      }
+    }
+  }
+
+  /** Claude Code writes slash commands, their output and its own notices as user text. */
+  private static boolean isTypedPrompt(String text) {
+    String start = text.stripLeading();
+    return !start.isEmpty()
+        && !start.startsWith("<command-")
+        && !start.startsWith("<local-command-")
+        && !start.startsWith("Caveat:")
+        && !start.startsWith("[Request interrupted");
+  }
+
+  /**
    * Reads the fields of a line; stops and returns false as soon as its {@code type} shows that it
-   * is no API response. Claude Code writes {@code type} before the message on every other entry, so
-   * their content, the bulk of a transcript, is never scanned.
+   * is neither an API response nor a user entry. Claude Code writes {@code type} before the message
+   * on every other entry, so their content is never scanned; a user entry's tool results are read
+   * only when short enough to be a command's output (a file's content is passed over).
    */
   private static boolean readLine(JsonScanner json, Line line) throws BadRecordException {
     while (json.nextField()) {
       String field = json.field();
       switch (field) {
         case "type" -> {
-          String type = json.repeatedText(field);
-          if (type != null && !type.equals(ASSISTANT)) {
+          line.type = json.repeatedText(field);
+          if (line.type != null && !line.type.equals(ASSISTANT) && !line.type.equals(USER)) {
             return false;
           }
         }
+        case "uuid" -> line.uuid = json.text(field);
+        case "isMeta" -> line.meta = json.bool(field);
         case "timestamp" -> line.timestamp = json.text(field);
         case "sessionId" -> line.sessionId = json.repeatedText(field);
         case "cwd" -> line.cwd = json.repeatedText(field);
@@ -116,6 +181,8 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
       switch (json.field()) {
         case "id" -> line.messageId = json.text("message.id");
         case "model" -> line.model = json.repeatedText("message.model");
+        case "role" -> line.role = json.repeatedText("message.role");
+        case "content" -> readContent(json, line);
         case "usage" -> {
           if (json.object("message.usage")) {
             line.usage = readUsage(json);
@@ -124,6 +191,165 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
         default -> json.skipValue();
       }
     }
+  }
+
+  /**
+   * A message's content: a user's text as a string, or blocks: text, tool calls (an assistant's)
+   * and tool results (a user entry's). The line's type may come after its message, so every kind is
+   * kept and {@link #emitSignals} picks by type.
+   */
+  private static void readContent(JsonScanner json, Line line) throws BadRecordException {
+    if (json.atString()) {
+      line.prompt = json.text("message.content");
+      return;
+    }
+    if (!json.array("message.content")) {
+      return;
+    }
+    StringBuilder text = null;
+    boolean results = false;
+    while (json.nextElement()) {
+      if (!json.object("message.content[]")) {
+        continue;
+      }
+      // An assistant's text is its answer, no prompt: not decoded (its role precedes its content).
+      Block block = readBlock(json, !ASSISTANT.equals(line.role));
+      switch (block.type == null ? "" : block.type) {
+        case "text" -> {
+          if (block.text != null) {
+            text =
+                text == null ? new StringBuilder(block.text) : text.append('\n').append(block.text);
+          }
+        }
+        case "tool_use" -> {
+          if (block.tool.lines > 0) {
+            line.edits.add(block.tool);
+          }
+        }
+        case "tool_result" -> {
+          results = true;
+          if (block.text != null && block.toolUseId != null) {
+            line.results.add(new ToolResult(block.toolUseId, block.text));
+          }
+        }
+        default -> {
+          // images, thinking, documents: nothing to link
+        }
+      }
+    }
+    if (text != null && !results) {
+      line.prompt = text.toString();
+    }
+  }
+
+  /** One content block, whatever its type: the fields of each are distinct. */
+  private static Block readBlock(JsonScanner json, boolean readText) throws BadRecordException {
+    Block block = new Block();
+    while (json.nextField()) {
+      switch (json.field()) {
+        case "type" -> block.type = json.repeatedText("message.content[].type");
+        case "text" ->
+            block.text =
+                readText
+                    ? json.shortText("message.content[].text", AgentWork.MAX_COMMIT_OUTPUT)
+                    : skip(json);
+        case "id" -> block.tool.id = json.text("message.content[].id");
+        case "name" -> block.tool.name = json.repeatedText("message.content[].name");
+        case "input" -> {
+          if (json.object("message.content[].input")) {
+            readToolInput(json, block.tool);
+          }
+        }
+        case "tool_use_id" -> block.toolUseId = json.text("message.content[].tool_use_id");
+        case "content" -> block.text = toolOutput(json);
+        default -> json.skipValue();
+      }
+    }
+    return block;
+  }
+
+  /** A tool result's content: a string, or text blocks; long output is no commit report. */
+  private static @Nullable String toolOutput(JsonScanner json) throws BadRecordException {
+    String name = "message.content[].content";
+    if (!json.atArray()) {
+      return json.atString() ? json.shortText(name, AgentWork.MAX_COMMIT_OUTPUT) : skip(json);
+    }
+    json.array(name);
+    StringBuilder output = new StringBuilder();
+    while (json.nextElement()) {
+      if (!json.object(name + "[]")) {
+        continue;
+      }
+      while (json.nextField()) {
+        if (json.field().equals("text")) {
+          String text = json.shortText(name + "[].text", AgentWork.MAX_COMMIT_OUTPUT);
+          if (text != null) {
+            output.append(text).append('\n');
+          }
+        } else {
+          json.skipValue();
+        }
+      }
+    }
+    return output.isEmpty() ? null : output.toString();
+  }
+
+  private static @Nullable String skip(JsonScanner json) throws BadRecordException {
+    json.skipValue();
+    return null;
+  }
+
+  /**
+   * The lines an edit tool wrote: {@code Write} its whole content, {@code Edit} and each of {@code
+   * MultiEdit}'s edits the lines of the new text the old did not have. Other tools' inputs count
+   * nothing. The fields are read whatever the tool, since {@code name} may follow {@code input}.
+   */
+  private static void readToolInput(JsonScanner json, ToolUse tool) throws BadRecordException {
+    String oldText = null;
+    String newText = null;
+    long written = 0;
+    long content = 0;
+    while (json.nextField()) {
+      switch (json.field()) {
+        case "content" ->
+            content = json.atString() ? json.textLines("input.content") : skipCount(json);
+        case "old_string" -> oldText = json.atString() ? json.text("input.old_string") : skip(json);
+        case "new_string" -> newText = json.atString() ? json.text("input.new_string") : skip(json);
+        case "edits" -> {
+          if (json.atArray()) {
+            json.array("input.edits");
+            while (json.nextElement()) {
+              written += readEdit(json);
+            }
+          } else {
+            json.skipValue();
+          }
+        }
+        default -> json.skipValue();
+      }
+    }
+    tool.lines = written + content + AgentWork.replaced(oldText, newText);
+  }
+
+  private static long readEdit(JsonScanner json) throws BadRecordException {
+    if (!json.object("input.edits[]")) {
+      return 0;
+    }
+    String oldText = null;
+    String newText = null;
+    while (json.nextField()) {
+      switch (json.field()) {
+        case "old_string" -> oldText = json.atString() ? json.text("old_string") : skip(json);
+        case "new_string" -> newText = json.atString() ? json.text("new_string") : skip(json);
+        default -> json.skipValue();
+      }
+    }
+    return AgentWork.replaced(oldText, newText);
+  }
+
+  private static long skipCount(JsonScanner json) throws BadRecordException {
+    json.skipValue();
+    return 0;
   }
 
   private static Usage readUsage(JsonScanner json) throws BadRecordException {
@@ -162,8 +388,31 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
     }
   }
 
+  /** A tool call's id and name, and the lines it wrote if it was an edit. */
+  private static final class ToolUse {
+    @Nullable String id;
+    @Nullable String name;
+    long lines;
+  }
+
+  private record ToolResult(String toolUseId, String output) {}
+
+  private static final class Block {
+    @Nullable String type;
+    @Nullable String text;
+    @Nullable String toolUseId;
+    final ToolUse tool = new ToolUse();
+  }
+
   /** The fields of one line that matter; mutable because they arrive in any order. */
   private static final class Line {
+    @Nullable String type;
+    @Nullable String role;
+    @Nullable String uuid;
+    boolean meta;
+    @Nullable String prompt;
+    final List<ToolUse> edits = new ArrayList<>(0);
+    final List<ToolResult> results = new ArrayList<>(0);
     @Nullable String timestamp;
     @Nullable String sessionId;
     @Nullable String cwd;
@@ -174,6 +423,10 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
     @Nullable BigDecimal costUsd;
     @Nullable Usage usage;
     boolean sidechain;
+
+    boolean hasSignals() {
+      return prompt != null || !edits.isEmpty() || !results.isEmpty();
+    }
   }
 
   private static final class Usage {

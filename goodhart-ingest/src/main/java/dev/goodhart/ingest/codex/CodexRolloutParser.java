@@ -1,5 +1,6 @@
 package dev.goodhart.ingest.codex;
 
+import dev.goodhart.ingest.AgentWork;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
@@ -8,7 +9,9 @@ import dev.goodhart.ingest.json.IsoTimes;
 import dev.goodhart.ingest.json.JsonScanner;
 import dev.goodhart.ingest.json.LineProbe;
 import dev.goodhart.ingest.json.ParserState;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,11 +32,17 @@ final class CodexRolloutParser implements RecordParser {
       Pattern.compile(
           "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$");
 
+  private static final String USER_MESSAGE = "user_message";
+
+  /** Patches can be longer than a command's output; a longer text is a file, not a change. */
+  private static final int MAX_TEXT = 1 << 20;
+
   private final LogFile file;
   private final JsonScanner json = new JsonScanner();
   private String sessionId;
   private @Nullable String cwd;
   private @Nullable String branch;
+  private @Nullable String repositoryUrl;
   private @Nullable String model;
   private @Nullable String provider;
   private @Nullable CodexTokenUsage runningTotal;
@@ -46,6 +55,7 @@ final class CodexRolloutParser implements RecordParser {
     this.sessionId = saved.getOrDefault("session", sessionId);
     this.cwd = saved.get("cwd");
     this.branch = saved.get("branch");
+    this.repositoryUrl = saved.get("remote");
     this.model = saved.get("model");
     this.provider = saved.get("provider");
     String total = saved.get("total");
@@ -62,6 +72,7 @@ final class CodexRolloutParser implements RecordParser {
     state.put("session", sessionId);
     putIfPresent(state, "cwd", cwd);
     putIfPresent(state, "branch", branch);
+    putIfPresent(state, "remote", repositoryUrl);
     putIfPresent(state, "model", model);
     putIfPresent(state, "provider", provider);
     if (runningTotal != null) {
@@ -76,7 +87,7 @@ final class CodexRolloutParser implements RecordParser {
     Line line = new Line();
     json.reset(bytes, offset, length).beginObject();
     if (!readLine(json, line)) {
-      // Response items and other events: most of the bytes, none of the usage.
+      // Messages, reasoning and other events: most of the bytes, nothing goodhart keeps.
       LineProbe.requireObjectFraming(bytes, offset, length);
       return;
     }
@@ -91,6 +102,7 @@ final class CodexRolloutParser implements RecordParser {
         }
         cwd = line.cwd != null ? line.cwd : cwd;
         branch = line.branch != null ? line.branch : branch;
+        repositoryUrl = line.repositoryUrl != null ? line.repositoryUrl : repositoryUrl;
         provider = line.provider != null ? line.provider : provider;
       }
       case "turn_context" -> {
@@ -100,10 +112,121 @@ final class CodexRolloutParser implements RecordParser {
       case "event_msg" -> {
         if ("token_count".equals(line.payloadType) && line.hasInfo) {
           countTokens(line, sink);
+        } else if (USER_MESSAGE.equals(line.payloadType) && line.text != null) {
+          SessionSignal.Context at = context(line);
+          if (at != null && !line.text.isBlank()) {
+            sink.signal(
+                SessionSignal.prompt(
+                    at,
+                    "p:" + line.timestamp + ":" + SessionSignal.promptHash(line.text),
+                    line.text));
+          }
+        }
+      }
+      case "response_item" -> signalWork(line, sink);
+      default -> {}
+    }
+  }
+
+  /** The commits a tool call's output printed, and the lines a patch wrote. */
+  private void signalWork(Line line, RecordSink sink) throws BadRecordException {
+    SessionSignal.Context at = context(line);
+    if (at == null || line.payloadType == null) {
+      return;
+    }
+    String call = line.callId != null ? line.callId : line.timestamp;
+    switch (line.payloadType) {
+      case "function_call_output", "custom_tool_call_output" -> {
+        for (AgentWork.PrintedCommit commit : AgentWork.commits(toolOutput(line.text))) {
+          sink.signal(
+              SessionSignal.commit(
+                  at, "c:" + call + ":" + commit.sha(), commit.sha(), commit.branch()));
+        }
+      }
+      case "custom_tool_call", "function_call" -> {
+        long lines = AgentWork.patched(patch(line.text));
+        if (lines > 0) {
+          sink.signal(SessionSignal.edit(at, "e:" + call, lines));
         }
       }
       default -> {}
     }
+  }
+
+  private SessionSignal.@Nullable Context context(Line line) throws BadRecordException {
+    if (line.timestamp == null) {
+      return null;
+    }
+    return new SessionSignal.Context(
+        SOURCE,
+        sessionId,
+        file.machineId(),
+        IsoTimes.parse(line.timestamp, "timestamp"),
+        cwd,
+        branch,
+        repositoryUrl);
+  }
+
+  /**
+   * A shell call's output comes as JSON text ({@code {"output": ..., "metadata": ...}}) in newer
+   * Codex versions and as plain text in older ones.
+   */
+  private @Nullable String toolOutput(@Nullable String output) {
+    if (output == null || !output.startsWith("{")) {
+      return output;
+    }
+    String inner = innerField(output, "output");
+    return inner != null ? inner : output;
+  }
+
+  /**
+   * The patch of an {@code apply_patch} call: its input as it is (a custom tool call), or inside a
+   * function call's JSON arguments ({@code input}, or an element of a {@code command} array).
+   */
+  private @Nullable String patch(@Nullable String text) {
+    if (text == null || !text.contains("*** Begin Patch")) {
+      return null;
+    }
+    if (!text.startsWith("{")) {
+      return text;
+    }
+    String input = innerField(text, "input");
+    return input != null ? input : innerField(text, "command");
+  }
+
+  /**
+   * One field of a JSON document held in a string: a string field as it is, an array field as its
+   * strings joined by line breaks; null when the text is no JSON object or lacks the field.
+   */
+  private @Nullable String innerField(String document, String name) {
+    byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+    JsonScanner inner = new JsonScanner().reset(bytes, 0, bytes.length);
+    try {
+      inner.beginObject();
+      while (inner.nextField()) {
+        if (!inner.field().equals(name)) {
+          inner.skipValue();
+        } else if (inner.atString()) {
+          return inner.text(name);
+        } else if (inner.atArray()) {
+          inner.array(name);
+          StringBuilder joined = new StringBuilder();
+          while (inner.nextElement()) {
+            if (inner.atString()) {
+              joined.append(inner.text(name + "[]")).append('\n');
+            } else {
+              inner.skipValue();
+            }
+          }
+          return joined.toString();
+        } else {
+          inner.skipValue();
+        }
+      }
+    } catch (BadRecordException e) {
+      return null; // text that only looked like JSON: read as it is
+    }
+    return null;
   }
 
   private void countTokens(Line line, RecordSink sink) throws BadRecordException {
@@ -179,7 +302,19 @@ final class CodexRolloutParser implements RecordParser {
   }
 
   private static boolean isRead(String type) {
-    return type.equals("session_meta") || type.equals("turn_context") || type.equals("event_msg");
+    return type.equals("session_meta")
+        || type.equals("turn_context")
+        || type.equals("event_msg")
+        || type.equals("response_item");
+  }
+
+  /** The response items that show work: tool calls and their outputs. */
+  private static boolean isWork(@Nullable String payloadType) {
+    return payloadType != null
+        && (payloadType.equals("function_call")
+            || payloadType.equals("function_call_output")
+            || payloadType.equals("custom_tool_call")
+            || payloadType.equals("custom_tool_call_output"));
   }
 
   private static boolean readPayload(JsonScanner json, Line line) throws BadRecordException {
@@ -187,10 +322,20 @@ final class CodexRolloutParser implements RecordParser {
       switch (json.field()) {
         case "type" -> {
           line.payloadType = json.repeatedText("payload.type");
-          if ("event_msg".equals(line.type) && !"token_count".equals(line.payloadType)) {
+          if ("event_msg".equals(line.type)
+              && !"token_count".equals(line.payloadType)
+              && !USER_MESSAGE.equals(line.payloadType)) {
             return false;
           }
+          if ("response_item".equals(line.type) && !isWork(line.payloadType)) {
+            return false; // messages and reasoning: the bulk of a rollout
+          }
         }
+        case "message" -> line.text = readText(json, "payload.message");
+        case "output" -> line.text = readText(json, "payload.output");
+        case "input" -> line.text = readText(json, "payload.input");
+        case "arguments" -> line.text = readText(json, "payload.arguments");
+        case "call_id" -> line.callId = json.text("payload.call_id");
         case "id" -> line.id = json.text("payload.id");
         case "cwd" -> line.cwd = json.text("payload.cwd");
         case "model" -> line.model = json.text("payload.model");
@@ -214,10 +359,10 @@ final class CodexRolloutParser implements RecordParser {
 
   private static void readGit(JsonScanner json, Line line) throws BadRecordException {
     while (json.nextField()) {
-      if (json.field().equals("branch")) {
-        line.branch = json.text("payload.git.branch");
-      } else {
-        json.skipValue();
+      switch (json.field()) {
+        case "branch" -> line.branch = json.text("payload.git.branch");
+        case "repository_url" -> line.repositoryUrl = json.text("payload.git.repository_url");
+        default -> json.skipValue();
       }
     }
   }
@@ -257,6 +402,16 @@ final class CodexRolloutParser implements RecordParser {
     return new CodexTokenUsage(input, cached, cacheWrite, output, reasoning);
   }
 
+  /** A string field of a payload (short enough to be a command's output or a patch), else null. */
+  private static @Nullable String readText(JsonScanner json, String name)
+      throws BadRecordException {
+    if (!json.atString()) {
+      json.skipValue();
+      return null;
+    }
+    return json.shortText(name, MAX_TEXT);
+  }
+
   private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {
     if (value != null) {
       map.put(key, value);
@@ -270,6 +425,9 @@ final class CodexRolloutParser implements RecordParser {
     @Nullable String id;
     @Nullable String cwd;
     @Nullable String branch;
+    @Nullable String repositoryUrl;
+    @Nullable String text;
+    @Nullable String callId;
     @Nullable String model;
     @Nullable String provider;
     @Nullable String infoModel;

@@ -71,6 +71,8 @@ public final class JsonScanner {
     if (c == '}') {
       position++;
       depth--;
+      // An empty object closes before its first field; what follows belongs to the outer one.
+      fieldPending = false;
       return false;
     }
     if (fieldPending) {
@@ -265,6 +267,103 @@ public final class JsonScanner {
       return false;
     }
     throw wrongType(name, "an object");
+  }
+
+  /**
+   * Enters an array (returns true) or passes over null (returns false); then {@link #nextElement()}
+   * moves from element to element.
+   */
+  public boolean array(String name) throws BadRecordException {
+    int c = peek();
+    if (c == '[') {
+      open();
+      return true;
+    }
+    if (c == 'n') {
+      literal("null");
+      return false;
+    }
+    throw wrongType(name, "an array");
+  }
+
+  /**
+   * Moves to the next element of the innermost open array and returns true, positioned on it;
+   * returns false when the array ends.
+   */
+  public boolean nextElement() throws BadRecordException {
+    int c = peek();
+    if (c == ']') {
+      position++;
+      depth--;
+      fieldPending = false;
+      return false;
+    }
+    if (fieldPending) {
+      fieldPending = false;
+    } else if (c == ',') {
+      position++;
+      peek();
+    } else {
+      throw invalid("expected ',' or ']' after an element, found " + describeByte());
+    }
+    return true;
+  }
+
+  /** Whether the value the scanner is on is a string. */
+  public boolean atString() throws BadRecordException {
+    return peek() == '"';
+  }
+
+  /** Whether the value the scanner is on is an array. */
+  public boolean atArray() throws BadRecordException {
+    return peek() == '[';
+  }
+
+  /**
+   * A string no longer than {@code maxBytes} as written; a longer one is passed over and read as
+   * null, so that text nobody needs whole (a file's content in a tool result) is never decoded.
+   */
+  public @Nullable String shortText(String name, int maxBytes) throws BadRecordException {
+    if (peek() == '"') {
+      int close = stringEnd(position);
+      if (close - position - 1 > maxBytes) {
+        position = close + 1;
+        return null;
+      }
+    }
+    return text(name);
+  }
+
+  /**
+   * The number of lines of a string value, counted on its JSON text without decoding it (a file an
+   * agent wrote can be large): the escaped line breaks, plus one for a last line without one; 0 for
+   * an empty string or null.
+   */
+  public long textLines(String name) throws BadRecordException {
+    int c = peek();
+    if (c != '"') {
+      text(name); // null passes, any other type is reported as for text
+      return 0;
+    }
+    int close = stringEnd(position);
+    long breaks = 0;
+    boolean endsWithBreak = false;
+    int i = position + 1;
+    while (i < close) {
+      if (bytes[i] == '\\') {
+        endsWithBreak = bytes[i + 1] == 'n';
+        if (endsWithBreak) {
+          breaks++;
+        }
+        i += 2;
+      } else {
+        endsWithBreak = false;
+        i++;
+      }
+    }
+    boolean empty = close == position + 1;
+    position = close + 1;
+    return empty ? 0 : endsWithBreak ? breaks : breaks + 1;
   }
 
   /** Passes over the value the scanner is on, checking its structure. */

@@ -30,7 +30,13 @@ enum FuzzTarget {
               """
               {"timestamp":"2026-03-01T09:00:04.123456+02:00","message":{"id":"msg_2","model":"<synthetic>","usage":{"input_tokens":0,"output_tokens":0}}}""",
               """
-              {"type":"user","timestamp":"2026-03-01T09:00:05.000Z","message":{"role":"user","content":"no tokens, ñ"}}""")),
+              {"type":"user","timestamp":"2026-03-01T09:00:05.000Z","message":{"role":"user","content":"no tokens, ñ"}}""",
+              """
+              {"type":"user","uuid":"u-1","isMeta":false,"sessionId":"s-1","timestamp":"2026-03-01T09:00:06Z","message":{"role":"user","content":[{"tool_use_id":"toolu_1","type":"tool_result","content":"[main 1a2b3c4] fix ü\\n 1 file changed","is_error":false},{"type":"tool_result","tool_use_id":"toolu_2","content":[{"type":"text","text":"[feature/ß (root-commit) abcdef0] first"}]}]}}""",
+              """
+              {"type":"user","timestamp":"2026-03-01T09:00:07Z","message":{"role":"user","content":[{"type":"text","text":"do it again, ç"}]}}""",
+              """
+              {"timestamp":"2026-03-01T09:00:08Z","requestId":"req_3","message":{"id":"msg_3","role":"assistant","model":"claude-opus-4-6","content":[{"type":"text","text":"ok"},{"type":"tool_use","id":"toolu_3","name":"Edit","input":{"file_path":"/a","old_string":"x\\ny","new_string":"x\\nz\\nü"}},{"type":"tool_use","id":"toolu_4","name":"Write","input":{"file_path":"/b","content":"1\\n2\\n"}},{"type":"tool_use","id":"toolu_5","name":"MultiEdit","input":{"edits":[{"old_string":"","new_string":"q"}]}}],"usage":{"input_tokens":1,"output_tokens":2}},"type":"assistant"}""")),
       List.of(
           "timestamp",
           "sessionId",
@@ -50,7 +56,19 @@ enum FuzzTarget {
           "cache_creation",
           "ephemeral_5m_input_tokens",
           "ephemeral_1h_input_tokens",
-          "speed")) {
+          "speed",
+          "type",
+          "uuid",
+          "isMeta",
+          "role",
+          "content",
+          "text",
+          "tool_use_id",
+          "name",
+          "input",
+          "old_string",
+          "new_string",
+          "edits")) {
     @Override
     Subject subject(Path folder) {
       return new JsonLinesSubject(
@@ -71,7 +89,15 @@ enum FuzzTarget {
               """
               {"timestamp":"2026-03-05T11:00:03.000Z","type":"event_msg","payload":{"type":"token_count","info":null,"rate_limits":{"primary":{"used_percent":3.0}}}}""",
               """
-              {"timestamp":"2026-03-05T11:00:04.000Z","type":"response_item","payload":{"type":"message","role":"assistant","content":[{"type":"output_text","text":"fertig, ü"}]}}""")),
+              {"timestamp":"2026-03-05T11:00:04.000Z","type":"response_item","payload":{"type":"message","role":"assistant","content":[{"type":"output_text","text":"fertig, ü"}]}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:05Z","type":"event_msg","payload":{"type":"user_message","message":"noch einmal, ü"}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:06Z","type":"response_item","payload":{"type":"custom_tool_call","name":"apply_patch","call_id":"call_1","input":"*** Begin Patch\\n*** Add File: ü.rs\\n+fn main() {}\\n*** End Patch"}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:07Z","type":"response_item","payload":{"type":"function_call","name":"shell","arguments":"{\\\"command\\\":[\\\"apply_patch\\\",\\\"*** Begin Patch\\\\n+ß\\\\n*** End Patch\\\"]}","call_id":"call_2"}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:08Z","type":"response_item","payload":{"type":"function_call_output","call_id":"call_3","output":"{\\\"output\\\":\\\"[fix/ß 0123abc] fix\\\\n\\\",\\\"metadata\\\":{\\\"exit_code\\\":0}}"}}""")),
       List.of(
           "timestamp",
           "type",
@@ -89,7 +115,12 @@ enum FuzzTarget {
           "cached_input_tokens",
           "cache_write_input_tokens",
           "output_tokens",
-          "reasoning_output_tokens")) {
+          "reasoning_output_tokens",
+          "repository_url",
+          "message",
+          "output",
+          "arguments",
+          "call_id")) {
     @Override
     Subject subject(Path folder) {
       return new JsonLinesSubject(

@@ -183,4 +183,48 @@ class JsonScannerTest {
       };
     }
   }
+
+  @Test
+  void readsArraysAndLeavesTheOuterObjectReadableAfterEmptyOnes() throws BadRecordException {
+    byte[] bytes =
+        "{\"a\":{},\"b\":[\"x\\ny\\n\",{},[],\"z\"],\"c\":\"last\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    JsonScanner json = new JsonScanner().reset(bytes, 0, bytes.length);
+    json.beginObject();
+    assertTrue(json.nextField());
+    assertTrue(json.object("a"));
+    assertFalse(json.nextField());
+    assertTrue(json.nextField());
+    assertTrue(json.array("b"));
+    List<Object> elements = new ArrayList<>();
+    while (json.nextElement()) {
+      if (json.atString()) {
+        elements.add(json.textLines("b[]"));
+      } else if (json.atArray()) {
+        json.array("b[]");
+        assertFalse(json.nextElement());
+        elements.add("[]");
+      } else {
+        assertTrue(json.object("b[]"));
+        assertFalse(json.nextField());
+        elements.add("{}");
+      }
+    }
+    assertEquals(List.of(2L, "{}", "[]", 1L), elements);
+    assertTrue(json.nextField());
+    assertEquals("last", json.shortText("c", 4));
+    assertFalse(json.nextField());
+    json.endOfRecord();
+  }
+
+  @Test
+  void aStringLongerThanAskedForReadsAsNull() throws BadRecordException {
+    byte[] bytes = "{\"c\":\"longer\",\"d\":1}".getBytes(StandardCharsets.UTF_8);
+    JsonScanner json = new JsonScanner().reset(bytes, 0, bytes.length);
+    json.beginObject();
+    json.nextField();
+    assertNull(json.shortText("c", 3));
+    assertTrue(json.nextField());
+    assertEquals(1, json.count("d"));
+  }
 }

@@ -155,6 +155,28 @@ final class DuckDbSchema {
                     reworked_21d BIGINT,
                     death_days INTEGER[] NOT NULL,
                     death_counts BIGINT[] NOT NULL
+                  )""")),
+          new Migration(
+              4,
+              "what sessions did: commits their tools printed, lines their edits wrote, prompts",
+              // No prompt or code text: a prompt is a hash and a length, an edit a line count.
+              List.of(
+                  """
+                  CREATE TABLE session_signal (
+                    signal_id UUID NOT NULL,
+                    source VARCHAR NOT NULL,
+                    session_id VARCHAR NOT NULL,
+                    machine_id VARCHAR NOT NULL,
+                    ts TIMESTAMPTZ NOT NULL,
+                    kind VARCHAR NOT NULL,
+                    cwd VARCHAR,
+                    git_branch VARCHAR,
+                    repository_url VARCHAR,
+                    commit_ref VARCHAR,
+                    commit_branch VARCHAR,
+                    lines BIGINT NOT NULL,
+                    text_hash VARCHAR,
+                    text_length INTEGER NOT NULL
                   )""")));
 
   static final int LATEST = MIGRATIONS.getLast().version();

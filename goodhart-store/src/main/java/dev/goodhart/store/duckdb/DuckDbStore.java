@@ -4,6 +4,7 @@ import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.ImportTransaction;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.store.CountedEvent;
@@ -20,6 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +205,39 @@ public final class DuckDbStore implements Store {
     } catch (SQLException e) {
       throw failure("cannot read usage events", e);
     }
+  }
+
+  @Override
+  public List<SessionSignal> signals() {
+    List<SessionSignal> signals = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT source, signal_id, session_id, machine_id, epoch_us(ts), kind, cwd, git_branch,"
+                    + " repository_url, commit_ref, commit_branch, lines, text_hash, text_length"
+                    + " FROM session_signal ORDER BY session_id, ts, signal_id")) {
+      while (rows.next()) {
+        signals.add(
+            new SessionSignal(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                Instant.EPOCH.plus(rows.getLong(5), ChronoUnit.MICROS),
+                SessionSignal.Kind.valueOf(rows.getString(6)),
+                rows.getString(7),
+                rows.getString(8),
+                rows.getString(9),
+                rows.getString(10),
+                rows.getString(11),
+                rows.getLong(12),
+                rows.getString(13),
+                rows.getInt(14)));
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read session signals", e);
+    }
+    return signals;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.Hashes;
 import dev.goodhart.model.ImportTransaction;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.pricing.ModelPrice;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +94,15 @@ final class DuckDbUsageWriter {
   private static final int COST_SCALE = 18;
 
   private static final String CHECKPOINTS_FILE = "staging-checkpoints.csv";
+  private static final String SIGNALS_FILE = "staging-signals.csv";
+
+  /** Signals not stored yet, each key once: read twice (a file re-read), a signal is kept once. */
+  private static final String INSERT_SIGNALS =
+      """
+      INSERT INTO session_signal
+      SELECT b.* FROM (SELECT DISTINCT ON (signal_id) * FROM %s) b
+      ANTI JOIN session_signal s ON b.signal_id = s.signal_id
+      """;
 
   private final DuckDBConnection connection;
 
@@ -100,6 +111,7 @@ final class DuckDbUsageWriter {
 
   private final boolean[] eventFileInUse = new boolean[2];
   private final StagingFile checkpoints;
+  private final StagingFile signals;
 
   DuckDbUsageWriter(DuckDBConnection connection, Path dataDirectory) throws SQLException {
     this.connection = connection;
@@ -116,6 +128,8 @@ final class DuckDbUsageWriter {
     this.checkpoints =
         StagingFile.forTable(
             connection, "file_checkpoint", dataDirectory.resolve(CHECKPOINTS_FILE));
+    this.signals =
+        StagingFile.forTable(connection, "session_signal", dataDirectory.resolve(SIGNALS_FILE));
   }
 
   /**
@@ -152,6 +166,10 @@ final class DuckDbUsageWriter {
     private final int eventFile;
     private final StagingFile events;
     private final Map<String, FileCheckpoint> advanced = new LinkedHashMap<>();
+
+    /** Few (a handful per session), so kept in memory until the commit. */
+    private final List<SessionSignal> signalsAdded = new ArrayList<>();
+
     private long added;
     private boolean done;
 
@@ -172,6 +190,12 @@ final class DuckDbUsageWriter {
         throw failure("cannot write the staging file", e);
       }
       added += batch.size();
+    }
+
+    @Override
+    public void addSignals(List<SessionSignal> batch) {
+      requireOpen();
+      signalsAdded.addAll(batch);
     }
 
     @Override
@@ -210,6 +234,9 @@ final class DuckDbUsageWriter {
         try {
           if (added > 0) {
             loadEvents(events);
+          }
+          if (!signalsAdded.isEmpty()) {
+            writeSignals(signalsAdded);
           }
           if (!advanced.isEmpty()) {
             writeCheckpoints(advanced.values());
@@ -294,6 +321,34 @@ final class DuckDbUsageWriter {
   private static UUID uuid(String source, String key) {
     Hashes.Hash128 hash = Hashes.murmur3(source + '\u0000' + key);
     return new UUID(hash.high(), hash.low());
+  }
+
+  private void writeSignals(List<SessionSignal> batch) throws SQLException, IOException {
+    signals.start();
+    for (SessionSignal signal : batch) {
+      signals
+          .uuid(uuid(signal.source(), signal.signalKey()))
+          .text(signal.source())
+          .text(signal.sessionId())
+          .text(signal.machineId())
+          .time(signal.timestamp())
+          .text(signal.kind().name())
+          .text(signal.cwd())
+          .text(signal.gitBranch())
+          .text(signal.repositoryUrl())
+          .text(signal.commitRef())
+          .text(signal.commitBranch())
+          .number(signal.lines())
+          .text(signal.textHash())
+          .number(signal.textLength())
+          .endRow();
+    }
+    signals.finish();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(INSERT_SIGNALS.formatted(signals.source()));
+    } finally {
+      signals.delete();
+    }
   }
 
   private void writeCheckpoints(Collection<FileCheckpoint> batch) throws SQLException, IOException {
