@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One counted request, as the billing-block report walks them in time order. */
+/**
+ * One counted request, as the billing-block report and the outcome report walk them in time order.
+ */
 public record CountedEvent(
     String source,
     String machineId,
@@ -14,4 +16,7 @@ public record CountedEvent(
     boolean fast,
     boolean longContext,
     TokenCounts tokens,
-    @Nullable BigDecimal reportedCost) {}
+    @Nullable BigDecimal reportedCost,
+    String sessionId,
+    @Nullable String cwd,
+    @Nullable String gitBranch) {}

@@ -90,7 +90,8 @@ final class DuckDbUsageQueries {
     Where where = Where.of(filter);
     String sql =
         "SELECT source, epoch_us(ts), model, is_fast, long_context, input_tokens, output_tokens, cache_read_tokens,"
-            + " cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens, reported_cost_usd, machine_id"
+            + " cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens, reported_cost_usd, machine_id,"
+            + " session_id, cwd, git_branch"
             + " FROM usage_event WHERE "
             + where.sql()
             + " ORDER BY source, ts, event_id";
@@ -113,7 +114,10 @@ final class DuckDbUsageQueries {
                       rows.getLong(9),
                       rows.getLong(10),
                       rows.getLong(11)),
-                  rows.getBigDecimal(12)));
+                  rows.getBigDecimal(12),
+                  rows.getString(14),
+                  rows.getString(15),
+                  rows.getString(16)));
         }
       }
     }

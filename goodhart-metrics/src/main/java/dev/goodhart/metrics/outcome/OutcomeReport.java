@@ -1,0 +1,139 @@
+package dev.goodhart.metrics.outcome;
+
+import dev.goodhart.metrics.survival.SurvivalCurve;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the tokens shipped, over a period: the figures of {@code goodhart report}. A figure that
+ * cannot be known yet is null (a yield while no AI line is 30 days old). Definitions are in
+ * DESIGN.md; how sessions and commits are linked is in {@link SessionLinker}.
+ *
+ * @param from the first UTC day with spend, null when there is none
+ * @param people distinct people in the report: the persons of its sessions and the authors of its
+ *     repositories' commits
+ * @param minimumGroup the privacy floor: a group of fewer people is suppressed
+ */
+public record OutcomeReport(
+    @Nullable LocalDate from,
+    @Nullable LocalDate to,
+    Instant generatedAt,
+    Totals totals,
+    List<SessionOutcome> sessions,
+    List<PeriodOutcome> days,
+    List<PeriodOutcome> weeks,
+    List<RepositoryOutcome> repositories,
+    List<GroupOutcome> models,
+    List<GroupOutcome> sources,
+    List<EfficiencyBucket> efficiency,
+    List<WasteTotal> waste,
+    int people,
+    int minimumGroup) {
+
+  /**
+   * @param costPerShippedCommit cost of the sessions linked to at least one shipped commit, divided
+   *     by the shipped commits linked
+   * @param unshippedCost cost of the sessions linked to no shipped commit
+   * @param reworkShare of the shipped lines of linked commits, those changed again within 21 days
+   */
+  public record Totals(
+      BigDecimal cost,
+      long tokens,
+      int sessions,
+      int commits,
+      int shippedCommits,
+      long aiLinesWritten,
+      long aiLinesAliveAtHead,
+      @Nullable Long aiLinesAlive30d,
+      @Nullable Double yield30d,
+      @Nullable BigDecimal costPerShippedCommit,
+      @Nullable BigDecimal costPer1kSurvivingLines,
+      BigDecimal unshippedCost,
+      @Nullable Double unshippedShare,
+      @Nullable Double reworkShare) {}
+
+  /**
+   * One agent session and what it shipped.
+   *
+   * @param person the person's pseudonym, null when unknown
+   * @param repository the scanned repository's folder, null when the session ran outside them
+   * @param aiLinesAliveAtHead the lines its edits wrote still alive at the head: its share of the
+   *     linked commits' surviving lines, at most what it wrote
+   * @param aiLinesAlive30d the same 30 days after the commits; null while that is in the future
+   */
+  public record SessionOutcome(
+      String sessionId,
+      String source,
+      @Nullable String person,
+      @Nullable String repository,
+      @Nullable String branch,
+      Instant start,
+      Instant end,
+      BigDecimal cost,
+      long tokens,
+      int prompts,
+      long apiCalls,
+      List<String> models,
+      List<CommitLink> commits,
+      int shippedCommits,
+      long aiLinesWritten,
+      long aiLinesAliveAtHead,
+      @Nullable Long aiLinesAlive30d,
+      @Nullable BigDecimal costPerShippedCommit,
+      List<WasteSignal> waste) {}
+
+  /** A day (ISO date) or an ISO week ({@code 2026-W44}). */
+  public record PeriodOutcome(
+      String period,
+      BigDecimal cost,
+      int sessions,
+      int commits,
+      int shippedCommits,
+      long aiLinesWritten,
+      long aiLinesAliveAtHead,
+      BigDecimal unshippedCost) {}
+
+  /** One scanned repository; {@code suppressed} when fewer people than the floor work in it. */
+  public record RepositoryOutcome(
+      String repositoryId,
+      String path,
+      boolean suppressed,
+      BigDecimal cost,
+      int sessions,
+      int commits,
+      int shippedCommits,
+      int aiCommits,
+      long aiLinesWritten,
+      long aiLinesAliveAtHead,
+      @Nullable Double yield30d,
+      @Nullable BigDecimal costPerShippedCommit,
+      @Nullable Double reworkShare,
+      Map<String, SurvivalCurve> survival) {}
+
+  /** A model or a source. */
+  public record GroupOutcome(
+      String key,
+      boolean suppressed,
+      BigDecimal cost,
+      long tokens,
+      int sessions,
+      int shippedCommits) {}
+
+  /** Sessions of one spend decile (1 = the cheapest tenth) and what they shipped. */
+  public record EfficiencyBucket(
+      int decile,
+      int sessions,
+      BigDecimal minCost,
+      BigDecimal maxCost,
+      BigDecimal cost,
+      int shippedCommits,
+      long aiLinesAliveAtHead,
+      @Nullable BigDecimal costPerShippedCommit) {}
+
+  /** One kind of waste: the sessions that show it and their whole cost. */
+  public record WasteTotal(WasteSignal.Kind kind, int sessions, BigDecimal cost) {}
+}

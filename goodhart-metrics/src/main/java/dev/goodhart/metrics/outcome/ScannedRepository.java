@@ -1,0 +1,76 @@
+package dev.goodhart.metrics.outcome;
+
+import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.RepositoryRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A scanned repository with its commits, indexed by sha for abbreviated lookups. */
+final class ScannedRepository {
+  /** git abbreviates to at least 7 hex digits; fewer could name many commits. */
+  static final int MIN_ABBREVIATION = 7;
+
+  private final RepositoryRef ref;
+  private final List<CommitFact> commits;
+  private final TreeMap<String, CommitFact> bySha = new TreeMap<>();
+
+  ScannedRepository(RepositoryRef ref, List<CommitFact> commits) {
+    this.ref = ref;
+    this.commits = List.copyOf(commits);
+    commits.forEach(commit -> bySha.put(commit.sha(), commit));
+  }
+
+  RepositoryRef ref() {
+    return ref;
+  }
+
+  List<CommitFact> commits() {
+    return commits;
+  }
+
+  /** The one commit whose sha starts with {@code ref}; empty when none or several do. */
+  Optional<CommitFact> resolve(String abbreviated) {
+    String prefix = abbreviated.toLowerCase(java.util.Locale.ROOT);
+    if (prefix.length() < MIN_ABBREVIATION) {
+      return Optional.empty();
+    }
+    String first = bySha.ceilingKey(prefix);
+    if (first == null || !first.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String next = bySha.higherKey(first);
+    if (next != null && next.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    return Optional.of(bySha.get(first));
+  }
+
+  /** Whether a working directory lies in this repository's folder. */
+  boolean contains(String cwd) {
+    String root = trimSlash(ref.path());
+    String folder = trimSlash(cwd);
+    return folder.equals(root) || folder.startsWith(root + "/");
+  }
+
+  /** Whether a remote URL names this repository, however it is spelled (ssh, https, .git). */
+  boolean hasRemote(String url) {
+    return ref.remoteUrl() != null && normaliseRemote(ref.remoteUrl()).equals(normaliseRemote(url));
+  }
+
+  static String normaliseRemote(String url) {
+    String u = url.trim().toLowerCase(java.util.Locale.ROOT);
+    u = u.replaceFirst("^[a-z+]+://", "").replaceFirst("^[^@/]+@", "");
+    u = u.replaceFirst(":(?!\\d+/)", "/").replaceFirst(":\\d+/", "/");
+    u = trimSlash(u);
+    return u.endsWith(".git") ? u.substring(0, u.length() - 4) : u;
+  }
+
+  private static String trimSlash(String path) {
+    String p = path;
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+}

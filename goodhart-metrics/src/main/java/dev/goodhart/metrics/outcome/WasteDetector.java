@@ -1,0 +1,164 @@
+package dev.goodhart.metrics.outcome;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Finds the waste signals of DESIGN.md in sessions, each with the evidence a reader can check. The
+ * thresholds are deliberately plain so that a flagged session is obviously worth a look:
+ *
+ * <ul>
+ *   <li>discarded: at least {@link #MIN_COST} spent, no commit linked, and over for an hour (a
+ *       session still running has not discarded anything yet);
+ *   <li>loop: one prompt sent {@link #LOOP_REPEATS} times or more;
+ *   <li>context bloat: {@link #BLOAT_CALLS}+ requests averaging {@link #BLOAT_CONTEXT}+ context
+ *       tokens with output under {@link #BLOAT_OUTPUT_RATIO} of it;
+ *   <li>unattended: {@link #UNATTENDED_CALLS}+ requests over {@link #UNATTENDED_RUN}+ with at most
+ *       one prompt, and nothing shipped;
+ *   <li>parallel: a session of the same person (or machine) on the same repository and branch
+ *       overlapping it by {@link #PARALLEL_OVERLAP}+ shipped, this one shipped nothing.
+ * </ul>
+ */
+final class WasteDetector {
+  static final BigDecimal MIN_COST = new BigDecimal("0.05");
+  static final Duration SETTLED = Duration.ofHours(1);
+  static final int LOOP_REPEATS = 3;
+  static final int BLOAT_CALLS = 10;
+  static final long BLOAT_CONTEXT = 100_000;
+  static final double BLOAT_OUTPUT_RATIO = 0.005;
+  static final int UNATTENDED_CALLS = 30;
+  static final Duration UNATTENDED_RUN = Duration.ofMinutes(30);
+  static final Duration PARALLEL_OVERLAP = Duration.ofMinutes(10);
+
+  private WasteDetector() {}
+
+  /** What the detector needs of a session. */
+  record Session(
+      String key,
+      String sessionId,
+      SessionSpend spend,
+      SessionWork work,
+      String owner,
+      @org.jspecify.annotations.Nullable String repositoryId,
+      @org.jspecify.annotations.Nullable String branch,
+      Instant start,
+      Instant end,
+      int linkedCommits,
+      int shippedCommits) {}
+
+  static Map<String, List<WasteSignal>> detect(List<Session> sessions, Instant now) {
+    Map<String, List<WasteSignal>> waste = new LinkedHashMap<>();
+    for (Session session : sessions) {
+      List<WasteSignal> found = new ArrayList<>();
+      discarded(session, now, found);
+      loop(session, found);
+      contextBloat(session, found);
+      unattended(session, found);
+      waste.put(session.key(), found);
+    }
+    parallel(sessions, waste);
+    return waste;
+  }
+
+  private static void discarded(Session s, Instant now, List<WasteSignal> found) {
+    if (s.linkedCommits() == 0
+        && s.spend().cost().compareTo(MIN_COST) >= 0
+        && s.end().plus(SETTLED).isBefore(now)) {
+      found.add(
+          new WasteSignal(
+              WasteSignal.Kind.DISCARDED,
+              "$%s over %d requests, %d lines edited, no commit linked"
+                  .formatted(
+                      dollars(s.spend().cost()), s.spend().apiCalls(), s.work().linesWritten())));
+    }
+  }
+
+  private static void loop(Session s, List<WasteSignal> found) {
+    Map<String, Integer> counts = new HashMap<>();
+    s.work().promptHashes().forEach(hash -> counts.merge(hash, 1, Integer::sum));
+    int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    if (most >= LOOP_REPEATS) {
+      found.add(
+          new WasteSignal(
+              WasteSignal.Kind.LOOP,
+              "the same prompt sent %d times (of %d prompts)"
+                  .formatted(most, s.work().promptHashes().size())));
+    }
+  }
+
+  private static void contextBloat(Session s, List<WasteSignal> found) {
+    SessionSpend spend = s.spend();
+    if (spend.apiCalls() < BLOAT_CALLS || spend.contextTokens() == 0) {
+      return;
+    }
+    long average = spend.contextTokens() / spend.apiCalls();
+    double ratio = (double) spend.outputTokens() / spend.contextTokens();
+    if (average >= BLOAT_CONTEXT && ratio < BLOAT_OUTPUT_RATIO) {
+      found.add(
+          new WasteSignal(
+              WasteSignal.Kind.CONTEXT_BLOAT,
+              "%,d context tokens per request over %d requests; output %.2f%% of context"
+                  .formatted(average, spend.apiCalls(), ratio * 100)));
+    }
+  }
+
+  private static void unattended(Session s, List<WasteSignal> found) {
+    Duration run = Duration.between(s.start(), s.end());
+    if (s.spend().apiCalls() >= UNATTENDED_CALLS
+        && run.compareTo(UNATTENDED_RUN) >= 0
+        && s.work().promptHashes().size() <= 1
+        && s.shippedCommits() == 0) {
+      found.add(
+          new WasteSignal(
+              WasteSignal.Kind.UNATTENDED,
+              "%d requests over %d minutes after %d prompt(s), nothing shipped"
+                  .formatted(
+                      s.spend().apiCalls(), run.toMinutes(), s.work().promptHashes().size())));
+    }
+  }
+
+  private static void parallel(List<Session> sessions, Map<String, List<WasteSignal>> waste) {
+    for (Session idle : sessions) {
+      if (idle.shippedCommits() > 0 || idle.repositoryId() == null) {
+        continue;
+      }
+      for (Session other : sessions) {
+        if (other == idle
+            || other.shippedCommits() == 0
+            || !idle.owner().equals(other.owner())
+            || !idle.repositoryId().equals(other.repositoryId())
+            || !Objects.equals(idle.branch(), other.branch())) {
+          continue;
+        }
+        Instant from = idle.start().isAfter(other.start()) ? idle.start() : other.start();
+        Instant to = idle.end().isBefore(other.end()) ? idle.end() : other.end();
+        Duration overlap = Duration.between(from, to);
+        if (overlap.compareTo(PARALLEL_OVERLAP) >= 0) {
+          waste
+              .get(idle.key())
+              .add(
+                  new WasteSignal(
+                      WasteSignal.Kind.PARALLEL,
+                      "ran %d minutes alongside session %s on branch %s, which shipped %d commit(s); this one shipped none"
+                          .formatted(
+                              overlap.toMinutes(),
+                              other.sessionId(),
+                              other.branch(),
+                              other.shippedCommits())));
+          break;
+        }
+      }
+    }
+  }
+
+  private static String dollars(BigDecimal cost) {
+    return cost.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+  }
+}
