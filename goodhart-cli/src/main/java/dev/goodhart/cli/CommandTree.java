@@ -20,7 +20,8 @@ import picocli.CommandLine;
 final class CommandTree {
   private static final Set<String> GLOBAL_FLAGS =
       Set.of("--strict", "-q", "--quiet", "--no-progress");
-  private static final Set<String> GROUPS = Set.of("usage", "import", "prices", "scan");
+  private static final Set<String> GROUPS =
+      Set.of("usage", "import", "prices", "scan", "report", "demo");
 
   private static final Map<UsageReportKind, String> DESCRIPTIONS =
       Map.of(
@@ -55,6 +56,9 @@ final class CommandTree {
     }
     if (whole || "scan".equals(group)) {
       root.addSubcommand("scan", new ScanCommand(context));
+    }
+    if (whole || "report".equals(group)) {
+      root.addSubcommand("report", new ReportCommand(context));
     }
     if (whole || "prices".equals(group)) {
       CommandLine prices = new CommandLine(new PricesCommand());

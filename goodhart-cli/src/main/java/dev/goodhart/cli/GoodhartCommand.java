@@ -1,6 +1,5 @@
 package dev.goodhart.cli;
 
-import dev.goodhart.metrics.usage.UsageReportKind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -10,8 +9,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The top command. Its options apply to every subcommand and may be given anywhere on the line.
- * Without a subcommand it shows the daily usage report (the outcome report that joins usage to git
- * is a later command).
+ * Without a subcommand it is {@code goodhart report}: this machine's agent logs joined to the
+ * current repository.
  */
 @Command(
     name = "goodhart",
@@ -20,7 +19,7 @@ import picocli.CommandLine.ScopeType;
     description = {
       "What did our AI coding spend actually ship?",
       "",
-      "Without a command: the daily usage report of this machine's agent logs."
+      "Without a command: 'goodhart report' for this machine's agent logs and the current repository."
     },
     footer = {
       "",
@@ -68,7 +67,7 @@ final class GoodhartCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    return new UsageReportCommand(context, UsageReportKind.DAILY).call();
+  public Integer call() throws Exception {
+    return new ReportCommand(context).call();
   }
 }

@@ -14,6 +14,7 @@ import dev.goodhart.report.git.CommitJsonLines;
 import dev.goodhart.report.git.SurvivalJson;
 import dev.goodhart.store.duckdb.DuckDbStore;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,13 +68,17 @@ final class ScanCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "1",
       description = "Scan N repositories at once (default: 1).")
-  int jobs;
+  int jobs = 1;
 
   @Option(names = "--force", description = "Scan again even when a branch has not moved.")
   boolean force;
 
+  /** Where a scan's one-line summaries go: standard output, or standard error under a report. */
+  PrintWriter log;
+
   ScanCommand(CliContext context) {
     this.context = context;
+    this.log = context.out;
   }
 
   @Override
@@ -83,42 +88,53 @@ final class ScanCommand implements Callable<Integer> {
     }
     List<Path> targets = repositories.isEmpty() ? List.of(Path.of("")) : repositories;
     try (DuckDbStore store = context.openStore()) {
-      Pseudonyms pseudonyms = PseudonymSecret.in(context.dataDirectory());
-      ExecutorService pool =
-          Executors.newFixedThreadPool(
-              Math.min(jobs, targets.size()),
-              runnable -> {
-                Thread thread = new Thread(runnable, "goodhart-scan");
-                thread.setDaemon(true);
-                return thread;
-              });
-      try {
-        RepositoryScanner scanner = scanner();
-        List<Future<RepositoryScanner.Result>> scans = new ArrayList<>();
-        for (Path target : targets) {
-          Path folder = context.environment.expand(target.toString()).toAbsolutePath().normalize();
-          RepositoryRef located = scanner.locate(folder, branch);
-          if (unchanged(store, located)) {
-            context.warn(
-                "%s: %s unchanged at %s since the last scan; --force scans again"
-                    .formatted(located.path(), located.branch(), located.head().substring(0, 12)));
-            continue;
-          }
-          EngineSnapshot previous = previousWalk(store, located);
-          scans.add(pool.submit(() -> scan(scanner, folder, previous)));
-        }
-        // Results are stored and printed in the order the repositories were named; the store has
-        // one writer, this thread.
-        for (Future<RepositoryScanner.Result> scan : scans) {
-          RepositoryScanner.Result result = unwrap(scan);
-          store(store, result, pseudonyms);
-          print(result);
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      scanInto(store, targets);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Scans the repositories into an open store: what {@code goodhart report} runs first, with the
+   * summary lines on {@link #log}.
+   */
+  void scanInto(DuckDbStore store, List<Path> targets) throws InterruptedException {
+    Pseudonyms pseudonyms = PseudonymSecret.in(context.dataDirectory());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(jobs, targets.size()),
+            runnable -> {
+              Thread thread = new Thread(runnable, "goodhart-scan");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      RepositoryScanner scanner = scanner();
+      List<Future<RepositoryScanner.Result>> scans = new ArrayList<>();
+      for (Path target : targets) {
+        Path folder = context.environment.expand(target.toString()).toAbsolutePath().normalize();
+        RepositoryRef located = scanner.locate(folder, branch);
+        if (unchanged(store, located)) {
+          if (log == context.err) {
+            continue; // under a report, a branch that has not moved is the usual case
+          }
+          context.warn(
+              "%s: %s unchanged at %s since the last scan; --force scans again"
+                  .formatted(located.path(), located.branch(), located.head().substring(0, 12)));
+          continue;
+        }
+        EngineSnapshot previous = previousWalk(store, located);
+        scans.add(pool.submit(() -> scan(scanner, folder, previous)));
+      }
+      // Results are stored and printed in the order the repositories were named; the store has
+      // one writer, this thread.
+      for (Future<RepositoryScanner.Result> scan : scans) {
+        RepositoryScanner.Result result = unwrap(scan);
+        store(store, result, pseudonyms);
+        print(result);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static RepositoryScanner scanner() {
@@ -216,7 +232,7 @@ final class ScanCommand implements Callable<Integer> {
     if (!json) {
       long ai = all.stream().filter(c -> c.aiAgent() != null).count();
       long alive = all.stream().mapToLong(c -> c.fate().aliveAtHead()).sum();
-      context.out.printf(
+      log.printf(
           "%s: %s at %s, %,d commits (%,d by AI agents), %,d lines alive at head%s%n",
           result.repository().path(),
           result.repository().branch(),

@@ -1,0 +1,199 @@
+package dev.goodhart.cli;
+
+import dev.goodhart.git.Git;
+import dev.goodhart.ingest.LogDiscovery;
+import dev.goodhart.ingest.Machine;
+import dev.goodhart.ingest.SourceRegistry;
+import dev.goodhart.metrics.outcome.OutcomeLedger;
+import dev.goodhart.metrics.outcome.OutcomeQuery;
+import dev.goodhart.metrics.outcome.OutcomeReport;
+import dev.goodhart.metrics.outcome.People;
+import dev.goodhart.metrics.usage.CostMode;
+import dev.goodhart.metrics.usage.Pricer;
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.Pseudonyms;
+import dev.goodhart.model.pricing.PriceTable;
+import dev.goodhart.report.html.HtmlReport;
+import dev.goodhart.report.outcome.OutcomeJson;
+import dev.goodhart.report.outcome.OutcomeSummary;
+import dev.goodhart.store.duckdb.DuckDbStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code goodhart report} (and {@code goodhart} alone): what the tokens shipped. Imports what is
+ * new in this machine's agent logs and scans the repositories (the current one by default) first,
+ * so one command is enough; then links sessions to commits and reports.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "What the tokens shipped: spend, shipped commits, cost per shipped commit, unshipped spend,",
+      "yield of AI-written lines, waste signals. Imports new agent logs and scans REPO (default:",
+      "the repository of the current folder, if any) first."
+    })
+final class ReportCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Parameters(paramLabel = "REPO", arity = "0..*", description = "Repositories to scan first.")
+  List<Path> repositories = new ArrayList<>();
+
+  @Option(
+      names = {"-j", "--json"},
+      description = "Print the report as one JSON object (every metric).")
+  boolean json;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Write the report as one self-contained HTML page with charts.")
+  @Nullable Path html;
+
+  @Option(
+      names = {"-s", "--since"},
+      paramLabel = "DATE",
+      description = "First UTC day of spend to include (YYYY-MM-DD or YYYYMMDD).")
+  @Nullable String since;
+
+  @Option(
+      names = {"-u", "--until"},
+      paramLabel = "DATE",
+      description = "Last UTC day of spend to include.")
+  @Nullable String until;
+
+  @Option(names = "--no-import", description = "Report from the store only: read no logs.")
+  boolean noImport;
+
+  @Option(names = "--no-scan", description = "Scan no repository first.")
+  boolean noScan;
+
+  @Option(names = "--price-file", paramLabel = "FILE", description = "Prices to use (JSON).")
+  @Nullable Path priceFile;
+
+  ReportCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    LocalDate first = UsageOptions.date("--since", since);
+    LocalDate last = UsageOptions.date("--until", until);
+    if (first != null && last != null && first.isAfter(last)) {
+      throw CliContext.usageError("--since '%s' is after --until '%s'".formatted(since, until));
+    }
+    Prices.Loading loading = Prices.start(context, priceFile);
+    try (DuckDbStore store = context.openStore()) {
+      Machine machine = Machine.local(context.environment);
+      if (!noImport) {
+        LogDiscovery.Result found =
+            LogDiscovery.onThisMachine(
+                SourceRegistry.load().select(List.of()), context.environment);
+        ImportRunner.run(context, store, found, machine);
+      }
+      if (!noScan) {
+        scan(store);
+      }
+      PriceTable prices = loading.get();
+      Pseudonyms pseudonyms = PseudonymSecret.in(context.dataDirectory());
+      OutcomeReport report =
+          new OutcomeLedger(
+                  store,
+                  new Pricer(prices, CostMode.AUTO),
+                  people(store.machines(), machine, pseudonyms),
+                  context.clock)
+              .report(new OutcomeQuery(first, last, OutcomeQuery.PRIVACY_FLOOR));
+      render(report);
+    }
+    return ExitCodes.OK;
+  }
+
+  /**
+   * The named repositories, else the current folder's when it is in one: a report run outside any
+   * repository reports spend with nothing to link it to, and says so.
+   */
+  private void scan(DuckDbStore store) throws InterruptedException {
+    ScanCommand scanner = new ScanCommand(context);
+    scanner.log = context.err;
+    if (!repositories.isEmpty()) {
+      scanner.scanInto(store, repositories);
+      return;
+    }
+    try {
+      scanner.scanInto(store, List.of(Path.of("")));
+    } catch (GoodhartException e) {
+      if (e.code() != ErrorCode.NOT_A_REPOSITORY
+          && e.code() != ErrorCode.UNKNOWN_BRANCH
+          && e.code() != ErrorCode.GIT_FAILURE) {
+        throw e;
+      }
+      context.warn("not scanning the current folder: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Who ran each machine's sessions, as the pseudonym commit authors get: a machine imported under
+   * an email address is that person; this machine is the git identity of the current folder.
+   */
+  private People people(Map<String, String> machines, Machine local, Pseudonyms pseudonyms) {
+    String localEmail =
+        Git.in(Path.of("").toAbsolutePath())
+            .tryRun("config", "user.email")
+            .map(String::trim)
+            .filter(email -> email.contains("@"))
+            .orElse(null);
+    return machineId -> {
+      if (machineId.equals(local.id()) && localEmail != null) {
+        return pseudonyms.of(localEmail);
+      }
+      String label = machines.get(machineId);
+      return label != null && label.contains("@") ? pseudonyms.of(label) : null;
+    };
+  }
+
+  private void render(OutcomeReport report) throws IOException {
+    if (html != null) {
+      Path file = html.toAbsolutePath();
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        HtmlReport.write(OutcomeJson.toJson(report), out);
+      } catch (IOException e) {
+        throw new GoodhartException(
+            ErrorCode.IO_FAILURE,
+            "cannot write the HTML report to '%s': %s".formatted(file, e.getMessage()),
+            e);
+      }
+      if (!json) {
+        OutcomeSummary.write(report, context.out);
+        context.out.println();
+        context.out.println("HTML report: " + file);
+        context.out.flush();
+      }
+    }
+    if (json) {
+      try {
+        OutcomeJson.write(report, context.out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else if (html == null) {
+      OutcomeSummary.write(report, context.out);
+    }
+  }
+}
