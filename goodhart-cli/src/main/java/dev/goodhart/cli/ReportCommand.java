@@ -114,7 +114,7 @@ final class ReportCommand implements Callable<Integer> {
           new OutcomeLedger(
                   store,
                   new Pricer(prices, CostMode.AUTO),
-                  people(store.machines(), machine, pseudonyms),
+                  people(store.machines(), machine, pseudonyms, identityFolder()),
                   context.clock)
               .report(new OutcomeQuery(first, last, OutcomeQuery.PRIVACY_FLOOR));
       render(report);
@@ -147,11 +147,13 @@ final class ReportCommand implements Callable<Integer> {
 
   /**
    * Who ran each machine's sessions, as the pseudonym commit authors get: a machine imported under
-   * an email address is that person; this machine is the git identity of the current folder.
+   * an email address is that person; this machine is the git identity of the first repository (or
+   * the current folder).
    */
-  private People people(Map<String, String> machines, Machine local, Pseudonyms pseudonyms) {
+  private People people(
+      Map<String, String> machines, Machine local, Pseudonyms pseudonyms, Path identityFolder) {
     String localEmail =
-        Git.in(Path.of("").toAbsolutePath())
+        Git.in(identityFolder)
             .tryRun("config", "user.email")
             .map(String::trim)
             .filter(email -> email.contains("@"))
@@ -163,6 +165,12 @@ final class ReportCommand implements Callable<Integer> {
       String label = machines.get(machineId);
       return label != null && label.contains("@") ? pseudonyms.of(label) : null;
     };
+  }
+
+  /** Where this machine's git identity is read: the identity commits made there get. */
+  private Path identityFolder() {
+    Path folder = repositories.isEmpty() ? Path.of("") : repositories.getFirst();
+    return context.environment.expand(folder.toString()).toAbsolutePath().normalize();
   }
 
   private void render(OutcomeReport report) throws IOException {
