@@ -1,13 +1,11 @@
 package dev.goodhart.cli;
 
 import dev.goodhart.git.RepositoryScanner;
-import dev.goodhart.git.fate.CommitLines;
 import dev.goodhart.git.fate.EngineSnapshot;
 import dev.goodhart.metrics.survival.LineSurvival;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.model.git.CommitFact;
-import dev.goodhart.model.git.LineFate;
 import dev.goodhart.model.git.RepositoryRef;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.report.git.CommitJsonLines;
@@ -214,11 +212,12 @@ final class ScanCommand implements Callable<Integer> {
     List<CommitFact> all = new ArrayList<>();
     if (result.incremental()) {
       for (CommitFact earlier : store.commits(result.repository().id())) {
-        all.add(withLines(earlier, result.lines().of(earlier.sha()).orElseThrow()));
+        all.add(earlier.withFate(result.lines().of(earlier.sha()).orElseThrow().toLineFate()));
       }
     }
     for (CommitFact commit : result.commits()) {
-      all.add(pseudonymous(commit, pseudonyms));
+      // The store keeps the author as a pseudonym, no name.
+      all.add(commit.withAuthor("", pseudonyms.of(commit.authorEmail())));
     }
     store.replaceScan(
         new RepositoryScan(result.repository(), context.clock.instant(), ENGINE_VERSION, all));
@@ -244,59 +243,6 @@ final class ScanCommand implements Callable<Integer> {
               ? "; walked %,d new commits".formatted(result.commits().size())
               : "");
     }
-  }
-
-  private static CommitFact withLines(CommitFact commit, CommitLines lines) {
-    return new CommitFact(
-        commit.repository(),
-        commit.sha(),
-        commit.parents(),
-        commit.authorName(),
-        commit.authorEmail(),
-        commit.authoredAt(),
-        commit.committedAt(),
-        commit.subject(),
-        commit.onFirstParentChain(),
-        commit.added(),
-        commit.deleted(),
-        commit.aiAgent(),
-        commit.evidence(),
-        commit.sessionIds(),
-        commit.prNumber(),
-        commit.revertOf(),
-        new LineFate(
-            lines.written(),
-            lines.shipped(),
-            lines.aliveAtHead(),
-            lines.aiAliveAtHead(),
-            lines.alive7d(),
-            lines.alive30d(),
-            lines.alive90d(),
-            lines.reworked21d(),
-            lines.deathDays(),
-            lines.deathCounts()));
-  }
-
-  /** The commit as the store keeps it: the author as a pseudonym, no name. */
-  private static CommitFact pseudonymous(CommitFact commit, Pseudonyms pseudonyms) {
-    return new CommitFact(
-        commit.repository(),
-        commit.sha(),
-        commit.parents(),
-        "",
-        pseudonyms.of(commit.authorEmail()),
-        commit.authoredAt(),
-        commit.committedAt(),
-        commit.subject(),
-        commit.onFirstParentChain(),
-        commit.added(),
-        commit.deleted(),
-        commit.aiAgent(),
-        commit.evidence(),
-        commit.sessionIds(),
-        commit.prNumber(),
-        commit.revertOf(),
-        commit.fate());
   }
 
   private void print(RepositoryScanner.Result result) {

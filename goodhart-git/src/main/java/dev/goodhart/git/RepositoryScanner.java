@@ -14,7 +14,6 @@ import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.Hashes;
 import dev.goodhart.model.git.CommitFact;
-import dev.goodhart.model.git.LineFate;
 import dev.goodhart.model.git.RepositoryRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -242,17 +241,7 @@ public final class RepositoryScanner {
               w.annotation().attribution().sessionIds(),
               w.annotation().prNumber(),
               resolve(w.annotation().revertOf(), shas, byPrefix),
-              new LineFate(
-                  fate.written(),
-                  fate.shipped(),
-                  fate.aliveAtHead(),
-                  fate.aiAliveAtHead(),
-                  fate.alive7d(),
-                  fate.alive30d(),
-                  fate.alive90d(),
-                  fate.reworked21d(),
-                  fate.deathDays(),
-                  fate.deathCounts())));
+              fate.toLineFate()));
     }
     return facts;
   }

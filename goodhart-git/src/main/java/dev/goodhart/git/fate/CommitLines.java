@@ -2,6 +2,7 @@ package dev.goodhart.git.fate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.goodhart.model.git.LineFate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,21 @@ public record CommitLines(
     if (deathDays.length != deathCounts.length) {
       throw new IllegalArgumentException("one count per death day");
     }
+  }
+
+  /** The line fate fact of these counts. */
+  public LineFate toLineFate() {
+    return new LineFate(
+        written,
+        shipped,
+        aliveAtHead,
+        aiAliveAtHead,
+        alive7d,
+        alive30d,
+        alive90d,
+        reworked21d,
+        deathDays,
+        deathCounts);
   }
 
   /** Lines that entered the branch and left it. */

@@ -53,6 +53,50 @@ public record CommitFact(
     requireNonNull(fate, "fate is null");
   }
 
+  /** The same commit with other line fate (a later walk's). */
+  public CommitFact withFate(LineFate newFate) {
+    return new CommitFact(
+        repository,
+        sha,
+        parents,
+        authorName,
+        authorEmail,
+        authoredAt,
+        committedAt,
+        subject,
+        onFirstParentChain,
+        added,
+        deleted,
+        aiAgent,
+        evidence,
+        sessionIds,
+        prNumber,
+        revertOf,
+        newFate);
+  }
+
+  /** The same commit under another author's name and address (a pseudonym, for the store). */
+  public CommitFact withAuthor(String name, String email) {
+    return new CommitFact(
+        repository,
+        sha,
+        parents,
+        name,
+        email,
+        authoredAt,
+        committedAt,
+        subject,
+        onFirstParentChain,
+        added,
+        deleted,
+        aiAgent,
+        evidence,
+        sessionIds,
+        prNumber,
+        revertOf,
+        fate);
+  }
+
   public boolean isMerge() {
     return parents.size() > 1;
   }

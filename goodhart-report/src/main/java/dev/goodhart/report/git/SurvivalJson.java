@@ -29,43 +29,57 @@ public final class SurvivalJson {
       json.writeStringField("repository", repositoryPath);
       json.writeObjectFieldStart("survival");
       for (Map.Entry<String, SurvivalCurve> entry : curves.entrySet()) {
-        SurvivalCurve curve = entry.getValue();
-        json.writeObjectFieldStart(entry.getKey());
-        json.writeNumberField("lines", curve.totalLines());
-        json.writeNumberField("died", curve.totalDeaths());
-        json.writeNumberField("censored", curve.totalCensored());
-        Optional<Double> halfLife = curve.halfLife();
-        if (halfLife.isPresent()) {
-          json.writeNumberField("halfLifeDays", halfLife.get());
-        } else {
-          json.writeNullField("halfLifeDays");
-        }
-        json.writeArrayFieldStart("points");
-        for (SurvivalPoint point : curve.points()) {
-          json.writeStartObject();
-          json.writeNumberField("days", point.timeDays());
-          json.writeNumberField("survival", point.survival());
-          json.writeNumberField("atRisk", point.atRisk());
-          json.writeNumberField("died", point.deaths());
-          json.writeNumberField("censored", point.censored());
-          json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("at");
-        for (SurvivalSample sample : SurvivalReportTimes.sample(curve)) {
-          json.writeStartObject();
-          json.writeNumberField("days", sample.timeDays());
-          json.writeNumberField("survival", sample.survival());
-          json.writeNumberField("atRisk", sample.atRisk());
-          json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+        json.writeFieldName(entry.getKey());
+        writeCurve(json, entry.getValue(), true);
       }
       json.writeEndObject();
       json.writeEndObject();
     }
     out.write('\n');
     out.flush();
+  }
+
+  /**
+   * One curve as an object: its line counts, half-life (null when fewer than half of the lines ever
+   * died), every step point (with its risk set when {@code detailed}) and, when detailed, the
+   * samples at the usual report days.
+   */
+  public static void writeCurve(JsonGenerator json, SurvivalCurve curve, boolean detailed)
+      throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("lines", curve.totalLines());
+    json.writeNumberField("died", curve.totalDeaths());
+    json.writeNumberField("censored", curve.totalCensored());
+    Optional<Double> halfLife = curve.halfLife();
+    if (halfLife.isPresent()) {
+      json.writeNumberField("halfLifeDays", halfLife.get());
+    } else {
+      json.writeNullField("halfLifeDays");
+    }
+    json.writeArrayFieldStart("points");
+    for (SurvivalPoint point : curve.points()) {
+      json.writeStartObject();
+      json.writeNumberField("days", point.timeDays());
+      json.writeNumberField("survival", point.survival());
+      if (detailed) {
+        json.writeNumberField("atRisk", point.atRisk());
+        json.writeNumberField("died", point.deaths());
+        json.writeNumberField("censored", point.censored());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    if (detailed) {
+      json.writeArrayFieldStart("at");
+      for (SurvivalSample sample : SurvivalReportTimes.sample(curve)) {
+        json.writeStartObject();
+        json.writeNumberField("days", sample.timeDays());
+        json.writeNumberField("survival", sample.survival());
+        json.writeNumberField("atRisk", sample.atRisk());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
   }
 }

@@ -13,7 +13,7 @@ import dev.goodhart.metrics.outcome.OutcomeReport.Totals;
 import dev.goodhart.metrics.outcome.OutcomeReport.WasteTotal;
 import dev.goodhart.metrics.outcome.WasteSignal;
 import dev.goodhart.metrics.survival.SurvivalCurve;
-import dev.goodhart.metrics.survival.SurvivalPoint;
+import dev.goodhart.report.git.SurvivalJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,7 +21,6 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -210,25 +209,8 @@ public final class OutcomeJson {
       json.writeNullField(name);
       return;
     }
-    json.writeObjectFieldStart(name);
-    json.writeNumberField("lines", curve.totalLines());
-    json.writeNumberField("died", curve.totalDeaths());
-    json.writeNumberField("censored", curve.totalCensored());
-    Optional<Double> halfLife = curve.halfLife();
-    if (halfLife.isPresent()) {
-      json.writeNumberField("halfLifeDays", halfLife.get());
-    } else {
-      json.writeNullField("halfLifeDays");
-    }
-    json.writeArrayFieldStart("points");
-    for (SurvivalPoint point : curve.points()) {
-      json.writeStartObject();
-      json.writeNumberField("days", point.timeDays());
-      json.writeNumberField("survival", point.survival());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    json.writeEndObject();
+    json.writeFieldName(name);
+    SurvivalJson.writeCurve(json, curve, false);
   }
 
   private static void groups(
