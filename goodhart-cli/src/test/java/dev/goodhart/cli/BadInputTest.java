@@ -123,6 +123,6 @@ class BadInputTest {
 
     assertEquals(0, result.exitCode(), result::toString);
     assertEquals(300, result.json().get("totals").get("inputTokens").asLong());
-    assertTrue(result.err().contains(":1: incomplete JSON object"), result.err());
+    assertTrue(result.err().contains("s-1.jsonl:1: invalid JSON"), result.err());
   }
 }

@@ -38,6 +38,8 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
    */
   private static final String SYNTHETIC_MODEL = "<synthetic>";
 
+  private static final int MAX_PROMPT_BYTES = 1 << 20;
+
   private final LogFile file;
   private final JsonScanner json = new JsonScanner();
 
@@ -200,7 +202,8 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
    */
   private static void readContent(JsonScanner json, Line line) throws BadRecordException {
     if (json.atString()) {
-      line.prompt = json.text("message.content");
+      // A prompt longer than this is pasted material; it is counted as no prompt, never decoded.
+      line.prompt = json.shortText("message.content", MAX_PROMPT_BYTES);
       return;
     }
     if (!json.array("message.content")) {
