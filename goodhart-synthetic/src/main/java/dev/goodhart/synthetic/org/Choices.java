@@ -110,12 +110,12 @@ final class Choices {
         open.put(fresh.owner(), task);
       }
     }
-    if (task != null && choice.step()) {
-      task.stepsLeft--;
+    if (task != null) {
+      // Any work on the branch, step or not, must be done before the pull request lands.
       if (busyUntil.isAfter(task.lastEnd)) {
         task.lastEnd = busyUntil;
       }
-      if (task.stepsLeft <= 0) {
+      if (choice.step() && --task.stepsLeft <= 0) {
         close(task);
       }
     }

@@ -31,9 +31,21 @@ final class CodeWriter {
   SourceFile newFile(Set<String> taken) {
     List<String> module;
     String path;
+    int attempt = 0;
     do {
-      module = List.of(noun(), pick(List.of("rules", "service", "store", "client", "report")));
+      // Past a few tries the short names are mostly taken: a modifier, then a number, makes room.
+      List<String> words = new ArrayList<>();
+      if (attempt > 8) {
+        words.add(modifier());
+      }
+      words.add(noun());
+      words.add(pick(List.of("rules", "service", "store", "client", "report", "handler")));
+      if (attempt > 16) {
+        words.add("v" + attempt);
+      }
+      module = List.copyOf(words);
       path = domain.sourceFolder() + "/" + language().fileName(module);
+      attempt++;
     } while (taken.contains(path));
     List<String> types =
         List.of(Language.pascal(List.of(noun())), Language.pascal(List.of(noun())));

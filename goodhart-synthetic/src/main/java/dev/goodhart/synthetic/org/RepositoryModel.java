@@ -126,14 +126,19 @@ final class RepositoryModel {
     holders.put(file, holder);
   }
 
-  /** Holds up to {@code count} of main's files that nobody holds, chosen at random. */
-  List<String> holdFree(int count, Object holder) {
+  /**
+   * Holds up to {@code count} files of {@code branch} that nobody holds and that are as on main (so
+   * that the branch's change to them is the only one when it lands), chosen at random.
+   */
+  List<String> holdFree(int count, Object holder, Branch branch) {
     List<String> free = new ArrayList<>();
-    for (String file : main().files.keySet()) {
-      if (!holders.containsKey(file)) {
-        free.add(file);
-      }
-    }
+    Map<String, SourceFile> main = main().files;
+    branch.files.forEach(
+        (file, content) -> {
+          if (!holders.containsKey(file) && content.equals(main.get(file))) {
+            free.add(file);
+          }
+        });
     java.util.Collections.shuffle(free, random);
     List<String> held = new ArrayList<>(free.subList(0, Math.min(count, free.size())));
     held.forEach(file -> holders.put(file, holder));

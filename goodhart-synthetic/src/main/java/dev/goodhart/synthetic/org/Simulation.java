@@ -108,12 +108,12 @@ final class Simulation {
       allowed = unheldChoice(session, working);
     } else if (task != null) {
       if (task.files.isEmpty()) {
-        task.files.addAll(repository.holdFree(1 + random.nextInt(2), task));
+        task.files.addAll(repository.holdFree(1 + random.nextInt(2), task, branch));
       }
       allowed = new ArrayList<>(task.files);
       holder = task;
     } else {
-      allowed = repository.holdFree(1 + random.nextInt(3), session);
+      allowed = repository.holdFree(1 + random.nextInt(3), session, branch);
       holder = session;
     }
     Set<String> pending = new HashSet<>();
@@ -198,7 +198,7 @@ final class Simulation {
     if (task != null) {
       task.started = true;
       if (task.files.isEmpty()) {
-        task.files.addAll(repository.holdFree(1, task));
+        task.files.addAll(repository.holdFree(1, task, branch));
       }
       candidates.addAll(task.files);
     } else {
