@@ -201,18 +201,6 @@ final class CodexRolloutWriter {
         });
   }
 
-  private void customToolCallOutput(
-      JsonLinesFile out, Session session, String callId, String result) {
-    String output = toolOutput(result, 0.0);
-    out.line(
-        json -> {
-          responseItem(json, session, "custom_tool_call_output");
-          json.writeStringField("call_id", callId);
-          json.writeStringField("output", output);
-          end(json);
-        });
-  }
-
   private void place(Path codexHome, Path file, String name) {
     if (!features.codexArchived()) {
       return;
@@ -476,10 +464,19 @@ final class CodexRolloutWriter {
 
   private void functionCallOutput(
       JsonLinesFile out, Session session, String callId, String result) {
-    String output = toolOutput(result, 0.4);
+    callOutput(out, session, "function_call_output", callId, toolOutput(result, 0.4));
+  }
+
+  private void customToolCallOutput(
+      JsonLinesFile out, Session session, String callId, String result) {
+    callOutput(out, session, "custom_tool_call_output", callId, toolOutput(result, 0.0));
+  }
+
+  private void callOutput(
+      JsonLinesFile out, Session session, String type, String callId, String output) {
     out.line(
         json -> {
-          responseItem(json, session, "function_call_output");
+          responseItem(json, session, type);
           json.writeStringField("call_id", callId);
           json.writeStringField("output", output);
           end(json);

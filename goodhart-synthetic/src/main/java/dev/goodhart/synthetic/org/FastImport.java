@@ -68,7 +68,7 @@ final class FastImport implements AutoCloseable {
       in.flush();
       String line = out.readLine();
       if (line == null || !line.matches("[0-9a-f]{40}")) {
-        throw new GitCommand.GitFailedException("git fast-import answered '" + line + "'", null);
+        throw new GitFailedException("git fast-import answered '" + line + "'", null);
       }
       return line;
     } catch (IOException e) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The git command line in one folder, out of reach of the machine's and the user's configuration
@@ -107,15 +106,6 @@ final class GitCommand {
       return stream.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Git failed, or could not be run. */
-  static final class GitFailedException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    GitFailedException(String message, @Nullable Throwable cause) {
-      super(message, cause);
     }
   }
 }

@@ -30,7 +30,7 @@ public final class SyntheticOrganisation {
    * Makes the organisation in {@code out}, which must be empty or not exist yet.
    *
    * @throws IllegalArgumentException when {@code out} holds anything
-   * @throws GitCommand.GitFailedException when git is missing or fails
+   * @throws GitFailedException when git is missing or fails
    */
   public static OrganisationTruth generate(Path out, OrganisationSpec spec) {
     requireNonNull(spec, "spec is null");

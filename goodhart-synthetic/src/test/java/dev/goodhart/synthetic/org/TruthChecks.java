@@ -167,7 +167,7 @@ final class TruthChecks {
   private static String show(GitCommand git, String sha, Path file) {
     try {
       return git.run("show", sha + ":" + file);
-    } catch (GitCommand.GitFailedException missing) {
+    } catch (GitFailedException missing) {
       return null;
     }
   }
