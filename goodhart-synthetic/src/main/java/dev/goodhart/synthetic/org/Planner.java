@@ -86,29 +86,34 @@ final class Planner {
     int sessionCount =
         person.agents().isEmpty() ? 0 : poisson(person.profile().sessionsPerDay * scale);
     int humanCount = saturday ? 0 : poisson(person.profile().humanCommitsPerDay);
-    List<Boolean> isSession = new ArrayList<>();
+    // The day's special sessions come first, so that they are never crowded out.
+    List<Item> items = new ArrayList<>();
+    specials.forEach(special -> items.add(new Item(special, true)));
+    List<Item> ordinary = new ArrayList<>();
     for (int i = 0; i < sessionCount + humanCount; i++) {
-      isSession.add(i < sessionCount);
+      ordinary.add(new Item(null, i < sessionCount));
     }
-    Collections.shuffle(isSession, random);
+    Collections.shuffle(ordinary, random);
+    items.addAll(ordinary);
     Instant at = local(person, day, 9, 0).plusSeconds(random.nextInt(75 * 60));
     Instant dayEnd = local(person, day, 18, 30);
     Instant hardEnd = local(person, day, 20, 30);
-    List<Object> items = new ArrayList<>(specials);
-    items.addAll(isSession);
-    for (Object item : items) {
+    for (Item item : items) {
       if (at.isAfter(dayEnd)) {
         break;
       }
       Instant busy =
-          item instanceof Special special
-              ? session(person, at, special, hardEnd)
-              : (Boolean) item ? session(person, at, null, hardEnd) : human(person, at, hardEnd);
+          item.session()
+              ? session(person, at, item.special(), hardEnd)
+              : human(person, at, hardEnd);
       if (busy != null) {
         at = busy.plusSeconds(600 + random.nextInt(3_000));
       }
     }
   }
+
+  /** Something to do in a day: a session (perhaps a special one) or a commit by hand. */
+  private record Item(@Nullable Special special, boolean session) {}
 
   private @Nullable Instant session(
       Person person, Instant at, @Nullable Special special, Instant hardEnd) {
