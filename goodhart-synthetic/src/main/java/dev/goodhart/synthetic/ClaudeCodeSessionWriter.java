@@ -44,6 +44,7 @@ final class ClaudeCodeSessionWriter {
   private final TextPool text;
   private final SyntheticSpec.Features features;
   private final GroundTruth truth;
+  private final ClaudeCodeTools tools;
   private int sessions;
 
   ClaudeCodeSessionWriter(
@@ -53,6 +54,7 @@ final class ClaudeCodeSessionWriter {
     this.text = text;
     this.features = features;
     this.truth = truth;
+    this.tools = new ClaudeCodeTools(text);
   }
 
   /** One conversation thread: the main one or a sub-agent's. */
@@ -65,6 +67,7 @@ final class ClaudeCodeSessionWriter {
     final boolean oneHourCache;
     final boolean fast;
     final long contextLimit;
+    final int outputMedian;
     Instant now;
     long context;
     long pending;
@@ -87,9 +90,30 @@ final class ClaudeCodeSessionWriter {
       this.fast = features.fastMode() && model.equals(FAST_MODEL) && random.nextInt(10) < 3;
       this.contextLimit =
           features.longContext() && agentId == null && sessions % 12 == 5 ? 480_000 : 185_000;
+      this.outputMedian = 220;
       this.now = start;
       // A long-context session has read much of a large code base before its first request here.
       this.context = contextLimit > 200_000 ? context + 170_000 + random.nextInt(30_000) : context;
+    }
+
+    /** A scripted session's main thread: its sizes come from the script, not from chance. */
+    Thread(
+        String sessionId,
+        Project project,
+        String model,
+        Instant start,
+        SessionScript.Effort effort) {
+      this.sessionId = sessionId;
+      this.project = project;
+      this.model = model;
+      this.sidechain = false;
+      this.agentId = null;
+      this.oneHourCache = false;
+      this.fast = false;
+      this.contextLimit = effort.longContext() ? 480_000 : 185_000;
+      this.outputMedian = effort.outputMedian();
+      this.now = start;
+      this.context = effort.initialContext();
     }
   }
 
@@ -124,6 +148,66 @@ final class ClaudeCodeSessionWriter {
       bytes += out.bytes();
     }
     return bytes;
+  }
+
+  /** Writes a scripted session as its main transcript (no sub-agents). */
+  WrittenSession writeScript(Path projects, SessionScript script) {
+    String sessionId = ids.uuid();
+    Project project = new Project(script.cwd(), script.branch());
+    Path file = projects.resolve(project.folder()).resolve(sessionId + ".jsonl");
+    Instant start = script.steps().getFirst().at();
+    Thread main = new Thread(sessionId, project, script.model(), start, script.effort());
+    int requests = 0;
+    int written = 0;
+    int added = 0;
+    try (JsonLinesFile out = JsonLinesFile.create(file)) {
+      for (SessionScript.Step step : script.steps()) {
+        main.now = step.at();
+        switch (step) {
+          case SessionScript.Prompt prompt -> {
+            userPrompt(out, main, prompt.text());
+            main.pending += prompt.text().length() / 4 + 10;
+          }
+          case SessionScript.Answer answer -> {
+            scriptedRequest(out, main, null, null);
+            requests++;
+          }
+          case SessionScript.Call call -> {
+            ClaudeCodeTools.Use use = tools.use(call.tool(), script.effort());
+            String toolUseId = ids.toolUseId();
+            scriptedRequest(out, main, toolUseId, use);
+            main.now = main.now.plusMillis(300 + random.nextInt(1_200));
+            toolResult(out, main, toolUseId, use.result(), use.structured());
+            main.pending += use.result().length() / 4;
+            requests++;
+            written += use.linesWritten();
+            added += use.linesAdded();
+          }
+        }
+      }
+    }
+    return new WrittenSession(sessionId, file, requests, written, added);
+  }
+
+  /** One scripted request: perhaps some thinking and prose, then the call or the answer. */
+  private void scriptedRequest(
+      JsonLinesFile out,
+      Thread thread,
+      @Nullable String toolUseId,
+      ClaudeCodeTools.@Nullable Use use) {
+    Request request = draw(thread);
+    String requestId = ids.requestId();
+    if (random.nextInt(10) < 3) {
+      assistantLine(out, thread, request, requestId, Block.THINKING, null, null, null);
+    }
+    if (use == null || random.nextInt(10) < 3) {
+      assistantLine(out, thread, request, requestId, Block.TEXT, null, null, null);
+    }
+    if (use != null) {
+      assistantLine(
+          out, thread, request, requestId, Block.TOOL_USE, toolUseId, use.name(), use.input());
+    }
+    count(thread, request);
   }
 
   /**
@@ -229,6 +313,42 @@ final class ClaudeCodeSessionWriter {
    */
   private List<String> request(
       JsonLinesFile out, Thread thread, boolean last, @Nullable String toolName) {
+    Request request = draw(thread);
+    String requestId = ids.requestId();
+    int parallel = toolName != null ? 1 : random.nextInt(10) < 8 ? 1 : 2 + random.nextInt(2);
+    List<String> toolUses = new ArrayList<>();
+    for (int i = 0; !last && i < parallel; i++) {
+      toolUses.add(ids.toolUseId());
+    }
+    boolean thinking = random.nextInt(10) < 3;
+    boolean prose = last || random.nextInt(10) < 4;
+    if (thinking) {
+      assistantLine(out, thread, request, requestId, Block.THINKING, null, null, null);
+    }
+    if (prose || (!thinking && toolUses.isEmpty())) {
+      assistantLine(out, thread, request, requestId, Block.TEXT, null, null, null);
+    }
+    for (String toolUseId : toolUses) {
+      String tool = toolName != null ? toolName : pickTool();
+      assistantLine(
+          out,
+          thread,
+          request,
+          requestId,
+          Block.TOOL_USE,
+          toolUseId,
+          tool,
+          fillerInput(thread, tool));
+    }
+    count(thread, request);
+    return toolUses;
+  }
+
+  /**
+   * The next request's tokens: the context so far is read from the cache, what was added since the
+   * last request is written to it, unless the context is compacted or the cache has expired.
+   */
+  private Request draw(Thread thread) {
     long cacheRead = thread.context;
     long cacheWrite = thread.pending;
     if (cacheRead + cacheWrite + 200 > thread.contextLimit) {
@@ -240,38 +360,24 @@ final class ClaudeCodeSessionWriter {
       cacheRead = 0;
     }
     long input = random.nextInt(6) == 0 ? 1 + random.nextInt(3_000) : 1 + random.nextInt(12);
-    long output = text.logNormal(220, 1.1, 1, 16_000);
+    long output = text.logNormal(thread.outputMedian, 1.1, 1, 16_000);
     long cache1h = thread.oneHourCache ? cacheWrite : 0;
     long cache5m = cacheWrite - cache1h;
-    Request request =
-        new Request(
-            ids.messageId(),
-            thread.model,
-            thread.now,
-            input,
-            output,
-            cache5m,
-            cache1h,
-            cacheRead,
-            thread.fast);
-    String requestId = ids.requestId();
-    int parallel = toolName != null ? 1 : random.nextInt(10) < 8 ? 1 : 2 + random.nextInt(2);
-    List<String> toolUses = new ArrayList<>();
-    for (int i = 0; !last && i < parallel; i++) {
-      toolUses.add(ids.toolUseId());
-    }
-    boolean thinking = random.nextInt(10) < 3;
-    boolean prose = last || random.nextInt(10) < 4;
-    if (thinking) {
-      assistantLine(out, thread, request, requestId, Block.THINKING, null, null);
-    }
-    if (prose || (!thinking && toolUses.isEmpty())) {
-      assistantLine(out, thread, request, requestId, Block.TEXT, null, null);
-    }
-    for (String toolUseId : toolUses) {
-      String tool = toolName != null ? toolName : pickTool();
-      assistantLine(out, thread, request, requestId, Block.TOOL_USE, toolUseId, tool);
-    }
+    return new Request(
+        ids.messageId(),
+        thread.model,
+        thread.now,
+        input,
+        output,
+        cache5m,
+        cache1h,
+        cacheRead,
+        thread.fast);
+  }
+
+  /** Counts a written request once and carries its tokens into the context. */
+  private void count(Thread thread, Request request) {
+    long cacheWrite = request.cache5m() + request.cache1h();
     truth.add(
         new GroundTruth.Request(
             "claude",
@@ -279,16 +385,29 @@ final class ClaudeCodeSessionWriter {
             thread.sessionId,
             request.model(),
             request.fast(),
-            Tally.request(input, output, cacheWrite, cacheRead, 0)));
+            Tally.request(request.input(), request.output(), cacheWrite, request.cacheRead(), 0)));
     thread.lastRequest = request;
-    thread.context = cacheRead + cacheWrite + output;
+    thread.context = request.cacheRead() + cacheWrite + request.output();
     thread.pending = 0;
-    return toolUses;
+  }
+
+  /** Inputs of a tool call that nothing reads: filler of about the right size. */
+  private JsonLinesFile.JsonWriter fillerInput(Thread thread, String tool) {
+    return json -> {
+      if ("Edit".equals(tool) || "Write".equals(tool)) {
+        json.writeStringField("file_path", thread.project.cwd() + "/src/Module.java");
+        json.writeStringField("old_string", text.slice(text.logNormal(200, 0.8, 5, 4_000)));
+        json.writeStringField("new_string", text.slice(text.logNormal(400, 0.9, 5, 8_000)));
+      } else {
+        json.writeStringField("command", text.slice(text.logNormal(60, 0.6, 5, 600)));
+        json.writeStringField("description", "Run the check");
+      }
+    };
   }
 
   /** A sub-agent's copy of its parent's request, under a new request id: not a new request. */
   private void replay(JsonLinesFile out, Thread agent, Request original) {
-    assistantLine(out, agent, original, ids.requestId(), Block.TEXT, null, null);
+    assistantLine(out, agent, original, ids.requestId(), Block.TEXT, null, null, null);
   }
 
   private String pickTool() {
@@ -314,7 +433,8 @@ final class ClaudeCodeSessionWriter {
       String requestId,
       Block block,
       @Nullable String toolUseId,
-      @Nullable String tool) {
+      @Nullable String tool,
+      JsonLinesFile.@Nullable JsonWriter input) {
     String uuid = ids.uuid();
     out.line(
         json -> {
@@ -341,13 +461,8 @@ final class ClaudeCodeSessionWriter {
               json.writeStringField("id", toolUseId);
               json.writeStringField("name", tool);
               json.writeObjectFieldStart("input");
-              if ("Edit".equals(tool) || "Write".equals(tool)) {
-                json.writeStringField("file_path", thread.project.cwd() + "/src/Module.java");
-                json.writeStringField("old_string", text.slice(text.logNormal(200, 0.8, 5, 4_000)));
-                json.writeStringField("new_string", text.slice(text.logNormal(400, 0.9, 5, 8_000)));
-              } else {
-                json.writeStringField("command", text.slice(text.logNormal(60, 0.6, 5, 600)));
-                json.writeStringField("description", "Run the check");
+              if (input != null) {
+                input.write(json);
               }
               json.writeEndObject();
             }
@@ -403,6 +518,19 @@ final class ClaudeCodeSessionWriter {
    */
   private void toolResult(
       JsonLinesFile out, Thread thread, @Nullable String toolUseId, String result) {
+    toolResult(out, thread, toolUseId, result, null);
+  }
+
+  /**
+   * A tool's output with the tool's own {@code toolUseResult} (Bash's shape when {@code structured}
+   * is null).
+   */
+  private void toolResult(
+      JsonLinesFile out,
+      Thread thread,
+      @Nullable String toolUseId,
+      String result,
+      JsonLinesFile.@Nullable JsonWriter structured) {
     String uuid = ids.uuid();
     out.line(
         json -> {
@@ -422,10 +550,14 @@ final class ClaudeCodeSessionWriter {
           json.writeStringField("uuid", uuid);
           json.writeStringField("timestamp", Times.iso(thread.now));
           json.writeObjectFieldStart("toolUseResult");
-          json.writeStringField("stdout", result);
-          json.writeStringField("stderr", "");
-          json.writeBooleanField("interrupted", false);
-          json.writeBooleanField("isImage", false);
+          if (structured != null) {
+            structured.write(json);
+          } else {
+            json.writeStringField("stdout", result);
+            json.writeStringField("stderr", "");
+            json.writeBooleanField("interrupted", false);
+            json.writeBooleanField("isImage", false);
+          }
           json.writeEndObject();
           json.writeEndObject();
         });

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes Codex CLI rollouts as Codex does: {@code sessions/YYYY/MM/DD/rollout-<time>-<id>.jsonl}
@@ -78,7 +79,7 @@ final class CodexRolloutWriter {
     Path file = codexHome.resolve("sessions").resolve(Times.dayFolders(start)).resolve(name);
     long bytes;
     try (JsonLinesFile out = JsonLinesFile.create(file)) {
-      sessionMeta(out, session, branch);
+      sessionMeta(out, session, branch, null, null);
       turnContext(out, session);
       tokenCountWithoutInfo(out, session);
       int turns = 1 + text.logNormal(3, 0.8, 0, 12);
@@ -89,6 +90,115 @@ final class CodexRolloutWriter {
     }
     place(codexHome, file, name);
     return bytes;
+  }
+
+  /** Writes a scripted session as one rollout under {@code sessions/}, named in local time. */
+  WrittenSession writeScript(Path codexHome, SessionScript script) {
+    Instant start = script.steps().getFirst().at();
+    Session session = new Session(ids.uuid(), script.cwd(), script.model(), start, false);
+    session.context = script.effort().initialContext();
+    String name = "rollout-" + Times.fileName(start, script.zone()) + "-" + session.id + ".jsonl";
+    Path file =
+        codexHome.resolve("sessions").resolve(Times.dayFolders(start, script.zone())).resolve(name);
+    int requests = 0;
+    int written = 0;
+    try (JsonLinesFile out = JsonLinesFile.create(file)) {
+      sessionMeta(out, session, script.branch(), script.headCommit(), script.repositoryUrl());
+      turnContext(out, session);
+      tokenCountWithoutInfo(out, session);
+      for (SessionScript.Step step : script.steps()) {
+        session.now = step.at();
+        if (step instanceof SessionScript.Prompt prompt) {
+          responseMessage(out, session, "user", "input_text", prompt.text());
+          userMessageEvent(out, session, prompt.text());
+          session.context += prompt.text().length() / 4;
+          continue;
+        }
+        reasoning(out, session);
+        long output = text.logNormal(script.effort().outputMedian(), 1.0, 5, 12_000);
+        long reasoning = Math.min(output, text.logNormal(120, 1.0, 0, 8_000));
+        requests++;
+        if (!(step instanceof SessionScript.Call call)) {
+          String answer = text.slice(text.logNormal(500, 0.9, 10, 8_000));
+          responseMessage(out, session, "assistant", "output_text", answer);
+          tokenCount(out, session, output, reasoning);
+          continue;
+        }
+        String callId = ids.callId();
+        String result;
+        switch (call.tool()) {
+          case SessionScript.EditFile edit -> {
+            customToolCall(
+                out, session, callId, EditRendering.codexUpdate(shown(session, edit.path()), edit));
+            written += EditRendering.added(edit);
+            result =
+                "Success. Updated the following files:\nM " + shown(session, edit.path()) + "\n";
+          }
+          case SessionScript.CreateFile create -> {
+            customToolCall(
+                out,
+                session,
+                callId,
+                EditRendering.codexAdd(shown(session, create.path()), create.lines()));
+            written += create.lines().size();
+            result =
+                "Success. Updated the following files:\nA " + shown(session, create.path()) + "\n";
+          }
+          case SessionScript.ReadFile read -> {
+            functionCall(out, session, callId, "sed -n '1,200p' " + shown(session, read.path()));
+            result = filler(script.effort().resultMedian() * 2);
+          }
+          case SessionScript.Search search -> {
+            functionCall(
+                out,
+                session,
+                callId,
+                "rg -n \"" + search.pattern() + "\" " + shown(session, search.path()));
+            result = filler(script.effort().resultMedian());
+          }
+          case SessionScript.Command command -> {
+            functionCall(out, session, callId, command.command());
+            result =
+                command.output() != null
+                    ? command.output()
+                    : filler(script.effort().resultMedian());
+          }
+        }
+        tokenCount(out, session, output, reasoning);
+        session.now = session.now.plusMillis(100 + random.nextInt(1_400));
+        if (call.tool() instanceof SessionScript.EditFile
+            || call.tool() instanceof SessionScript.CreateFile) {
+          customToolCallOutput(out, session, callId, result);
+        } else {
+          functionCallOutput(out, session, callId, result);
+        }
+        session.context += result.length() / 4;
+      }
+    }
+    return new WrittenSession(session.id, file, requests, written, written);
+  }
+
+  /** A path as Codex writes it in a patch or command: relative to the working directory. */
+  private static String shown(Session session, String path) {
+    Path cwd = Path.of(session.cwd);
+    Path file = Path.of(path);
+    return file.startsWith(cwd) ? cwd.relativize(file).toString() : path;
+  }
+
+  private String filler(int median) {
+    return text.slice(text.logNormal(median, 1.0, 10, 120_000));
+  }
+
+  private void customToolCall(JsonLinesFile out, Session session, String callId, String input) {
+    out.line(
+        json -> {
+          responseItem(json, session, "custom_tool_call");
+          json.writeStringField("status", "completed");
+          json.writeStringField("call_id", callId);
+          json.writeStringField("name", "apply_patch");
+          json.writeStringField("input", input);
+          end(json);
+        });
   }
 
   private void place(Path codexHome, Path file, String name) {
@@ -136,7 +246,7 @@ final class CodexRolloutWriter {
         tokenCount(out, session, output, reasoning);
       } else {
         String callId = ids.callId();
-        functionCall(out, session, callId);
+        functionCall(out, session, callId, text.slice(text.logNormal(50, 0.5, 5, 400)));
         tokenCount(out, session, output, reasoning);
         session.now = session.now.plusMillis(100 + random.nextInt(6_000));
         String result = text.slice(text.logNormal(1_500, 1.3, 10, 120_000));
@@ -228,7 +338,12 @@ final class CodexRolloutWriter {
         });
   }
 
-  private void sessionMeta(JsonLinesFile out, Session session, String branch) {
+  private void sessionMeta(
+      JsonLinesFile out,
+      Session session,
+      String branch,
+      @Nullable String commitHash,
+      @Nullable String repositoryUrl) {
     out.line(
         json -> {
           json.writeStartObject();
@@ -245,11 +360,13 @@ final class CodexRolloutWriter {
           json.writeStringField("source", "cli");
           json.writeStringField("model_provider", "openai");
           json.writeObjectFieldStart("git");
-          json.writeStringField("commit_hash", ids.hex(40));
+          json.writeStringField("commit_hash", commitHash != null ? commitHash : ids.hex(40));
           json.writeStringField("branch", branch);
           json.writeStringField(
               "repository_url",
-              "git@github.com:acme/" + Path.of(session.cwd).getFileName() + ".git");
+              repositoryUrl != null
+                  ? repositoryUrl
+                  : "git@github.com:acme/" + Path.of(session.cwd).getFileName() + ".git");
           json.writeEndObject();
           json.writeEndObject();
           json.writeEndObject();
@@ -321,8 +438,7 @@ final class CodexRolloutWriter {
         });
   }
 
-  private void functionCall(JsonLinesFile out, Session session, String callId) {
-    String command = text.slice(text.logNormal(50, 0.5, 5, 400));
+  private void functionCall(JsonLinesFile out, Session session, String callId, String command) {
     String arguments =
         JsonLinesFile.toJson(
             json -> {
@@ -348,23 +464,36 @@ final class CodexRolloutWriter {
 
   private void functionCallOutput(
       JsonLinesFile out, Session session, String callId, String result) {
-    String output =
-        JsonLinesFile.toJson(
-            json -> {
-              json.writeStartObject();
-              json.writeStringField("output", result);
-              json.writeObjectFieldStart("metadata");
-              json.writeNumberField("exit_code", 0);
-              json.writeNumberField("duration_seconds", 0.4);
-              json.writeEndObject();
-              json.writeEndObject();
-            });
+    callOutput(out, session, "function_call_output", callId, toolOutput(result, 0.4));
+  }
+
+  private void customToolCallOutput(
+      JsonLinesFile out, Session session, String callId, String result) {
+    callOutput(out, session, "custom_tool_call_output", callId, toolOutput(result, 0.0));
+  }
+
+  private void callOutput(
+      JsonLinesFile out, Session session, String type, String callId, String output) {
     out.line(
         json -> {
-          responseItem(json, session, "function_call_output");
+          responseItem(json, session, type);
           json.writeStringField("call_id", callId);
           json.writeStringField("output", output);
           end(json);
+        });
+  }
+
+  /** A tool's output as Codex records it: JSON in a string, with the exit code. */
+  private static String toolOutput(String result, double seconds) {
+    return JsonLinesFile.toJson(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("output", result);
+          json.writeObjectFieldStart("metadata");
+          json.writeNumberField("exit_code", 0);
+          json.writeNumberField("duration_seconds", seconds);
+          json.writeEndObject();
+          json.writeEndObject();
         });
   }
 

@@ -23,7 +23,16 @@ final class Times {
     return FILE_NAME.format(at);
   }
 
+  /** A rollout's file name time: the machine's local time. */
+  static String fileName(Instant at, ZoneOffset zone) {
+    return FILE_NAME.withZone(zone).format(at);
+  }
+
   static String dayFolders(Instant at) {
     return DAY_FOLDERS.format(at);
+  }
+
+  static String dayFolders(Instant at, ZoneOffset zone) {
+    return DAY_FOLDERS.withZone(zone).format(at);
   }
 }
