@@ -60,6 +60,9 @@ final class CommandTree {
     if (whole || "report".equals(group)) {
       root.addSubcommand("report", new ReportCommand(context));
     }
+    if (whole || "demo".equals(group)) {
+      root.addSubcommand("demo", new DemoCommand(context));
+    }
     if (whole || "prices".equals(group)) {
       CommandLine prices = new CommandLine(new PricesCommand());
       if (sub == null || !sub.equals("show")) {

@@ -108,18 +108,26 @@ final class ReportCommand implements Callable<Integer> {
       if (!noScan) {
         scan(store);
       }
-      PriceTable prices = loading.get();
-      Pseudonyms pseudonyms = PseudonymSecret.in(context.dataDirectory());
-      OutcomeReport report =
-          new OutcomeLedger(
-                  store,
-                  new Pricer(prices, CostMode.AUTO),
-                  people(store.machines(), machine, pseudonyms, identityFolder()),
-                  context.clock)
-              .report(new OutcomeQuery(first, last, OutcomeQuery.PRIVACY_FLOOR));
-      render(report);
+      render(
+          outcomes(
+              store,
+              loading.get(),
+              machine,
+              new OutcomeQuery(first, last, OutcomeQuery.PRIVACY_FLOOR)));
     }
     return ExitCodes.OK;
+  }
+
+  /** The report of what the store holds. */
+  OutcomeReport outcomes(
+      DuckDbStore store, PriceTable prices, Machine machine, OutcomeQuery query) {
+    Pseudonyms pseudonyms = PseudonymSecret.in(context.dataDirectory());
+    return new OutcomeLedger(
+            store,
+            new Pricer(prices, CostMode.AUTO),
+            people(store.machines(), machine, pseudonyms, identityFolder()),
+            context.clock)
+        .report(query);
   }
 
   /**
@@ -173,7 +181,7 @@ final class ReportCommand implements Callable<Integer> {
     return context.environment.expand(folder.toString()).toAbsolutePath().normalize();
   }
 
-  private void render(OutcomeReport report) throws IOException {
+  void render(OutcomeReport report) throws IOException {
     if (html != null) {
       Path file = html.toAbsolutePath();
       if (file.getParent() != null) {

@@ -30,9 +30,14 @@ public final class ScriptedSessions {
   }
 
   public WrittenSession write(SessionScript script) {
+    return write(home, script);
+  }
+
+  /** Writes into another home folder: each person's logs live on their own machine. */
+  public WrittenSession write(Path into, SessionScript script) {
     return switch (script.agent()) {
-      case CLAUDE_CODE -> claude.writeScript(SyntheticLogs.claudeProjects(home), script);
-      case CODEX -> codex.writeScript(SyntheticLogs.codexHome(home), script);
+      case CLAUDE_CODE -> claude.writeScript(SyntheticLogs.claudeProjects(into), script);
+      case CODEX -> codex.writeScript(SyntheticLogs.codexHome(into), script);
     };
   }
 

@@ -233,7 +233,7 @@ public final class OutcomeLedger {
         s.subject.end(),
         cost,
         s.spend.tokens(),
-        s.work.promptHashes().size(),
+        s.work.prompts().size(),
         s.spend.apiCalls(),
         s.spend.models(),
         s.links,

@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * What one session's log shows it did, from its signals: the prompts a person typed, the lines its
  * edits wrote, the commits its tools printed.
  *
- * @param promptHashes one hash per prompt, in order (repeats show a loop)
+ * @param prompts the prompts' hashes and lengths, in order (repeats show a loop)
  * @param remoteUrl the repository remote the log names, if any
  */
 record SessionWork(
-    List<String> promptHashes,
+    List<Prompt> prompts,
     long linesWritten,
     List<PrintedCommit> commits,
     @Nullable String cwd,
@@ -27,6 +27,9 @@ record SessionWork(
 
   static final SessionWork NONE =
       new SessionWork(List.of(), 0, List.of(), null, null, null, null, null);
+
+  /** A prompt as the store keeps it: a hash of its normalised text, and its length. */
+  record Prompt(String hash, int length) {}
 
   /** A commit as the session's tool output named it: often an abbreviated sha. */
   record PrintedCommit(String ref, @Nullable String branch, Instant at) {}
@@ -46,7 +49,7 @@ record SessionWork(
   }
 
   private static SessionWork of(List<SessionSignal> signals) {
-    List<String> prompts = new ArrayList<>();
+    List<Prompt> prompts = new ArrayList<>();
     List<PrintedCommit> commits = new ArrayList<>();
     long lines = 0;
     String cwd = null;
@@ -56,7 +59,8 @@ record SessionWork(
     Instant last = null;
     for (SessionSignal signal : signals) {
       switch (signal.kind()) {
-        case PROMPT -> prompts.add(String.valueOf(signal.textHash()));
+        case PROMPT ->
+            prompts.add(new Prompt(String.valueOf(signal.textHash()), signal.textLength()));
         case EDIT -> lines += signal.lines();
         case COMMIT ->
             commits.add(

@@ -15,11 +15,12 @@ import java.util.Objects;
  * thresholds are deliberately plain so that a flagged session is obviously worth a look:
  *
  * <ul>
- *   <li>discarded: at least {@link #MIN_COST} spent, no commit linked, and over for an hour (a
- *       session still running has not discarded anything yet);
- *   <li>loop: one prompt sent {@link #LOOP_REPEATS} times or more;
+ *   <li>discarded: at least {@link #MIN_COST} spent, no linked commit on the default branch, and
+ *       over for an hour (a session still running has not discarded anything yet);
+ *   <li>loop: one prompt of {@link #LOOP_MIN_LENGTH}+ characters sent {@link #LOOP_REPEATS} times
+ *       or more ("continue" and "yes" are how people steer, not loops);
  *   <li>context bloat: {@link #BLOAT_CALLS}+ requests averaging {@link #BLOAT_CONTEXT}+ context
- *       tokens with output under {@link #BLOAT_OUTPUT_RATIO} of it;
+ *       tokens and at most {@link #BLOAT_OUTPUT} output tokens (an agent at work writes more);
  *   <li>unattended: {@link #UNATTENDED_CALLS}+ requests over {@link #UNATTENDED_RUN}+ with at most
  *       one prompt, and nothing shipped;
  *   <li>parallel: a session of the same person (or machine) on the same repository and branch
@@ -29,13 +30,14 @@ import java.util.Objects;
 final class WasteDetector {
   static final BigDecimal MIN_COST = new BigDecimal("0.05");
   static final Duration SETTLED = Duration.ofHours(1);
-  static final int LOOP_REPEATS = 3;
+  static final int LOOP_REPEATS = 4;
+  static final int LOOP_MIN_LENGTH = 16;
   static final int BLOAT_CALLS = 10;
-  static final long BLOAT_CONTEXT = 100_000;
-  static final double BLOAT_OUTPUT_RATIO = 0.005;
+  static final long BLOAT_CONTEXT = 120_000;
+  static final long BLOAT_OUTPUT = 100;
   static final int UNATTENDED_CALLS = 30;
   static final Duration UNATTENDED_RUN = Duration.ofMinutes(30);
-  static final Duration PARALLEL_OVERLAP = Duration.ofMinutes(10);
+  static final Duration PARALLEL_OVERLAP = Duration.ofMinutes(1);
 
   private WasteDetector() {}
 
@@ -82,14 +84,18 @@ final class WasteDetector {
 
   private static void loop(Session s, List<WasteSignal> found) {
     Map<String, Integer> counts = new HashMap<>();
-    s.work().promptHashes().forEach(hash -> counts.merge(hash, 1, Integer::sum));
+    for (SessionWork.Prompt prompt : s.work().prompts()) {
+      if (prompt.length() >= LOOP_MIN_LENGTH) {
+        counts.merge(prompt.hash(), 1, Integer::sum);
+      }
+    }
     int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     if (most >= LOOP_REPEATS) {
       found.add(
           new WasteSignal(
               WasteSignal.Kind.LOOP,
               "the same prompt sent %d times (of %d prompts)"
-                  .formatted(most, s.work().promptHashes().size())));
+                  .formatted(most, s.work().prompts().size())));
     }
   }
 
@@ -99,13 +105,13 @@ final class WasteDetector {
       return;
     }
     long average = spend.contextTokens() / spend.apiCalls();
-    double ratio = (double) spend.outputTokens() / spend.contextTokens();
-    if (average >= BLOAT_CONTEXT && ratio < BLOAT_OUTPUT_RATIO) {
+    long output = spend.outputTokens() / spend.apiCalls();
+    if (average >= BLOAT_CONTEXT && output <= BLOAT_OUTPUT) {
       found.add(
           new WasteSignal(
               WasteSignal.Kind.CONTEXT_BLOAT,
-              "%,d context tokens per request over %d requests; output %.2f%% of context"
-                  .formatted(average, spend.apiCalls(), ratio * 100)));
+              "%,d context tokens per request over %d requests for %,d output tokens each"
+                  .formatted(average, spend.apiCalls(), output)));
     }
   }
 
@@ -113,14 +119,13 @@ final class WasteDetector {
     Duration run = Duration.between(s.start(), s.end());
     if (s.spend().apiCalls() >= UNATTENDED_CALLS
         && run.compareTo(UNATTENDED_RUN) >= 0
-        && s.work().promptHashes().size() <= 1
+        && s.work().prompts().size() <= 1
         && s.shippedCommits() == 0) {
       found.add(
           new WasteSignal(
               WasteSignal.Kind.UNATTENDED,
               "%d requests over %d minutes after %d prompt(s), nothing shipped"
-                  .formatted(
-                      s.spend().apiCalls(), run.toMinutes(), s.work().promptHashes().size())));
+                  .formatted(s.spend().apiCalls(), run.toMinutes(), s.work().prompts().size())));
     }
   }
 

@@ -138,7 +138,9 @@ final class Planner {
     Instant busy = busyUntil(outline);
     SessionShapes.Outline second = null;
     if (special == Special.PARALLEL) {
-      Instant overlapping = start.plusSeconds(120 + random.nextInt(600));
+      // The shadow starts while the first session still works, in its first half.
+      long half = Math.max(60, java.time.Duration.between(start, busy).toSeconds() / 2);
+      Instant overlapping = start.plusSeconds(30 + random.nextInt((int) Math.min(half, 600)));
       second =
           shapes.outline(
               Pattern.PARALLEL_SHADOW,

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * hand and with Claude Code and Codex, and the agents' logs of every session. The demo shows
  * goodhart on it; end-to-end tests measure goodhart's linking and waste signals against its truth.
  *
- * <p>{@code out} then holds {@code repos/<name>} (git repositories, main checked out), {@code home}
- * (the logs: point {@code HOME} there, {@code CLAUDE_CONFIG_DIR} at {@code home/.claude} and {@code
- * CODEX_HOME} at {@code home/.codex}) and {@code truth.json}.
+ * <p>{@code out} then holds {@code repos/<name>} (git repositories, main checked out), {@code
+ * people/<email>/home} (each person's logs, as on their machine: {@code .claude/projects} and
+ * {@code .codex/sessions}) and {@code truth.json}.
  */
 public final class SyntheticOrganisation {
   private SyntheticOrganisation() {}
@@ -58,18 +58,34 @@ public final class SyntheticOrganisation {
     repositories.parallelStream()
         .forEach(repository -> GitBuild.build(repository, merged(plan, repository), spec.now()));
 
-    ScriptedSessions logs = new ScriptedSessions(root.resolve("home"), spec.seed() ^ 0x5e55_1075L);
+    ScriptedSessions logs =
+        new ScriptedSessions(root.resolve("people"), spec.seed() ^ 0x5e55_1075L);
     Transcripts transcripts = new Transcripts(new Random(spec.seed() + 17));
     List<SessionPlan> sessions = new ArrayList<>(plan.sessions());
     sessions.sort(Comparator.comparing(SessionPlan::start));
     for (SessionPlan session : sessions) {
       session.written =
-          logs.write(transcripts.script(session, repositories.get(session.repository)));
+          logs.write(
+              home(root, session.person),
+              transcripts.script(session, repositories.get(session.repository)));
     }
     OrganisationTruth truth =
         TruthBuilder.build(spec, people, repositories, sessions, logs.truth());
     truth.write(root.resolve("truth.json"));
     return truth;
+  }
+
+  /**
+   * A person's home folder, where their agents write their logs: one per person, as each works on
+   * their own machine. The folder is named by their email address, which an import names the
+   * machine by.
+   */
+  public static Path home(Path organisation, String email) {
+    return organisation.resolve("people").resolve(email).resolve("home");
+  }
+
+  private static Path home(Path root, Person person) {
+    return home(root, person.email());
   }
 
   /** Whoever works in the repository most, or else someone. */

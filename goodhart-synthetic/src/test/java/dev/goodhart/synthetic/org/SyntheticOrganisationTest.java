@@ -234,13 +234,13 @@ class SyntheticOrganisationTest {
     Path again = temp.resolve("again");
     OrganisationTruth second = SyntheticOrganisation.generate(again, OrganisationSpec.of(42, NOW));
     assertEquals(shas(truth), shas(second), "the place does not change the history");
-    Map<String, String> written = digests(again.resolve("home"));
+    Map<String, String> written = digests(again.resolve("people"));
     String truthText = Files.readString(again.resolve("truth.json"));
     deleteTree(again);
     OrganisationTruth third = SyntheticOrganisation.generate(again, OrganisationSpec.of(42, NOW));
     assertEquals(second, third);
     assertEquals(truthText, Files.readString(again.resolve("truth.json")));
-    assertEquals(written, digests(again.resolve("home")), "the logs, byte for byte");
+    assertEquals(written, digests(again.resolve("people")), "the logs, byte for byte");
     OrganisationTruth other =
         SyntheticOrganisation.generate(temp.resolve("other"), OrganisationSpec.of(43, NOW));
     assertNotEquals(shas(truth), shas(other));
