@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goodhart.report.html.HeadlessChromium;
 import dev.goodhart.synthetic.org.OrganisationTruth;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,6 +150,38 @@ class DemoOrganisationTest {
         .filter(OrganisationTruth.Commit::shipped)
         .forEach(c -> truthShipped.add(c.sha()));
     assertTrue(truthShipped.containsAll(shipped), "only commits on main count as shipped");
+  }
+
+  /**
+   * The demo's page in a real headless Chromium: every chart drew marks, one table row per session,
+   * no console errors. The screenshot is for people to look at: target/screenshots/demo-report.png.
+   */
+  @Test
+  void theDemosPageRendersEveryChartInABrowser() throws Exception {
+    try (HeadlessChromium browser = HeadlessChromium.start(folder.resolve("browser"))) {
+      browser.open(demo.resolve("report.html"));
+      for (String chart :
+          java.util.List.of(
+              "chart-spend", "chart-yield", "chart-survival", "chart-efficiency", "chart-waste")) {
+        long marks =
+            ((Number)
+                    browser.script(
+                        "return document.querySelectorAll('#' + arguments[0] + ' svg path').length",
+                        chart))
+                .longValue();
+        assertTrue(marks > 10, chart + " drew " + marks + " paths");
+      }
+      long rows =
+          ((Number)
+                  browser.script(
+                      "return document.querySelectorAll('#sessions tbody tr.session').length"))
+              .longValue();
+      assertEquals(report.get("sessions").size(), rows);
+      assertEquals(java.util.List.of(), browser.severeMessages(), "console errors");
+      Path shot = Path.of("target", "screenshots", "demo-report.png").toAbsolutePath();
+      browser.screenshot(shot);
+      System.out.println("screenshot of the demo's report: " + shot);
+    }
   }
 
   /**

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Manager never tries to download a browser, and the browser gets a HOME of its own, because
  * Chromium writes under {@code ~/.config} even with a fresh profile.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private static final int WIDTH = 1280;
@@ -45,7 +45,7 @@ final class HeadlessChromium implements AutoCloseable {
    * Fails when Chromium or its driver is missing, or skips the test when {@code
    * GOODHART_BROWSER=optional}: CI requires the browser, a developer's machine may lack it.
    */
-  static HeadlessChromium start(Path scratch) throws IOException {
+  public static HeadlessChromium start(Path scratch) throws IOException {
     for (Path program : List.of(BROWSER, DRIVER)) {
       if (!Files.isExecutable(program)) {
         String message =
@@ -84,12 +84,12 @@ final class HeadlessChromium implements AutoCloseable {
     return new HeadlessChromium(service, new ChromeDriver(service, options));
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 
   /** Opens the page and waits until it says that every chart has rendered. */
-  void open(Path page) {
+  public void open(Path page) {
     driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
     driver.get(page.toUri().toString());
     try {
@@ -100,12 +100,12 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  Object script(String javascript, Object... arguments) {
+  public Object script(String javascript, Object... arguments) {
     return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
   }
 
   /** Errors logged since the last call: uncaught exceptions, console.error, failed loads. */
-  List<String> severeMessages() {
+  public List<String> severeMessages() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
@@ -113,7 +113,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** A screenshot of the whole page: the window grows to the page's height first. */
-  void screenshot(Path file) throws IOException {
+  public void screenshot(Path file) throws IOException {
     long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
     driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.max(HEIGHT, height)));
     Files.createDirectories(file.toAbsolutePath().getParent());
