@@ -182,13 +182,15 @@ final class TruthChecks {
       assertEquals(session.end(), log.times.getLast());
       assertEquals(session.requests(), log.requests.size(), "requests of " + session.sessionId());
       Path file = Path.of(session.logFile());
+      // Each person's logs are in their own home, as on their own machine.
+      Path home = SyntheticOrganisation.home(out, session.person());
       if (session.source().equals("claude")) {
-        assertEquals(out.resolve("home/.claude/projects"), file.getParent().getParent());
+        assertEquals(home.resolve(".claude/projects"), file.getParent().getParent());
         assertEquals(
             session.cwd().replace('/', '-').replace('.', '-'),
             file.getParent().getFileName().toString());
       } else {
-        assertTrue(file.startsWith(out.resolve("home/.codex/sessions")));
+        assertTrue(file.startsWith(home.resolve(".codex/sessions")));
         assertTrue(
             file.getFileName()
                 .toString()
