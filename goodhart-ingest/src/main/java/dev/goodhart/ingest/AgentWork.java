@@ -1,9 +1,9 @@
 package dev.goodhart.ingest;
 
+import dev.goodhart.ingest.json.ByteSearch;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +25,30 @@ public final class AgentWork {
   public static final int MAX_COMMIT_OUTPUT = 64 * 1024;
 
   private AgentWork() {}
+
+  /**
+   * Whether text may hold git's report of a commit: somewhere a space, seven or more hex digits and
+   * a closing bracket. One pass over the bytes, so that tool output without one (file contents,
+   * test runs) is never decoded.
+   */
+  public static boolean mayPrintCommit(byte[] bytes, int from, int to) {
+    int at = from;
+    while ((at = ByteSearch.indexOf(bytes, at, to, (byte) ']')) >= 0) {
+      int hex = at - 1;
+      while (hex >= from && isHex(bytes[hex])) {
+        hex--;
+      }
+      if (at - 1 - hex >= 7 && hex >= from && bytes[hex] == ' ') {
+        return true;
+      }
+      at++;
+    }
+    return false;
+  }
+
+  private static boolean isHex(byte b) {
+    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f');
+  }
 
   /** A commit as git's output named it. */
   public record PrintedCommit(String sha, @Nullable String branch) {}
@@ -59,29 +83,25 @@ public final class AgentWork {
   }
 
   /**
-   * The lines of {@code after} that {@code before} did not have: a replacement writes its changed
-   * lines, not the unchanged ones it repeats for context. Lines are compared as whole strings, each
-   * {@code before} line matching at most one {@code after} line.
+   * The lines of {@code after} that {@code before} did not have, both given as line hashes: a
+   * replacement writes its changed lines, not the unchanged ones it repeats for context. Each
+   * {@code before} line matches at most one {@code after} line.
    */
-  public static long replaced(@Nullable String before, @Nullable String after) {
-    if (after == null || after.isEmpty()) {
-      return 0;
-    }
-    Map<String, Integer> old = new HashMap<>();
-    if (before != null && !before.isEmpty()) {
-      for (String line : before.split("\n", -1)) {
-        old.merge(line, 1, Integer::sum);
-      }
-    }
+  public static long replaced(long[] before, long[] after) {
+    long[] old = before.clone();
+    long[] now = after.clone();
+    Arrays.sort(old);
+    Arrays.sort(now);
     long written = 0;
-    String[] lines = after.split("\n", -1);
-    int count = after.endsWith("\n") ? lines.length - 1 : lines.length;
-    for (int i = 0; i < count; i++) {
-      Integer left = old.get(lines[i]);
-      if (left == null || left == 0) {
-        written++;
+    int i = 0;
+    for (long line : now) {
+      while (i < old.length && old[i] < line) {
+        i++;
+      }
+      if (i < old.length && old[i] == line) {
+        i++;
       } else {
-        old.put(lines[i], left - 1);
+        written++;
       }
     }
     return written;

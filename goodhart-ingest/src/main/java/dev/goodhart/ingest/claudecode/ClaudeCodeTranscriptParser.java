@@ -12,6 +12,7 @@ import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,11 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
       LineProbe.requireObjectFraming(bytes, offset, length);
       return;
     }
-    json.endOfRecord();
+    if (line.stopped) {
+      LineProbe.requireObjectFraming(bytes, offset, length);
+    } else {
+      json.endOfRecord();
+    }
     if (line.hasSignals()) {
       emitSignals(line, lineNumber, sink);
     }
@@ -171,6 +176,19 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
           if (json.object(field)) {
             readMessage(json, line);
           }
+          if (line.stopped) {
+            return true;
+          }
+          line.messageRead = true;
+        }
+        case "toolUseResult" -> {
+          // The tool's raw result (a file read, a command's whole output) after the message: the
+          // bulk of a transcript, and nothing the message did not already say.
+          if (USER.equals(line.type) && line.messageRead && line.timestamp != null) {
+            line.stopped = true;
+            return true;
+          }
+          json.skipValue();
         }
         default -> json.skipValue();
       }
@@ -184,7 +202,12 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
         case "id" -> line.messageId = json.text("message.id");
         case "model" -> line.model = json.repeatedText("message.model");
         case "role" -> line.role = json.repeatedText("message.role");
-        case "content" -> readContent(json, line);
+        case "content" -> {
+          readContent(json, line);
+          if (line.stopped) {
+            return;
+          }
+        }
         case "usage" -> {
           if (json.object("message.usage")) {
             line.usage = readUsage(json);
@@ -206,9 +229,19 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
       line.prompt = json.shortText("message.content", MAX_PROMPT_BYTES);
       return;
     }
-    if (!json.array("message.content")) {
+    if (json.atArray()
+        && USER.equals(line.role)
+        && json.restContains(TOOL_RESULT)
+        && !json.restMatches(AgentWork::mayPrintCommit)) {
+      // Tool results that print no commit: the rest of the line holds nothing goodhart keeps.
+      line.stopped = true;
       return;
     }
+    if (!json.atArray() || nothingToRead(json, line)) {
+      json.skipValue();
+      return;
+    }
+    json.array("message.content");
     StringBuilder text = null;
     boolean results = false;
     while (json.nextElement()) {
@@ -245,6 +278,21 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
     }
   }
 
+  /**
+   * Whether a content array can be passed over unread, judged by a search of the line's rest (the
+   * array, and what follows it): an answer with no tool call, or tool results that print no commit,
+   * which together are most of a transcript's bytes.
+   */
+  private static boolean nothingToRead(JsonScanner json, Line line) {
+    if (ASSISTANT.equals(line.role)) {
+      return !json.restContains(TOOL_USE);
+    }
+    return json.restContains(TOOL_RESULT) && !json.restMatches(AgentWork::mayPrintCommit);
+  }
+
+  private static final byte[] TOOL_USE = "\"tool_use\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TOOL_RESULT = "\"tool_result\"".getBytes(StandardCharsets.US_ASCII);
+
   /** One content block, whatever its type: the fields of each are distinct. */
   private static Block readBlock(JsonScanner json, boolean readText) throws BadRecordException {
     Block block = new Block();
@@ -253,9 +301,7 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
         case "type" -> block.type = json.repeatedText("message.content[].type");
         case "text" ->
             block.text =
-                readText
-                    ? json.shortText("message.content[].text", AgentWork.MAX_COMMIT_OUTPUT)
-                    : skip(json);
+                readText ? json.shortText("message.content[].text", MAX_PROMPT_BYTES) : skip(json);
         case "id" -> block.tool.id = json.text("message.content[].id");
         case "name" -> block.tool.name = json.repeatedText("message.content[].name");
         case "input" -> {
@@ -275,7 +321,9 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
   private static @Nullable String toolOutput(JsonScanner json) throws BadRecordException {
     String name = "message.content[].content";
     if (!json.atArray()) {
-      return json.atString() ? json.shortText(name, AgentWork.MAX_COMMIT_OUTPUT) : skip(json);
+      return json.atString()
+          ? json.textIf(name, AgentWork.MAX_COMMIT_OUTPUT, AgentWork::mayPrintCommit)
+          : skip(json);
     }
     json.array(name);
     StringBuilder output = new StringBuilder();
@@ -285,7 +333,11 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
       }
       while (json.nextField()) {
         if (json.field().equals("text")) {
-          String text = json.shortText(name + "[].text", AgentWork.MAX_COMMIT_OUTPUT);
+          String text =
+              json.atString()
+                  ? json.textIf(
+                      name + "[].text", AgentWork.MAX_COMMIT_OUTPUT, AgentWork::mayPrintCommit)
+                  : skip(json);
           if (text != null) {
             output.append(text).append('\n');
           }
@@ -308,16 +360,16 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
    * nothing. The fields are read whatever the tool, since {@code name} may follow {@code input}.
    */
   private static void readToolInput(JsonScanner json, ToolUse tool) throws BadRecordException {
-    String oldText = null;
-    String newText = null;
+    long[] oldLines = NO_LINES;
+    long[] newLines = NO_LINES;
     long written = 0;
     long content = 0;
     while (json.nextField()) {
       switch (json.field()) {
         case "content" ->
             content = json.atString() ? json.textLines("input.content") : skipCount(json);
-        case "old_string" -> oldText = json.atString() ? json.text("input.old_string") : skip(json);
-        case "new_string" -> newText = json.atString() ? json.text("input.new_string") : skip(json);
+        case "old_string" -> oldLines = lineHashes(json, "input.old_string");
+        case "new_string" -> newLines = lineHashes(json, "input.new_string");
         case "edits" -> {
           if (json.atArray()) {
             json.array("input.edits");
@@ -331,23 +383,34 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
         default -> json.skipValue();
       }
     }
-    tool.lines = written + content + AgentWork.replaced(oldText, newText);
+    tool.lines = written + content + AgentWork.replaced(oldLines, newLines);
   }
 
   private static long readEdit(JsonScanner json) throws BadRecordException {
     if (!json.object("input.edits[]")) {
       return 0;
     }
-    String oldText = null;
-    String newText = null;
+    long[] oldLines = NO_LINES;
+    long[] newLines = NO_LINES;
     while (json.nextField()) {
       switch (json.field()) {
-        case "old_string" -> oldText = json.atString() ? json.text("old_string") : skip(json);
-        case "new_string" -> newText = json.atString() ? json.text("new_string") : skip(json);
+        case "old_string" -> oldLines = lineHashes(json, "old_string");
+        case "new_string" -> newLines = lineHashes(json, "new_string");
         default -> json.skipValue();
       }
     }
-    return AgentWork.replaced(oldText, newText);
+    return AgentWork.replaced(oldLines, newLines);
+  }
+
+  private static final long[] NO_LINES = {};
+
+  /** An edit's text as hashes of its lines, read from its JSON text without decoding it. */
+  private static long[] lineHashes(JsonScanner json, String name) throws BadRecordException {
+    if (!json.atString()) {
+      json.skipValue();
+      return NO_LINES;
+    }
+    return json.lineHashes(name);
   }
 
   private static long skipCount(JsonScanner json) throws BadRecordException {
@@ -410,6 +473,8 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
   /** The fields of one line that matter; mutable because they arrive in any order. */
   private static final class Line {
     @Nullable String type;
+    boolean messageRead;
+    boolean stopped;
     @Nullable String role;
     @Nullable String uuid;
     boolean meta;

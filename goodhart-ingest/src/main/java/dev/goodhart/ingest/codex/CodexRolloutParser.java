@@ -332,7 +332,11 @@ final class CodexRolloutParser implements RecordParser {
           }
         }
         case "message" -> line.text = readText(json, "payload.message");
-        case "output" -> line.text = readText(json, "payload.output");
+        case "output" ->
+            line.text =
+                json.atString()
+                    ? json.textIf("payload.output", MAX_TEXT, AgentWork::mayPrintCommit)
+                    : readText(json, "payload.output");
         case "input" -> line.text = readText(json, "payload.input");
         case "arguments" -> line.text = readText(json, "payload.arguments");
         case "call_id" -> line.callId = json.text("payload.call_id");

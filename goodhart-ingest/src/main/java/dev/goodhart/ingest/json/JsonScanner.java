@@ -335,6 +335,81 @@ public final class JsonScanner {
   }
 
   /**
+   * A hash of each line of a string value, computed on its JSON text without decoding it: lines end
+   * at escaped line breaks, a last line break ends the last line. Two lines written the same way
+   * hash the same, which is what comparing an edit's old and new text needs.
+   */
+  public long[] lineHashes(String name) throws BadRecordException {
+    if (peek() != '"') {
+      text(name);
+      return new long[0];
+    }
+    int close = stringEnd(position);
+    long[] hashes = new long[8];
+    int count = 0;
+    int lineStart = position + 1;
+    int i = lineStart;
+    int escape;
+    while ((escape = ByteSearch.indexOf(bytes, i, close, (byte) '\\')) >= 0) {
+      if (bytes[escape + 1] == 'n') {
+        if (count == hashes.length) {
+          hashes = Arrays.copyOf(hashes, count * 2);
+        }
+        hashes[count++] = rawHash(lineStart, escape);
+        lineStart = escape + 2;
+      }
+      i = escape + 2;
+    }
+    if (lineStart < close) {
+      if (count == hashes.length) {
+        hashes = Arrays.copyOf(hashes, count + 1);
+      }
+      hashes[count++] = rawHash(lineStart, close);
+    }
+    position = close + 1;
+    return Arrays.copyOf(hashes, count);
+  }
+
+  /** A line's identity: its length and a hash of its bytes (String's, which the JDK vectorises). */
+  private long rawHash(int from, int to) {
+    int hash = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1).hashCode();
+    return ((long) hash << 32) | (to - from);
+  }
+
+  /** Whether the record's bytes from the scanner's position on hold {@code needle}. */
+  public boolean restContains(byte[] needle) {
+    return ByteSearch.indexOf(bytes, position, end, needle) >= 0;
+  }
+
+  /** Whether the record's bytes from the scanner's position on pass {@code test}. */
+  public boolean restMatches(RawTest test) {
+    return test.test(bytes, position, end);
+  }
+
+  /** A test on a string's JSON text, before it is decoded. */
+  @FunctionalInterface
+  public interface RawTest {
+    boolean test(byte[] bytes, int from, int to);
+  }
+
+  /**
+   * A string no longer than {@code maxBytes} whose JSON text passes {@code test}; any other string
+   * is passed over and read as null. Tool output is mostly text goodhart does not need: a cheap
+   * test on the bytes saves decoding it.
+   */
+  public @Nullable String textIf(String name, int maxBytes, RawTest test)
+      throws BadRecordException {
+    if (peek() == '"') {
+      int close = stringEnd(position);
+      if (close - position - 1 > maxBytes || !test.test(bytes, position + 1, close)) {
+        position = close + 1;
+        return null;
+      }
+    }
+    return text(name);
+  }
+
+  /**
    * The number of lines of a string value, counted on its JSON text without decoding it (a file an
    * agent wrote can be large): the escaped line breaks, plus one for a last line without one; 0 for
    * an empty string or null.
@@ -349,17 +424,14 @@ public final class JsonScanner {
     long breaks = 0;
     boolean endsWithBreak = false;
     int i = position + 1;
-    while (i < close) {
-      if (bytes[i] == '\\') {
-        endsWithBreak = bytes[i + 1] == 'n';
-        if (endsWithBreak) {
-          breaks++;
-        }
-        i += 2;
-      } else {
-        endsWithBreak = false;
-        i++;
+    // From escape to escape: the text between them is passed over eight bytes at a time.
+    int escape;
+    while ((escape = ByteSearch.indexOf(bytes, i, close, (byte) '\\')) >= 0) {
+      endsWithBreak = bytes[escape + 1] == 'n' && escape + 2 == close;
+      if (bytes[escape + 1] == 'n') {
+        breaks++;
       }
+      i = escape + 2;
     }
     boolean empty = close == position + 1;
     position = close + 1;

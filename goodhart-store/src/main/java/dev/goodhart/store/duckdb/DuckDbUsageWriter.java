@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +93,6 @@ final class DuckDbUsageWriter {
   private static final int COST_SCALE = 18;
 
   private static final String CHECKPOINTS_FILE = "staging-checkpoints.csv";
-  private static final String SIGNALS_FILE = "staging-signals.csv";
 
   /** Signals not stored yet, each key once: read twice (a file re-read), a signal is kept once. */
   private static final String INSERT_SIGNALS =
@@ -111,7 +109,9 @@ final class DuckDbUsageWriter {
 
   private final boolean[] eventFileInUse = new boolean[2];
   private final StagingFile checkpoints;
-  private final StagingFile signals;
+
+  /** One per event file: a transaction streams its signals beside its events. */
+  private final StagingFile[] signalFiles = new StagingFile[2];
 
   DuckDbUsageWriter(DuckDBConnection connection, Path dataDirectory) throws SQLException {
     this.connection = connection;
@@ -128,8 +128,11 @@ final class DuckDbUsageWriter {
     this.checkpoints =
         StagingFile.forTable(
             connection, "file_checkpoint", dataDirectory.resolve(CHECKPOINTS_FILE));
-    this.signals =
-        StagingFile.forTable(connection, "session_signal", dataDirectory.resolve(SIGNALS_FILE));
+    for (int i = 0; i < signalFiles.length; i++) {
+      signalFiles[i] =
+          StagingFile.forTable(
+              connection, "session_signal", dataDirectory.resolve("staging-signals-" + i + ".csv"));
+    }
   }
 
   /**
@@ -167,8 +170,8 @@ final class DuckDbUsageWriter {
     private final StagingFile events;
     private final Map<String, FileCheckpoint> advanced = new LinkedHashMap<>();
 
-    /** Few (a handful per session), so kept in memory until the commit. */
-    private final List<SessionSignal> signalsAdded = new ArrayList<>();
+    private final StagingFile signals;
+    private long signalsAdded;
 
     private long added;
     private boolean done;
@@ -177,6 +180,7 @@ final class DuckDbUsageWriter {
       this.file = file;
       this.eventFile = eventFile;
       this.events = eventFiles[eventFile];
+      this.signals = signalFiles[eventFile];
     }
 
     @Override
@@ -195,7 +199,17 @@ final class DuckDbUsageWriter {
     @Override
     public void addSignals(List<SessionSignal> batch) {
       requireOpen();
-      signalsAdded.addAll(batch);
+      try {
+        if (signalsAdded == 0 && !batch.isEmpty()) {
+          signals.start();
+        }
+        for (SessionSignal signal : batch) {
+          write(signals, signal);
+        }
+      } catch (IOException e) {
+        throw failure("cannot write the staging file", e);
+      }
+      signalsAdded += batch.size();
     }
 
     @Override
@@ -235,8 +249,8 @@ final class DuckDbUsageWriter {
           if (added > 0) {
             loadEvents(events);
           }
-          if (!signalsAdded.isEmpty()) {
-            writeSignals(signalsAdded);
+          if (signalsAdded > 0) {
+            loadSignals(signals);
           }
           if (!advanced.isEmpty()) {
             writeCheckpoints(advanced.values());
@@ -259,6 +273,7 @@ final class DuckDbUsageWriter {
       done = true;
       try {
         events.delete();
+        signals.delete();
       } catch (IOException e) {
         // Scratch space: the next transaction overwrites what is left.
       }
@@ -323,32 +338,30 @@ final class DuckDbUsageWriter {
     return new UUID(hash.high(), hash.low());
   }
 
-  private void writeSignals(List<SessionSignal> batch) throws SQLException, IOException {
-    signals.start();
-    for (SessionSignal signal : batch) {
-      signals
-          .uuid(uuid(signal.source(), signal.signalKey()))
-          .text(signal.source())
-          .text(signal.sessionId())
-          .text(signal.machineId())
-          .time(signal.timestamp())
-          .text(signal.kind().name())
-          .text(signal.cwd())
-          .text(signal.gitBranch())
-          .text(signal.repositoryUrl())
-          .text(signal.commitRef())
-          .text(signal.commitBranch())
-          .number(signal.lines())
-          .text(signal.textHash())
-          .number(signal.textLength())
-          .endRow();
-    }
+  private void loadSignals(StagingFile signals) throws SQLException, IOException {
     signals.finish();
     try (Statement statement = connection.createStatement()) {
       statement.execute(INSERT_SIGNALS.formatted(signals.source()));
-    } finally {
-      signals.delete();
     }
+  }
+
+  /** One signal as a row of {@code session_signal}, in the table's column order. */
+  private static void write(StagingFile file, SessionSignal signal) throws IOException {
+    file.uuid(uuid(signal.source(), signal.signalKey()))
+        .text(signal.source())
+        .text(signal.sessionId())
+        .text(signal.machineId())
+        .time(signal.timestamp())
+        .text(signal.kind().name())
+        .text(signal.cwd())
+        .text(signal.gitBranch())
+        .text(signal.repositoryUrl())
+        .text(signal.commitRef())
+        .text(signal.commitBranch())
+        .number(signal.lines())
+        .text(signal.textHash())
+        .number(signal.textLength())
+        .endRow();
   }
 
   private void writeCheckpoints(Collection<FileCheckpoint> batch) throws SQLException, IOException {
