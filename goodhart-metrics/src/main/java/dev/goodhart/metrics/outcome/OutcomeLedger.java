@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -93,20 +94,11 @@ public final class OutcomeLedger {
     int owners = (int) sessions.stream().map(s -> s.owner).distinct().count();
     boolean personal = owners <= 1;
     int floor = query.minimumGroup();
-    LocalDate from =
-        sessions.stream()
-            .map(s -> s.spend.costByDay())
-            .filter(m -> !m.isEmpty())
-            .map(java.util.SortedMap::firstKey)
-            .min(LocalDate::compareTo)
-            .orElse(null);
-    LocalDate to =
-        sessions.stream()
-            .map(s -> s.spend.costByDay())
-            .filter(m -> !m.isEmpty())
-            .map(java.util.SortedMap::lastKey)
-            .max(LocalDate::compareTo)
-            .orElse(null);
+    // The first and last UTC day with spend.
+    TreeSet<LocalDate> spendDays = new TreeSet<>();
+    sessions.forEach(s -> spendDays.addAll(s.spend.costByDay().keySet()));
+    LocalDate from = spendDays.isEmpty() ? null : spendDays.first();
+    LocalDate to = spendDays.isEmpty() ? null : spendDays.last();
     return new OutcomeReport(
         from,
         to,
