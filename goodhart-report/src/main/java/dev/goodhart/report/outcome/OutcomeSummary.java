@@ -27,11 +27,17 @@ public final class OutcomeSummary {
 
   public static void write(OutcomeReport report, PrintWriter out) {
     Totals t = report.totals();
+    if (t.sessions() == 0) {
+      out.println("What the tokens shipped: no agent session in the logs read yet.");
+      out.println(
+          "goodhart reads Claude Code, Codex, Gemini CLI and OpenCode logs on this machine; 'goodhart demo' shows a"
+              + " synthetic organisation's report.");
+      out.flush();
+      return;
+    }
     out.printf(
-        "What the tokens shipped, %s to %s: %d sessions%n%n",
-        report.from() == null ? "-" : report.from(),
-        report.to() == null ? "-" : report.to(),
-        t.sessions());
+        "What the tokens shipped, %s to %s: %,d session%s%n%n",
+        report.from(), report.to(), t.sessions(), t.sessions() == 1 ? "" : "s");
     out.printf(
         "  Spend %-12s Shipped commits %-8s Cost per shipped commit %s%n",
         money(t.cost()),
