@@ -127,8 +127,21 @@ public record SessionSignal(
    * pastes the same request again is repeating it.
    */
   public static String promptHash(String text) {
-    String normalised = text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
-    Hashes.Hash128 hash = Hashes.murmur3(normalised);
+    StringBuilder normalised = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = !normalised.isEmpty();
+      } else {
+        if (space) {
+          normalised.append(' ');
+          space = false;
+        }
+        normalised.append(Character.toLowerCase(c));
+      }
+    }
+    Hashes.Hash128 hash = Hashes.murmur3(normalised.toString());
     return String.format("%016x%016x", hash.high(), hash.low());
   }
 

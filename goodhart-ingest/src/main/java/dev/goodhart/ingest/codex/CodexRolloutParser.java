@@ -5,6 +5,7 @@ import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.RecordSink;
+import dev.goodhart.ingest.json.ByteSearch;
 import dev.goodhart.ingest.json.IsoTimes;
 import dev.goodhart.ingest.json.JsonScanner;
 import dev.goodhart.ingest.json.LineProbe;
@@ -337,8 +338,8 @@ final class CodexRolloutParser implements RecordParser {
                 json.atString()
                     ? json.textIf("payload.output", MAX_TEXT, AgentWork::mayPrintCommit)
                     : readText(json, "payload.output");
-        case "input" -> line.text = readText(json, "payload.input");
-        case "arguments" -> line.text = readText(json, "payload.arguments");
+        case "input" -> line.text = readPatch(json, "payload.input");
+        case "arguments" -> line.text = readPatch(json, "payload.arguments");
         case "call_id" -> line.callId = json.text("payload.call_id");
         case "id" -> line.id = json.text("payload.id");
         case "cwd" -> line.cwd = json.text("payload.cwd");
@@ -404,6 +405,19 @@ final class CodexRolloutParser implements RecordParser {
       }
     }
     return new CodexTokenUsage(input, cached, cacheWrite, output, reasoning);
+  }
+
+  private static final byte[] BEGIN_PATCH = "*** Begin Patch".getBytes(StandardCharsets.US_ASCII);
+
+  /** A tool call's input or arguments, decoded only when they hold a patch. */
+  private static @Nullable String readPatch(JsonScanner json, String name)
+      throws BadRecordException {
+    if (!json.atString()) {
+      json.skipValue();
+      return null;
+    }
+    return json.textIf(
+        name, MAX_TEXT, (bytes, from, to) -> ByteSearch.indexOf(bytes, from, to, BEGIN_PATCH) >= 0);
   }
 
   /** A string field of a payload (short enough to be a command's output or a patch), else null. */
