@@ -229,16 +229,19 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
       line.prompt = json.shortText("message.content", MAX_PROMPT_BYTES);
       return;
     }
-    if (json.atArray()
-        && USER.equals(line.role)
-        && json.restContains(TOOL_RESULT)
-        && !json.restMatches(AgentWork::mayPrintCommit)) {
-      // Tool results that print no commit: the rest of the line holds nothing goodhart keeps.
-      line.stopped = true;
+    if (!json.atArray()) {
+      json.skipValue();
       return;
     }
-    if (!json.atArray() || nothingToRead(json, line)) {
-      json.skipValue();
+    if (ASSISTANT.equals(line.role)) {
+      if (!json.restContains(TOOL_USE)) {
+        json.skipValue(); // an answer with no tool call; the usage after it is still to read
+        return;
+      }
+    } else if (json.restContains(TOOL_RESULT) && !json.restMatches(AgentWork::mayPrintCommit)) {
+      // Tool results that print no commit, most of a transcript's bytes: the rest of the line
+      // holds nothing goodhart keeps.
+      line.stopped = true;
       return;
     }
     json.array("message.content");
@@ -276,18 +279,6 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
     if (text != null && !results) {
       line.prompt = text.toString();
     }
-  }
-
-  /**
-   * Whether a content array can be passed over unread, judged by a search of the line's rest (the
-   * array, and what follows it): an answer with no tool call, or tool results that print no commit,
-   * which together are most of a transcript's bytes.
-   */
-  private static boolean nothingToRead(JsonScanner json, Line line) {
-    if (ASSISTANT.equals(line.role)) {
-      return !json.restContains(TOOL_USE);
-    }
-    return json.restContains(TOOL_RESULT) && !json.restMatches(AgentWork::mayPrintCommit);
   }
 
   private static final byte[] TOOL_USE = "\"tool_use\"".getBytes(StandardCharsets.US_ASCII);
