@@ -2,7 +2,10 @@ package dev.goodhart.metrics.outcome;
 
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.RepositoryRef;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -14,11 +17,39 @@ final class ScannedRepository {
   private final RepositoryRef ref;
   private final List<CommitFact> commits;
   private final TreeMap<String, CommitFact> bySha = new TreeMap<>();
+  private final List<CommitFact> byTime;
+  private final long[] times;
 
   ScannedRepository(RepositoryRef ref, List<CommitFact> commits) {
     this.ref = ref;
     this.commits = List.copyOf(commits);
     commits.forEach(commit -> bySha.put(commit.sha(), commit));
+    this.byTime = commits.stream().sorted(Comparator.comparing(CommitFact::committedAt)).toList();
+    this.times = byTime.stream().mapToLong(c -> c.committedAt().toEpochMilli()).toArray();
+  }
+
+  /**
+   * The commits made from {@code from} to {@code to}, both included, in time order: a session's
+   * window is a few hours of a history of years, so it is looked up, not scanned.
+   */
+  List<CommitFact> committedBetween(Instant from, Instant to) {
+    int first = firstAtOrAfter(from.toEpochMilli());
+    int end = firstAtOrAfter(to.toEpochMilli() + 1);
+    return byTime.subList(first, Math.max(first, end));
+  }
+
+  private int firstAtOrAfter(long millis) {
+    int low = 0;
+    int high = times.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (times[middle] < millis) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   RepositoryRef ref() {
@@ -31,7 +62,7 @@ final class ScannedRepository {
 
   /** The one commit whose sha starts with {@code ref}; empty when none or several do. */
   Optional<CommitFact> resolve(String abbreviated) {
-    String prefix = abbreviated.toLowerCase(java.util.Locale.ROOT);
+    String prefix = abbreviated.toLowerCase(Locale.ROOT);
     if (prefix.length() < MIN_ABBREVIATION) {
       return Optional.empty();
     }
@@ -59,7 +90,7 @@ final class ScannedRepository {
   }
 
   static String normaliseRemote(String url) {
-    String u = url.trim().toLowerCase(java.util.Locale.ROOT);
+    String u = url.trim().toLowerCase(Locale.ROOT);
     u = u.replaceFirst("^[a-z+]+://", "").replaceFirst("^[^@/]+@", "");
     u = u.replaceFirst(":(?!\\d+/)", "/").replaceFirst(":\\d+/", "/");
     u = trimSlash(u);

@@ -142,12 +142,9 @@ final class SessionLinker {
       if (repository == null) {
         continue;
       }
-      Instant until = session.end().plus(SLACK);
-      for (CommitFact commit : repository.commits()) {
-        if (commit.isMerge()
-            || claimed.contains(commit.sha())
-            || commit.committedAt().isBefore(session.start())
-            || commit.committedAt().isAfter(until)) {
+      for (CommitFact commit :
+          repository.committedBetween(session.start(), session.end().plus(SLACK))) {
+        if (commit.isMerge() || claimed.contains(commit.sha())) {
           continue;
         }
         boolean byPerson =
