@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.goodhart.model.git.AiEvidence;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.LineFate;
+import dev.goodhart.report.JsonFields;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code goodhart scan --json}: one JSON object per commit and line. Field names are a stable
@@ -51,7 +51,7 @@ public final class CommitJsonLines {
     json.writeNumberField("deleted", commit.deleted());
     json.writeBooleanField("isMerge", commit.isMerge());
     json.writeBooleanField("onFirstParent", commit.onFirstParentChain());
-    nullable(json, "aiAgent", commit.aiAgent());
+    JsonFields.text(json, "aiAgent", commit.aiAgent());
     json.writeArrayFieldStart("aiEvidence");
     for (AiEvidence evidence : commit.evidence()) {
       json.writeStartObject();
@@ -71,34 +71,16 @@ public final class CommitJsonLines {
     } else {
       json.writeNumberField("prNumber", commit.prNumber());
     }
-    nullable(json, "revertOf", commit.revertOf());
+    JsonFields.text(json, "revertOf", commit.revertOf());
     json.writeNumberField("written", fate.written());
     json.writeNumberField("shipped", fate.shipped());
     json.writeNumberField("aliveAtHead", fate.aliveAtHead());
     json.writeNumberField("aiAliveAtHead", fate.aiAliveAtHead());
-    nullable(json, "alive7d", fate.alive7d());
-    nullable(json, "alive30d", fate.alive30d());
-    nullable(json, "alive90d", fate.alive90d());
-    nullable(json, "reworked21d", fate.reworked21d());
+    JsonFields.number(json, "alive7d", fate.alive7d());
+    JsonFields.number(json, "alive30d", fate.alive30d());
+    JsonFields.number(json, "alive90d", fate.alive90d());
+    JsonFields.number(json, "reworked21d", fate.reworked21d());
     json.writeStringField("repository", repositoryPath);
     json.writeEndObject();
-  }
-
-  private static void nullable(JsonGenerator json, String field, @Nullable String value)
-      throws IOException {
-    if (value == null) {
-      json.writeNullField(field);
-    } else {
-      json.writeStringField(field, value);
-    }
-  }
-
-  private static void nullable(JsonGenerator json, String field, @Nullable Long value)
-      throws IOException {
-    if (value == null) {
-      json.writeNullField(field);
-    } else {
-      json.writeNumberField(field, value);
-    }
   }
 }

@@ -13,6 +13,7 @@ import dev.goodhart.metrics.outcome.OutcomeReport.Totals;
 import dev.goodhart.metrics.outcome.OutcomeReport.WasteTotal;
 import dev.goodhart.metrics.outcome.WasteSignal;
 import dev.goodhart.metrics.survival.SurvivalCurve;
+import dev.goodhart.report.JsonFields;
 import dev.goodhart.report.git.SurvivalJson;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -49,8 +50,8 @@ public final class OutcomeJson {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
       json.writeStartObject();
-      text(json, "from", report.from() == null ? null : report.from().toString());
-      text(json, "to", report.to() == null ? null : report.to().toString());
+      JsonFields.text(json, "from", report.from() == null ? null : report.from().toString());
+      JsonFields.text(json, "to", report.to() == null ? null : report.to().toString());
       json.writeStringField("generatedAt", report.generatedAt().toString());
       totals(json, report.totals());
       json.writeArrayFieldStart("sessions");
@@ -108,7 +109,7 @@ public final class OutcomeJson {
     json.writeNumberField("shippedCommits", t.shippedCommits());
     json.writeNumberField("aiLinesWritten", t.aiLinesWritten());
     json.writeNumberField("aiLinesAliveAtHead", t.aiLinesAliveAtHead());
-    number(json, "aiLinesAlive30d", t.aiLinesAlive30d());
+    JsonFields.number(json, "aiLinesAlive30d", t.aiLinesAlive30d());
     fraction(json, "yield30d", t.yield30d());
     money(json, "costPerShippedCommit", t.costPerShippedCommit());
     money(json, "costPer1kSurvivingLines", t.costPer1kSurvivingLines());
@@ -122,9 +123,9 @@ public final class OutcomeJson {
     json.writeStartObject();
     json.writeStringField("sessionId", s.sessionId());
     json.writeStringField("source", s.source());
-    text(json, "person", s.person());
-    text(json, "repo", s.repository());
-    text(json, "branch", s.branch());
+    JsonFields.text(json, "person", s.person());
+    JsonFields.text(json, "repo", s.repository());
+    JsonFields.text(json, "branch", s.branch());
     json.writeStringField("start", s.start().toString());
     json.writeStringField("end", s.end().toString());
     money(json, "cost", s.cost());
@@ -150,7 +151,7 @@ public final class OutcomeJson {
     json.writeNumberField("shippedCommits", s.shippedCommits());
     json.writeNumberField("aiLinesWritten", s.aiLinesWritten());
     json.writeNumberField("aiLinesAliveAtHead", s.aiLinesAliveAtHead());
-    number(json, "aiLinesAlive30d", s.aiLinesAlive30d());
+    JsonFields.number(json, "aiLinesAlive30d", s.aiLinesAlive30d());
     money(json, "costPerShippedCommit", s.costPerShippedCommit());
     json.writeArrayFieldStart("waste");
     for (WasteSignal waste : s.waste()) {
@@ -261,24 +262,6 @@ public final class OutcomeJson {
       json.writeNullField(name);
     } else {
       json.writeNumberField(name, Math.round(value * 1e6) / 1e6);
-    }
-  }
-
-  private static void number(JsonGenerator json, String name, @Nullable Long value)
-      throws IOException {
-    if (value == null) {
-      json.writeNullField(name);
-    } else {
-      json.writeNumberField(name, value);
-    }
-  }
-
-  private static void text(JsonGenerator json, String name, @Nullable String value)
-      throws IOException {
-    if (value == null) {
-      json.writeNullField(name);
-    } else {
-      json.writeStringField(name, value);
     }
   }
 }

@@ -14,6 +14,7 @@ import dev.goodhart.metrics.usage.UsageReport;
 import dev.goodhart.metrics.usage.UsageReportKind;
 import dev.goodhart.metrics.usage.UsageRow;
 import dev.goodhart.model.TokenCounts;
+import dev.goodhart.report.JsonFields;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -129,9 +130,9 @@ public final class UsageJsonWriter {
   private static void writeSession(JsonGenerator json, SessionDetails session) throws IOException {
     json.writeStringField("sessionId", session.sessionId());
     json.writeStringField("source", session.source());
-    writeNullable(json, "project", session.project());
-    writeNullable(json, "cwd", session.cwd());
-    writeNullable(json, "gitBranch", session.gitBranch());
+    JsonFields.text(json, "project", session.project());
+    JsonFields.text(json, "cwd", session.cwd());
+    JsonFields.text(json, "gitBranch", session.gitBranch());
   }
 
   /** ccusage's block fields, so that scripts reading {@code ccusage blocks --json} keep working. */
@@ -191,15 +192,6 @@ public final class UsageJsonWriter {
       json.writeNullField(field);
     } else {
       json.writeStringField(field, Instants.format(time));
-    }
-  }
-
-  private static void writeNullable(JsonGenerator json, String field, @Nullable String value)
-      throws IOException {
-    if (value == null) {
-      json.writeNullField(field);
-    } else {
-      json.writeStringField(field, value);
     }
   }
 
