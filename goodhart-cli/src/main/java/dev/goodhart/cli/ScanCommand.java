@@ -121,7 +121,7 @@ final class ScanCommand implements Callable<Integer> {
           continue;
         }
         EngineSnapshot previous = previousWalk(store, located);
-        scans.add(pool.submit(() -> scan(scanner, folder, previous)));
+        scans.add(pool.submit(() -> scan(scanner, located, previous)));
       }
       // Results are stored and printed in the order the repositories were named; the store has
       // one writer, this thread.
@@ -190,11 +190,11 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private RepositoryScanner.Result scan(
-      RepositoryScanner scanner, Path folder, @Nullable EngineSnapshot previous) {
+      RepositoryScanner scanner, RepositoryRef located, @Nullable EngineSnapshot previous) {
     Progress progress = new Progress();
     try {
       return scanner.scan(
-          folder,
+          located,
           new RepositoryScanner.Options(branch, context.clock.instant()),
           progress,
           previous);

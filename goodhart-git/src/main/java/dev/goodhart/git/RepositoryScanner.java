@@ -123,7 +123,18 @@ public final class RepositoryScanner {
    */
   public Result scan(
       Path folder, Options options, Listener listener, @Nullable EngineSnapshot previous) {
-    RepositoryRef repository = locate(folder, options.branch());
+    return scan(locate(folder, options.branch()), options, listener, previous);
+  }
+
+  /**
+   * The same for a repository already located: its head is the one walked, even if the branch moved
+   * since, so what a caller decided about that head (unchanged, resumable) holds.
+   */
+  public Result scan(
+      RepositoryRef repository,
+      Options options,
+      Listener listener,
+      @Nullable EngineSnapshot previous) {
     Git git = Git.in(Path.of(repository.path()));
     Optional<BranchHistory> since =
         previous == null
