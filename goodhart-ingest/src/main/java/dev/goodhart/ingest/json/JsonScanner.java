@@ -67,23 +67,10 @@ public final class JsonScanner {
    * returns false when the object ends.
    */
   public boolean nextField() throws BadRecordException {
-    int c = peek();
-    if (c == '}') {
-      position++;
-      depth--;
-      // An empty object closes before its first field; what follows belongs to the outer one.
-      fieldPending = false;
+    if (!nextMember('}', "a value")) {
       return false;
     }
-    if (fieldPending) {
-      fieldPending = false;
-    } else if (c == ',') {
-      position++;
-      c = peek();
-    } else {
-      throw invalid("expected ',' or '}' after a value, found " + describeByte());
-    }
-    if (c != '"') {
+    if (peek() != '"') {
       throw invalid("expected a field name, found " + describeByte());
     }
     int close = stringEnd(position);
@@ -291,10 +278,19 @@ public final class JsonScanner {
    * returns false when the array ends.
    */
   public boolean nextElement() throws BadRecordException {
+    return nextMember(']', "an element");
+  }
+
+  /**
+   * Steps over the comma before the next member of the innermost open container, or over its
+   * closing bracket (then returns false). The first member has no comma before it.
+   */
+  private boolean nextMember(char closer, String after) throws BadRecordException {
     int c = peek();
-    if (c == ']') {
+    if (c == closer) {
       position++;
       depth--;
+      // An empty container closes before its first member; what follows belongs to the outer one.
       fieldPending = false;
       return false;
     }
@@ -304,7 +300,8 @@ public final class JsonScanner {
       position++;
       peek();
     } else {
-      throw invalid("expected ',' or ']' after an element, found " + describeByte());
+      throw invalid(
+          "expected ',' or '" + closer + "' after " + after + ", found " + describeByte());
     }
     return true;
   }
