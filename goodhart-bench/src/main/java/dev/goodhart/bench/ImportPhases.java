@@ -11,6 +11,7 @@ import dev.goodhart.ingest.SourceRegistry;
 import dev.goodhart.ingest.UsageImporter;
 import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.ImportTransaction;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +81,9 @@ public final class ImportPhases {
           added += batch.size();
           events.addAndGet(batch.size());
         }
+
+        @Override
+        public void addSignals(List<SessionSignal> signals) {}
 
         @Override
         public void advance(FileCheckpoint checkpoint) {}
