@@ -177,6 +177,116 @@ final class DuckDbSchema {
                     lines BIGINT NOT NULL,
                     text_hash VARCHAR,
                     text_length INTEGER NOT NULL
+                  )""")),
+          new Migration(
+              5,
+              "the organisation server: API tokens, teams, metric points, delivery events",
+              // Tokens are kept as hashes; people as pseudonyms; no titles or messages.
+              List.of(
+                  """
+                  CREATE TABLE api_token (
+                    token_id VARCHAR PRIMARY KEY,
+                    secret_hash VARCHAR NOT NULL,
+                    scopes VARCHAR NOT NULL,
+                    name VARCHAR NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    revoked_at TIMESTAMPTZ
+                  )""",
+                  """
+                  CREATE TABLE team_member (
+                    person_id VARCHAR PRIMARY KEY,
+                    team VARCHAR NOT NULL
+                  )""",
+                  // Every value is an increment: cumulative points are differenced on arrival.
+                  """
+                  CREATE TABLE metric_point (
+                    point_id VARCHAR PRIMARY KEY,
+                    source VARCHAR NOT NULL,
+                    metric VARCHAR NOT NULL,
+                    series_key VARCHAR NOT NULL,
+                    start_ts TIMESTAMPTZ,
+                    ts TIMESTAMPTZ NOT NULL,
+                    value DOUBLE NOT NULL,
+                    count BIGINT NOT NULL,
+                    session_id VARCHAR,
+                    person_id VARCHAR,
+                    model VARCHAR,
+                    type VARCHAR,
+                    attributes VARCHAR NOT NULL
+                  )""",
+                  """
+                  CREATE TABLE metric_series (
+                    series_key VARCHAR PRIMARY KEY,
+                    start_ts TIMESTAMPTZ,
+                    last_ts TIMESTAMPTZ NOT NULL,
+                    last_value DOUBLE NOT NULL,
+                    last_count BIGINT NOT NULL
+                  )""",
+                  """
+                  CREATE TABLE webhook_delivery (
+                    delivery_id VARCHAR PRIMARY KEY,
+                    received_at TIMESTAMPTZ NOT NULL
+                  )""",
+                  """
+                  CREATE TABLE pull_request (
+                    repository VARCHAR NOT NULL,
+                    number INTEGER NOT NULL,
+                    state VARCHAR NOT NULL,
+                    author_id VARCHAR,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    updated_at TIMESTAMPTZ NOT NULL,
+                    merged_at TIMESTAMPTZ,
+                    closed_at TIMESTAMPTZ,
+                    merge_commit_sha VARCHAR,
+                    head_sha VARCHAR,
+                    base_ref VARCHAR,
+                    additions INTEGER NOT NULL,
+                    deletions INTEGER NOT NULL,
+                    commits INTEGER NOT NULL,
+                    PRIMARY KEY (repository, number)
+                  )""",
+                  """
+                  CREATE TABLE review (
+                    review_id BIGINT PRIMARY KEY,
+                    repository VARCHAR NOT NULL,
+                    pull_request INTEGER NOT NULL,
+                    state VARCHAR NOT NULL,
+                    reviewer_id VARCHAR,
+                    submitted_at TIMESTAMPTZ NOT NULL
+                  )""",
+                  """
+                  CREATE TABLE push (
+                    repository VARCHAR NOT NULL,
+                    ref VARCHAR NOT NULL,
+                    before_sha VARCHAR NOT NULL,
+                    after_sha VARCHAR NOT NULL,
+                    commits INTEGER NOT NULL,
+                    forced BOOLEAN NOT NULL,
+                    pushed_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (repository, ref, after_sha)
+                  )""",
+                  """
+                  CREATE TABLE deployment (
+                    source VARCHAR NOT NULL,
+                    deployment_id VARCHAR NOT NULL,
+                    repository VARCHAR NOT NULL,
+                    sha VARCHAR NOT NULL,
+                    environment VARCHAR NOT NULL,
+                    status VARCHAR NOT NULL,
+                    reported_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (source, deployment_id)
+                  )""",
+                  """
+                  CREATE TABLE incident (
+                    source VARCHAR NOT NULL,
+                    incident_id VARCHAR NOT NULL,
+                    repository VARCHAR,
+                    severity VARCHAR NOT NULL,
+                    opened_at TIMESTAMPTZ NOT NULL,
+                    resolved_at TIMESTAMPTZ,
+                    deployment_id VARCHAR,
+                    commits VARCHAR[] NOT NULL,
+                    PRIMARY KEY (source, incident_id)
                   )""")));
 
   static final int LATEST = MIGRATIONS.getLast().version();

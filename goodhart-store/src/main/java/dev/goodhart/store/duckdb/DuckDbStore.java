@@ -5,11 +5,22 @@ import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.ImportTransaction;
 import dev.goodhart.model.SessionSignal;
+import dev.goodhart.model.access.ApiToken;
+import dev.goodhart.model.delivery.DeliveryBatch;
+import dev.goodhart.model.delivery.DeploymentFact;
+import dev.goodhart.model.delivery.IncidentFact;
+import dev.goodhart.model.delivery.PullRequestFact;
+import dev.goodhart.model.delivery.ReviewFact;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.RepositoryScan;
+import dev.goodhart.model.telemetry.MetricDaily;
+import dev.goodhart.model.telemetry.MetricPoint;
+import dev.goodhart.store.AccessStore;
 import dev.goodhart.store.CountedEvent;
+import dev.goodhart.store.DeliveryStore;
 import dev.goodhart.store.Store;
 import dev.goodhart.store.StoreStatistics;
+import dev.goodhart.store.TelemetryStore;
 import dev.goodhart.store.UsageAggregate;
 import dev.goodhart.store.UsageFilter;
 import java.io.IOException;
@@ -31,12 +42,13 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store in one DuckDB file, {@code goodhart.duckdb} in the data folder. One connection; not
  * thread-safe.
  */
-public final class DuckDbStore implements Store {
+public final class DuckDbStore implements Store, TelemetryStore, DeliveryStore, AccessStore {
   public static final String FILE_NAME = "goodhart.duckdb";
 
   private final Path file;
@@ -45,6 +57,9 @@ public final class DuckDbStore implements Store {
   private final DuckDbUsageWriter writer;
   private final DuckDbUsageQueries queries;
   private final DuckDbGitFacts gitFacts;
+  private final DuckDbTelemetry telemetry;
+  private final DuckDbDelivery delivery;
+  private final DuckDbAccess access;
 
   /**
    * How much DuckDB may use: the memory limit bounds its buffer pool (it spills to the data folder
@@ -59,9 +74,17 @@ public final class DuckDbStore implements Store {
   }
 
   private DuckDbStore(Path file, DuckDBConnection connection) throws SQLException {
+    this(file, connection, DuckDbSchema.migrate(connection, file.toString()));
+  }
+
+  private DuckDbStore(Path file, DuckDBConnection connection, int schemaVersion)
+      throws SQLException {
     this.file = file;
     this.connection = connection;
-    this.schemaVersion = DuckDbSchema.migrate(connection, file.toString());
+    this.schemaVersion = schemaVersion;
+    this.telemetry = new DuckDbTelemetry(connection);
+    this.delivery = new DuckDbDelivery(connection);
+    this.access = new DuckDbAccess(connection);
     this.writer = new DuckDbUsageWriter(connection, file.getParent());
     this.queries = new DuckDbUsageQueries(connection);
     this.gitFacts = new DuckDbGitFacts(connection, file.getParent());
@@ -112,6 +135,136 @@ public final class DuckDbStore implements Store {
 
   public Path file() {
     return file;
+  }
+
+  /**
+   * A second view of the same database on its own connection, for reading while this one writes (a
+   * server answers queries while it ingests): DuckDB isolates the two transactions. Close it before
+   * this store.
+   */
+  public DuckDbStore reader() {
+    try {
+      return new DuckDbStore(file, connection.duplicate(), schemaVersion);
+    } catch (SQLException e) {
+      throw failure("cannot open a second connection", e);
+    }
+  }
+
+  @Override
+  public int recordMetrics(List<MetricPoint> points) {
+    try {
+      return telemetry.record(points);
+    } catch (SQLException e) {
+      throw failure("cannot store %,d metric points".formatted(points.size()), e);
+    }
+  }
+
+  @Override
+  public List<MetricDaily> metricsByDay(@Nullable Instant from, @Nullable Instant until) {
+    try {
+      return telemetry.byDay(from, until);
+    } catch (SQLException e) {
+      throw failure("cannot read metric points", e);
+    }
+  }
+
+  @Override
+  public boolean recordDelivery(DeliveryBatch batch) {
+    try {
+      return delivery.record(batch, Instant.now());
+    } catch (SQLException e) {
+      throw failure("cannot store %,d delivery facts".formatted(batch.size()), e);
+    }
+  }
+
+  @Override
+  public List<PullRequestFact> pullRequests() {
+    try {
+      return delivery.pullRequests();
+    } catch (SQLException e) {
+      throw failure("cannot read pull requests", e);
+    }
+  }
+
+  @Override
+  public List<ReviewFact> reviews() {
+    try {
+      return delivery.reviews();
+    } catch (SQLException e) {
+      throw failure("cannot read reviews", e);
+    }
+  }
+
+  @Override
+  public List<DeploymentFact> deployments() {
+    try {
+      return delivery.deployments();
+    } catch (SQLException e) {
+      throw failure("cannot read deployments", e);
+    }
+  }
+
+  @Override
+  public List<IncidentFact> incidents() {
+    try {
+      return delivery.incidents();
+    } catch (SQLException e) {
+      throw failure("cannot read incidents", e);
+    }
+  }
+
+  @Override
+  public void saveToken(ApiToken token) {
+    try {
+      access.saveToken(token);
+    } catch (SQLException e) {
+      throw failure("cannot store token " + token.id(), e);
+    }
+  }
+
+  @Override
+  public Optional<ApiToken> token(String id) {
+    try {
+      return access.token(id);
+    } catch (SQLException e) {
+      throw failure("cannot read token " + id, e);
+    }
+  }
+
+  @Override
+  public List<ApiToken> tokens() {
+    try {
+      return access.tokens();
+    } catch (SQLException e) {
+      throw failure("cannot read tokens", e);
+    }
+  }
+
+  @Override
+  public boolean revokeToken(String id, Instant at) {
+    try {
+      return access.revokeToken(id, at);
+    } catch (SQLException e) {
+      throw failure("cannot revoke token " + id, e);
+    }
+  }
+
+  @Override
+  public Map<String, String> teams() {
+    try {
+      return access.teams();
+    } catch (SQLException e) {
+      throw failure("cannot read teams", e);
+    }
+  }
+
+  @Override
+  public void replaceTeams(Map<String, String> teams) {
+    try {
+      access.replaceTeams(teams);
+    } catch (SQLException e) {
+      throw failure("cannot store teams", e);
+    }
   }
 
   @Override

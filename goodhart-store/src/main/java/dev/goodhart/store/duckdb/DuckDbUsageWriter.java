@@ -243,7 +243,7 @@ final class DuckDbUsageWriter {
 
     /** One DuckDB transaction; the writer's lock keeps commits one at a time. */
     private void store() throws SQLException, IOException {
-      synchronized (DuckDbUsageWriter.this) {
+      synchronized (connection) {
         connection.setAutoCommit(false);
         try {
           if (added > 0) {

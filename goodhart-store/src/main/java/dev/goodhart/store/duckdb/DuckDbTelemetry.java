@@ -1,0 +1,210 @@
+package dev.goodhart.store.duckdb;
+
+import static dev.goodhart.store.duckdb.Transactions.inTransaction;
+import static dev.goodhart.store.duckdb.Transactions.instant;
+import static dev.goodhart.store.duckdb.Transactions.setInstant;
+
+import dev.goodhart.model.Hashes;
+import dev.goodhart.model.telemetry.MetricDaily;
+import dev.goodhart.model.telemetry.MetricPoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Metric points in DuckDB, stored as increments. A cumulative series is differenced against its
+ * last stored point ({@code metric_series}); the first point of a series, a point with a new start
+ * time and a point smaller than the last are counted whole (a new or restarted counter). Points are
+ * keyed so that an exporter's retry is stored once.
+ */
+final class DuckDbTelemetry {
+  private final Connection connection;
+
+  DuckDbTelemetry(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** The last cumulative point of a series. */
+  private record SeriesState(@Nullable Instant start, Instant last, double value, long count) {}
+
+  int record(List<MetricPoint> points) throws SQLException {
+    if (points.isEmpty()) {
+      return 0;
+    }
+    List<MetricPoint> ordered = new ArrayList<>(points);
+    ordered.sort(Comparator.comparing(MetricPoint::time));
+    return inTransaction(
+        connection,
+        () -> {
+          Map<String, SeriesState> states = new HashMap<>();
+          int stored = 0;
+          try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "INSERT INTO metric_point VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                          + " ON CONFLICT DO NOTHING");
+              PreparedStatement lookup =
+                  connection.prepareStatement(
+                      "SELECT epoch_us(start_ts), epoch_us(last_ts), last_value, last_count"
+                          + " FROM metric_series WHERE series_key = ?")) {
+            for (MetricPoint point : ordered) {
+              double value = point.value();
+              long count = point.count();
+              if (point.temporality() == MetricPoint.Temporality.CUMULATIVE) {
+                SeriesState before =
+                    states.containsKey(point.seriesKey())
+                        ? states.get(point.seriesKey())
+                        : stored(lookup, point.seriesKey());
+                if (before != null
+                    && Objects.equals(before.start(), point.start())
+                    && !point.time().isAfter(before.last())) {
+                  continue; // a retry, or a point older than one already counted
+                }
+                boolean continues =
+                    before != null
+                        && Objects.equals(before.start(), point.start())
+                        && value >= before.value()
+                        && count >= before.count();
+                if (continues) {
+                  value -= before.value();
+                  count -= before.count();
+                }
+                states.put(
+                    point.seriesKey(),
+                    new SeriesState(point.start(), point.time(), point.value(), point.count()));
+              }
+              bind(insert, point, value, count);
+              stored += insert.executeUpdate();
+            }
+          }
+          saveStates(states);
+          return stored;
+        });
+  }
+
+  private static @Nullable SeriesState stored(PreparedStatement lookup, String seriesKey)
+      throws SQLException {
+    lookup.setString(1, seriesKey);
+    try (ResultSet rows = lookup.executeQuery()) {
+      if (!rows.next()) {
+        return null;
+      }
+      Instant last = instant(rows, 2);
+      return new SeriesState(
+          instant(rows, 1), Objects.requireNonNull(last), rows.getDouble(3), rows.getLong(4));
+    }
+  }
+
+  private void saveStates(Map<String, SeriesState> states) throws SQLException {
+    if (states.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            """
+            INSERT INTO metric_series VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (series_key) DO UPDATE SET start_ts = excluded.start_ts,
+              last_ts = excluded.last_ts, last_value = excluded.last_value,
+              last_count = excluded.last_count
+            """)) {
+      for (Map.Entry<String, SeriesState> entry : states.entrySet()) {
+        SeriesState state = entry.getValue();
+        upsert.setString(1, entry.getKey());
+        setInstant(upsert, 2, state.start());
+        setInstant(upsert, 3, state.last());
+        upsert.setDouble(4, state.value());
+        upsert.setLong(5, state.count());
+        upsert.executeUpdate();
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement insert, MetricPoint point, double value, long count)
+      throws SQLException {
+    insert.setString(1, pointId(point));
+    insert.setString(2, point.source());
+    insert.setString(3, point.metric());
+    insert.setString(4, point.seriesKey());
+    setInstant(insert, 5, point.start());
+    setInstant(insert, 6, point.time());
+    insert.setDouble(7, value);
+    insert.setLong(8, count);
+    insert.setString(9, point.sessionId());
+    insert.setString(10, point.personId());
+    insert.setString(11, point.model());
+    insert.setString(12, point.type());
+    insert.setString(13, point.attributes());
+  }
+
+  /**
+   * A delta point is one interval of its series; a cumulative point one moment of it (its start is
+   * the series', not the interval's).
+   */
+  static String pointId(MetricPoint point) {
+    String identity =
+        point.seriesKey()
+            + '|'
+            + point.temporality()
+            + '|'
+            + (point.temporality() == MetricPoint.Temporality.DELTA ? point.start() : "")
+            + '|'
+            + point.time();
+    Hashes.Hash128 hash = Hashes.murmur3(identity);
+    return String.format("%016x%016x", hash.high(), hash.low());
+  }
+
+  List<MetricDaily> byDay(@Nullable Instant from, @Nullable Instant until) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            """
+            SELECT source, metric, type, model, person_id,
+                   CAST(timezone('UTC', ts) AS DATE) AS day,
+                   sum(value), count(*), count(DISTINCT session_id)
+            FROM metric_point WHERE true
+            """);
+    if (from != null) {
+      sql.append(" AND ts >= ?");
+    }
+    if (until != null) {
+      sql.append(" AND ts < ?");
+    }
+    sql.append(" GROUP BY ALL ORDER BY day, source, metric, type, model, person_id");
+    synchronized (connection) {
+      try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        int index = 1;
+        if (from != null) {
+          setInstant(statement, index++, from);
+        }
+        if (until != null) {
+          setInstant(statement, index, until);
+        }
+        List<MetricDaily> days = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            days.add(
+                new MetricDaily(
+                    rows.getString(1),
+                    rows.getString(2),
+                    rows.getString(3),
+                    rows.getString(4),
+                    rows.getString(5),
+                    rows.getObject(6, LocalDate.class),
+                    rows.getDouble(7),
+                    rows.getLong(8),
+                    rows.getLong(9)));
+          }
+        }
+        return days;
+      }
+    }
+  }
+}
