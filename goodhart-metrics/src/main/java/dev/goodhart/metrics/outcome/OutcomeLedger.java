@@ -82,8 +82,15 @@ public final class OutcomeLedger {
     }
     Map<String, List<CommitLink>> links = SessionLinker.link(subjects, repositories);
     sessions.forEach(s -> s.links = links.get(s.spend.key()));
+    sessions.forEach(s -> s.placeByLinks(repositories));
 
     Map<String, List<WasteSignal>> waste = WasteDetector.detect(wasteView(sessions), now);
+    // Linking and waste see every session (who else touched a commit, who ran in parallel); the
+    // figures only the query's.
+    sessions.removeIf(s -> !query.includes(s.subject.person(), s.repositoryId()));
+    if (query.repositoryId() != null) {
+      repositories.removeIf(r -> !r.ref().id().equals(query.repositoryId()));
+    }
     List<SessionOutcome> outcomes = new ArrayList<>();
     for (Linked s : sessions) {
       s.outcome = outcome(s, waste.get(s.spend.key()), now);
@@ -92,7 +99,7 @@ public final class OutcomeLedger {
     outcomes.sort(Comparator.comparing(SessionOutcome::start));
 
     int owners = (int) sessions.stream().map(s -> s.owner).distinct().count();
-    boolean personal = owners <= 1;
+    boolean personal = !query.shared() && owners <= 1;
     int floor = query.minimumGroup();
     // The first and last UTC day with spend.
     TreeSet<LocalDate> spendDays = new TreeSet<>();
@@ -120,7 +127,7 @@ public final class OutcomeLedger {
   private static final class Linked {
     final SessionSpend spend;
     final SessionWork work;
-    final SessionLinker.Subject subject;
+    SessionLinker.Subject subject;
     final String owner;
     List<CommitLink> links = List.of();
     @Nullable SessionOutcome outcome;
@@ -134,6 +141,33 @@ public final class OutcomeLedger {
 
     int shipped() {
       return (int) links.stream().filter(CommitLink::shipped).count();
+    }
+
+    /**
+     * A session whose folder is unknown (telemetry carries none) ran where its exact links are: the
+     * repository of the first commit it printed.
+     */
+    void placeByLinks(List<ScannedRepository> repositories) {
+      if (subject.repository() != null) {
+        return;
+      }
+      for (CommitLink link : links) {
+        for (ScannedRepository repository : repositories) {
+          if (repository.ref().id().equals(link.repositoryId())) {
+            subject =
+                new SessionLinker.Subject(
+                    subject.key(),
+                    subject.sessionId(),
+                    subject.start(),
+                    subject.end(),
+                    repository,
+                    subject.person(),
+                    subject.work(),
+                    subject.cost());
+            return;
+          }
+        }
+      }
     }
 
     SessionOutcome outcome() {

@@ -15,12 +15,9 @@ import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.model.telemetry.MetricDaily;
 import dev.goodhart.model.telemetry.MetricPoint;
-import dev.goodhart.store.AccessStore;
 import dev.goodhart.store.CountedEvent;
-import dev.goodhart.store.DeliveryStore;
-import dev.goodhart.store.Store;
+import dev.goodhart.store.ServingStore;
 import dev.goodhart.store.StoreStatistics;
-import dev.goodhart.store.TelemetryStore;
 import dev.goodhart.store.UsageAggregate;
 import dev.goodhart.store.UsageFilter;
 import java.io.IOException;
@@ -48,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * The store in one DuckDB file, {@code goodhart.duckdb} in the data folder. One connection; not
  * thread-safe.
  */
-public final class DuckDbStore implements Store, TelemetryStore, DeliveryStore, AccessStore {
+public final class DuckDbStore implements ServingStore {
   public static final String FILE_NAME = "goodhart.duckdb";
 
   private final Path file;
@@ -142,6 +139,7 @@ public final class DuckDbStore implements Store, TelemetryStore, DeliveryStore, 
    * server answers queries while it ingests): DuckDB isolates the two transactions. Close it before
    * this store.
    */
+  @Override
   public DuckDbStore reader() {
     try {
       return new DuckDbStore(file, connection.duplicate(), schemaVersion);

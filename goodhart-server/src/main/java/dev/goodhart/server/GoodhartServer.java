@@ -1,0 +1,295 @@
+package dev.goodhart.server;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goodhart.metrics.usage.Pricer;
+import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.Pseudonyms;
+import dev.goodhart.model.access.Scope;
+import dev.goodhart.store.ServingStore;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code goodhart serve}: one HTTP server for a team. It receives agents' OpenTelemetry (OTLP/HTTP,
+ * protobuf or JSON, gzip or not), GitHub's webhooks and other tools' deployments and incidents, and
+ * answers the report's metrics per team, repository, source, model and week, with a dashboard at
+ * {@code /}. Every write needs an API token with scope {@code ingest} (GitHub's webhooks: the
+ * webhook secret's signature), every read one with scope {@code read}, token and team management
+ * {@code admin}. A write is answered only once what it carried is committed.
+ */
+public final class GoodhartServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GoodhartServer.class);
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ServerConfig config;
+  private final ServingStore store;
+  private final Pseudonyms pseudonyms;
+  private final Clock clock;
+  private final IngestQueue queue;
+  private final Authenticator authenticator;
+  private final RequestBody bodies;
+  private final OrgReports reports;
+  private final RepositoryRefresher refresher;
+  private final Javalin app;
+
+  /** Rescans a mined repository when a push says it moved; by full name, or all when null. */
+  @FunctionalInterface
+  public interface RepositoryRefresher {
+    RepositoryRefresher NONE = repository -> {};
+
+    void refresh(@Nullable String repository);
+  }
+
+  private GoodhartServer(
+      ServerConfig config,
+      ServingStore store,
+      Pricer pricer,
+      Pseudonyms pseudonyms,
+      Clock clock,
+      RepositoryRefresher refresher) {
+    this.config = config;
+    this.store = store;
+    this.pseudonyms = pseudonyms;
+    this.clock = clock;
+    this.refresher = refresher;
+    this.queue = new IngestQueue(store, config.queueFacts());
+    this.authenticator = new Authenticator(store);
+    this.bodies = new RequestBody(config.maxBodyBytes(), config.maxInflatedBytes());
+    this.reports = new OrgReports(store, pricer, clock, config.minimumGroup(), queue::commits);
+    this.app =
+        Javalin.create(
+            javalin -> {
+              javalin.showJavalinBanner = false;
+              javalin.useVirtualThreads = true;
+              javalin.http.maxRequestSize = config.maxBodyBytes();
+              javalin.http.prefer405over404 = true;
+              javalin.jsonMapper(new JavalinJackson(JSON, false));
+            });
+    routes();
+  }
+
+  /** Starts a server on the store; the caller keeps owning the store and closes it after this. */
+  public static GoodhartServer start(
+      ServerConfig config,
+      ServingStore store,
+      Pricer pricer,
+      Pseudonyms pseudonyms,
+      Clock clock,
+      RepositoryRefresher refresher) {
+    GoodhartServer server =
+        new GoodhartServer(
+            requireNonNull(config, "config is null"),
+            requireNonNull(store, "store is null"),
+            requireNonNull(pricer, "pricer is null"),
+            requireNonNull(pseudonyms, "pseudonyms is null"),
+            requireNonNull(clock, "clock is null"),
+            requireNonNull(refresher, "refresher is null"));
+    server.app.start(config.bind(), config.port());
+    return server;
+  }
+
+  /** The port listened on (the one chosen when the configuration asked for 0). */
+  public int port() {
+    return app.port();
+  }
+
+  private void routes() {
+    app.exception(
+        ApiException.class,
+        (e, ctx) -> {
+          if (e.retryAfterSeconds() != null) {
+            ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+          }
+          ctx.status(e.status()).json(e.body());
+        });
+    app.exception(
+        GoodhartException.class,
+        (e, ctx) -> {
+          LOG.warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
+          ApiException answer =
+              new ApiException(
+                  503,
+                  "store_failure",
+                  "the server could not store or read the facts ("
+                      + e.getMessage()
+                      + "); nothing of this request was stored, retry it");
+          ctx.header("Retry-After", "5").status(503).json(answer.body());
+        });
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+          ctx.status(500)
+              .json(
+                  new ApiException(
+                          500,
+                          "internal_error",
+                          "the server failed on this request (a bug in goodhart: "
+                              + e.getClass().getSimpleName()
+                              + "); nothing of it was stored")
+                      .body());
+        });
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            ctx.json(
+                ApiException.notFound(
+                        "there is no endpoint %s %s; OTLP goes to /v1/logs, /v1/metrics or /v1/traces, the API is under /api/v1/"
+                            .formatted(ctx.method(), ctx.path()))
+                    .body());
+          }
+        });
+    app.error(
+        405,
+        ctx ->
+            ctx.json(
+                new ApiException(
+                        405,
+                        "method_not_allowed",
+                        "%s is not allowed on %s".formatted(ctx.method(), ctx.path()))
+                    .body()));
+    app.error(
+        413,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            ctx.json(
+                ApiException.tooLarge(
+                        "the request body is larger than the server's limit of %,d bytes; send smaller batches"
+                            .formatted(config.maxBodyBytes()))
+                    .body());
+          }
+        });
+
+    app.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+    app.get(
+        "/api/v1/status",
+        ctx -> {
+          authenticator.require(ctx, Scope.READ);
+          ObjectNode status = JSON.createObjectNode();
+          status.put("waitingFacts", queue.waiting());
+          status.put("storedFacts", queue.stored());
+          status.put("refusedRequests", queue.refused());
+          status.put("commits", queue.commits());
+          ctx.json(status);
+        });
+    ReadApi.register(this);
+    AdminApi.register(this);
+  }
+
+  Javalin app() {
+    return app;
+  }
+
+  Authenticator authenticator() {
+    return authenticator;
+  }
+
+  OrgReports reports() {
+    return reports;
+  }
+
+  IngestQueue queue() {
+    return queue;
+  }
+
+  ServingStore store() {
+    return store;
+  }
+
+  RequestBody bodies() {
+    return bodies;
+  }
+
+  Pseudonyms pseudonyms() {
+    return pseudonyms;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  ServerConfig config() {
+    return config;
+  }
+
+  RepositoryRefresher refresher() {
+    return refresher;
+  }
+
+  /** Waits for the writer to commit a request's facts: the moment the request may be answered. */
+  int acknowledged(CompletableFuture<Integer> written) {
+    try {
+      return written.get(config.acknowledgeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw ApiException.busy(
+          "the facts were not committed within %d s; retry (a retry of the same request is stored once)"
+              .formatted(config.acknowledgeTimeout().toSeconds()),
+          5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.busy("the server is stopping; retry", 5);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  static JsonNode parseJson(byte[] body, String what) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw ApiException.badRequest(what + " must be a JSON object");
+      }
+      return node;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      throw ApiException.badRequest(
+          "%s is not valid JSON at line %d, column %d: %s"
+              .formatted(
+                  what,
+                  at == null ? 0 : at.getLineNr(),
+                  at == null ? 0 : at.getColumnNr(),
+                  e.getOriginalMessage()));
+    } catch (java.io.IOException e) {
+      throw ApiException.badRequest(what + " could not be read: " + e.getMessage());
+    }
+  }
+
+  /** Refuses a body whose Content-Type is not one of the given. */
+  static String requireContentType(Context ctx, String... accepted) {
+    String type = ctx.contentType();
+    String bare =
+        type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    for (String candidate : accepted) {
+      if (candidate.equals(bare)) {
+        return bare;
+      }
+    }
+    throw ApiException.unsupportedMediaType(
+        "Content-Type '%s' is not accepted here; send %s"
+            .formatted(type == null ? "(none)" : type, String.join(" or ", accepted)));
+  }
+
+  /** Stops listening, writes what is queued, stops. The store stays open (its owner closes it). */
+  @Override
+  public void close() {
+    app.stop();
+    queue.close();
+  }
+}

@@ -1,0 +1,220 @@
+package dev.goodhart.server;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goodhart.metrics.outcome.OutcomeLedger;
+import dev.goodhart.metrics.outcome.OutcomeQuery;
+import dev.goodhart.metrics.outcome.OutcomeReport;
+import dev.goodhart.metrics.outcome.People;
+import dev.goodhart.metrics.usage.Pricer;
+import dev.goodhart.report.outcome.OutcomeJson;
+import dev.goodhart.store.ServingStore;
+import dev.goodhart.store.UsageAggregate;
+import dev.goodhart.store.UsageFilter;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The report of {@code goodhart report}, for a team, a repository or everyone, as the server shows
+ * it to others: no person appears (sessions carry no pseudonym), and a view of fewer than the
+ * privacy floor's people is suppressed whole. Reports are computed on a reader connection and kept
+ * until the next write, so a dashboard's refreshes cost nothing while nothing arrives.
+ */
+final class OrgReports {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int CACHED = 64;
+
+  private final ServingStore store;
+  private final Pricer pricer;
+  private final Clock clock;
+  private final int minimumGroup;
+  private final LongSupplier version;
+  private final Map<String, Cached> cache =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+          return size() > CACHED;
+        }
+      };
+
+  private record Cached(long version, Object value) {}
+
+  /**
+   * @param version a number that changes whenever the store does (the writer's commit count)
+   */
+  OrgReports(
+      ServingStore store, Pricer pricer, Clock clock, int minimumGroup, LongSupplier version) {
+    this.store = requireNonNull(store, "store is null");
+    this.pricer = requireNonNull(pricer, "pricer is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.minimumGroup = minimumGroup;
+    this.version = requireNonNull(version, "version is null");
+  }
+
+  /** Who a machine id's sessions belong to: telemetry's ids name the person's pseudonym. */
+  static final People PEOPLE = Identities::personOf;
+
+  /** The report document of the scope, or a suppressed answer. */
+  JsonNode report(ReportScope scope) {
+    return cached("report " + scope, () -> compute(scope));
+  }
+
+  /** Teams with their sizes, repositories: what the dashboard's filters offer. */
+  JsonNode filters() {
+    return cached(
+        "filters",
+        () -> {
+          ObjectNode answer = JSON.createObjectNode();
+          ArrayNode teams = answer.putArray("teams");
+          teams()
+              .sizes(activePeople())
+              .forEach(
+                  (name, people) ->
+                      teams
+                          .addObject()
+                          .put("name", name)
+                          .put("people", people)
+                          .put("suppressed", people < minimumGroup));
+          ArrayNode repositories = answer.putArray("repositories");
+          try (ServingStore reader = store.reader()) {
+            reader
+                .repositories()
+                .forEach(
+                    summary ->
+                        repositories
+                            .addObject()
+                            .put("id", summary.repository().id())
+                            .put("name", Identities.repositoryName(summary.repository())));
+          }
+          answer.put("minimumGroup", minimumGroup);
+          return answer;
+        });
+  }
+
+  Teams teams() {
+    return new Teams(store.teams());
+  }
+
+  /** The people with usage in the store. */
+  Set<String> activePeople() {
+    Set<String> people = new TreeSet<>();
+    try (ServingStore reader = store.reader()) {
+      for (UsageAggregate session : reader.usageBySession(UsageFilter.ALL)) {
+        String person = Identities.personOf(session.machineId());
+        if (person != null) {
+          people.add(person);
+        }
+      }
+    }
+    return people;
+  }
+
+  /** The persons a scope covers: a team's members, or everyone (null). */
+  @Nullable Set<String> persons(ReportScope scope) {
+    return scope.team() == null ? null : teams().members(scope.team(), activePeople());
+  }
+
+  /** The report itself, for callers that need its figures rather than its document. */
+  @Nullable OutcomeReport outcome(ReportScope scope) {
+    Set<String> persons = persons(scope);
+    if (persons != null && persons.isEmpty()) {
+      return null;
+    }
+    String repositoryId = repositoryId(scope.repository());
+    try (ServingStore reader = store.reader()) {
+      return new OutcomeLedger(reader, pricer, PEOPLE, clock)
+          .report(
+              new OutcomeQuery(
+                  scope.since(), scope.until(), minimumGroup, persons, repositoryId, true));
+    }
+  }
+
+  private JsonNode compute(ReportScope scope) {
+    if (scope.team() != null && !teams().sizes(activePeople()).containsKey(scope.team())) {
+      throw ApiException.notFound(
+          "there is no team '%s'; GET /api/v1/filters lists the teams".formatted(scope.team()));
+    }
+    OutcomeReport report = outcome(scope);
+    int people =
+        report == null
+            ? 0
+            : (int)
+                report.sessions().stream()
+                    .map(OutcomeReport.SessionOutcome::person)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .count();
+    if (report == null || people < minimumGroup) {
+      ObjectNode answer = JSON.createObjectNode();
+      answer.put("suppressed", true);
+      answer.put(
+          "reason",
+          "fewer than %d people have sessions in this view (%d); goodhart shows no figures for groups this small"
+              .formatted(minimumGroup, people));
+      answer.put("people", people);
+      answer.put("minimumGroup", minimumGroup);
+      answer.set("scope", JSON.valueToTree(scope.describe()));
+      return answer;
+    }
+    try {
+      ObjectNode document = (ObjectNode) JSON.readTree(OutcomeJson.toJson(report));
+      for (JsonNode session : document.withArray("sessions")) {
+        ((ObjectNode) session).remove("person");
+      }
+      document.put("suppressed", false);
+      document.set("scope", JSON.valueToTree(scope.describe()));
+      return document;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the report document is JSON", e);
+    }
+  }
+
+  private @Nullable String repositoryId(@Nullable String wanted) {
+    if (wanted == null) {
+      return null;
+    }
+    try (ServingStore reader = store.reader()) {
+      return reader.repositories().stream()
+          .map(summary -> summary.repository())
+          .filter(r -> r.id().equals(wanted) || Identities.repositoryName(r).equals(wanted))
+          .map(r -> r.id())
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  ApiException.notFound(
+                      "there is no repository '%s'; GET /api/v1/filters lists them"
+                          .formatted(wanted)));
+    }
+  }
+
+  interface Computation {
+    JsonNode compute();
+  }
+
+  JsonNode cached(String key, Computation computation) {
+    long now = version.getAsLong();
+    synchronized (cache) {
+      Cached hit = cache.get(key);
+      if (hit != null && hit.version() == now) {
+        return (JsonNode) hit.value();
+      }
+    }
+    JsonNode value = computation.compute();
+    synchronized (cache) {
+      cache.put(key, new Cached(now, value));
+    }
+    return value;
+  }
+}

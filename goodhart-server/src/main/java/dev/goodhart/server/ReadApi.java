@@ -1,0 +1,138 @@
+package dev.goodhart.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goodhart.model.access.Scope;
+import dev.goodhart.store.ServingStore;
+import io.javalin.Javalin;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The read API ({@code /api/v1/...}, scope {@code read}): the report's metrics for everyone, a team
+ * or a repository, and slices of it per week, repository, model and source; delivery and the
+ * agents' own metrics. There is deliberately no endpoint per person.
+ */
+final class ReadApi {
+  /** Slices of the report document, each under its own path. */
+  private static final Map<String, String> SLICES =
+      Map.of(
+          "weeks",
+          "weeks",
+          "days",
+          "days",
+          "repos",
+          "repos",
+          "models",
+          "models",
+          "sources",
+          "sources",
+          "waste",
+          "waste",
+          "efficiency",
+          "efficiency");
+
+  private ReadApi() {}
+
+  static void register(GoodhartServer server) {
+    Javalin app = server.app();
+    OrgReports reports = server.reports();
+    app.get(
+        "/api/v1/filters",
+        ctx -> {
+          server.authenticator().require(ctx, Scope.READ);
+          ctx.json(reports.filters());
+        });
+    app.get(
+        "/api/v1/report",
+        ctx -> {
+          server.authenticator().require(ctx, Scope.READ);
+          ctx.json(reports.report(ReportScope.of(ctx)));
+        });
+    SLICES.forEach(
+        (path, field) ->
+            app.get(
+                "/api/v1/" + path,
+                ctx -> {
+                  server.authenticator().require(ctx, Scope.READ);
+                  ctx.json(slice(reports.report(ReportScope.of(ctx)), field));
+                }));
+    app.get(
+        "/api/v1/teams",
+        ctx -> {
+          server.authenticator().require(ctx, Scope.READ);
+          ReportScope scope = ReportScope.of(ctx);
+          ctx.json(reports.cached("teams " + scope, () -> teams(reports, scope)));
+        });
+    app.get(
+        "/api/v1/delivery",
+        ctx -> {
+          server.authenticator().require(ctx, Scope.READ);
+          ReportScope scope = ReportScope.of(ctx);
+          ctx.json(
+              reports.cached(
+                  "delivery " + scope,
+                  () -> {
+                    try (ServingStore reader = server.store().reader()) {
+                      return DeliveryView.of(reader, scope, reports.outcome(scope));
+                    }
+                  }));
+        });
+    app.get(
+        "/api/v1/telemetry",
+        ctx -> {
+          server.authenticator().require(ctx, Scope.READ);
+          ReportScope scope = ReportScope.of(ctx);
+          ctx.json(
+              reports.cached(
+                  "telemetry " + scope,
+                  () -> {
+                    Set<String> persons = reports.persons(scope);
+                    try (ServingStore reader = server.store().reader()) {
+                      return TelemetryView.of(
+                          reader, scope, persons, server.config().minimumGroup());
+                    }
+                  }));
+        });
+  }
+
+  private static JsonNode slice(JsonNode report, String field) {
+    ObjectNode answer = GoodhartServer.JSON.createObjectNode();
+    answer.set("scope", report.get("scope"));
+    if (report.path("suppressed").asBoolean(false)) {
+      answer.put("suppressed", true);
+      answer.set("reason", report.get("reason"));
+      answer.putArray(field);
+      return answer;
+    }
+    answer.put("suppressed", false);
+    answer.set(field, report.get(field));
+    return answer;
+  }
+
+  /** Every team's totals, or its suppression. */
+  private static JsonNode teams(OrgReports reports, ReportScope scope) {
+    ObjectNode answer = GoodhartServer.JSON.createObjectNode();
+    ArrayNode rows = answer.putArray("teams");
+    Map<String, Integer> sizes = reports.teams().sizes(reports.activePeople());
+    sizes.forEach(
+        (team, people) -> {
+          JsonNode report =
+              reports.report(
+                  new ReportScope(team, scope.repository(), scope.since(), scope.until()));
+          ObjectNode row = rows.addObject();
+          row.put("team", team);
+          row.put("people", people);
+          boolean suppressed = report.path("suppressed").asBoolean(false);
+          row.put("suppressed", suppressed);
+          if (suppressed) {
+            row.set("reason", report.get("reason"));
+          } else {
+            row.set("totals", report.get("totals"));
+          }
+        });
+    answer.set("scope", GoodhartServer.JSON.valueToTree(scope.describe()));
+    return answer;
+  }
+}
