@@ -21,7 +21,7 @@ final class CommandTree {
   private static final Set<String> GLOBAL_FLAGS =
       Set.of("--strict", "-q", "--quiet", "--no-progress");
   private static final Set<String> GROUPS =
-      Set.of("usage", "import", "prices", "scan", "report", "demo");
+      Set.of("usage", "import", "prices", "scan", "report", "demo", "serve", "token");
 
   private static final Map<UsageReportKind, String> DESCRIPTIONS =
       Map.of(
@@ -62,6 +62,17 @@ final class CommandTree {
     }
     if (whole || "demo".equals(group)) {
       root.addSubcommand("demo", new DemoCommand(context));
+    }
+    if (whole || "serve".equals(group)) {
+      root.addSubcommand("serve", new ServeCommand(context));
+    }
+    if (whole || "token".equals(group)) {
+      root.addSubcommand(
+          "token",
+          new CommandLine(new TokenCommand())
+              .addSubcommand("create", new TokenCommand.Create(context))
+              .addSubcommand("list", new TokenCommand.ListTokens(context))
+              .addSubcommand("revoke", new TokenCommand.Revoke(context)));
     }
     if (whole || "prices".equals(group)) {
       CommandLine prices = new CommandLine(new PricesCommand());
