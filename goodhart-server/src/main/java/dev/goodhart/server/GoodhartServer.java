@@ -34,6 +34,9 @@ public final class GoodhartServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GoodhartServer.class);
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Set when a handler's own error answer is in place, so the status's generic one stays out. */
+  private static final String ANSWERED = "goodhart.answered";
+
   private final ServerConfig config;
   private final ServingStore store;
   private final Pseudonyms pseudonyms;
@@ -110,6 +113,7 @@ public final class GoodhartServer implements AutoCloseable {
     app.exception(
         ApiException.class,
         (e, ctx) -> {
+          ctx.attribute(ANSWERED, true);
           if (e.retryAfterSeconds() != null) {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
           }
@@ -145,7 +149,7 @@ public final class GoodhartServer implements AutoCloseable {
     app.error(
         404,
         ctx -> {
-          if (ctx.result() == null || ctx.result().isEmpty()) {
+          if (ctx.attribute(ANSWERED) == null) {
             ctx.json(
                 ApiException.notFound(
                         "there is no endpoint %s %s; OTLP goes to /v1/logs, /v1/metrics or /v1/traces, the API is under /api/v1/"
@@ -165,7 +169,7 @@ public final class GoodhartServer implements AutoCloseable {
     app.error(
         413,
         ctx -> {
-          if (ctx.result() == null || ctx.result().isEmpty()) {
+          if (ctx.attribute(ANSWERED) == null) {
             ctx.json(
                 ApiException.tooLarge(
                         "the request body is larger than the server's limit of %,d bytes; send smaller batches"
