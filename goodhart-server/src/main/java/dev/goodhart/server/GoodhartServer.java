@@ -188,6 +188,9 @@ public final class GoodhartServer implements AutoCloseable {
           status.put("storedFacts", queue.stored());
           status.put("refusedRequests", queue.refused());
           status.put("commits", queue.commits());
+      try (ServingStore reader = store.reader()) {
+        status.put("usageEvents", reader.statistics().events());
+      }
           ctx.json(status);
         });
     ReadApi.register(this);
