@@ -114,6 +114,9 @@ public final class GoodhartServer implements AutoCloseable {
         ApiException.class,
         (e, ctx) -> {
           ctx.attribute(ANSWERED, true);
+          if (e.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"goodhart\"");
+          }
           if (e.retryAfterSeconds() != null) {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
           }
@@ -188,13 +191,14 @@ public final class GoodhartServer implements AutoCloseable {
           status.put("storedFacts", queue.stored());
           status.put("refusedRequests", queue.refused());
           status.put("commits", queue.commits());
-      try (ServingStore reader = store.reader()) {
-        status.put("usageEvents", reader.statistics().events());
-      }
+          try (ServingStore reader = store.reader()) {
+            status.put("usageEvents", reader.statistics().events());
+          }
           ctx.json(status);
         });
     ReadApi.register(this);
     AdminApi.register(this);
+    DashboardRoutes.register(app);
   }
 
   Javalin app() {

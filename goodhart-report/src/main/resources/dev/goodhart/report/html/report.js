@@ -1,12 +1,11 @@
-// Draws goodhart's HTML report from the document embedded in the page. Everything it needs is in
-// this file: the page must open offline, years later, on any machine.
+// Draws goodhart's HTML report from a report document (docs/report-json.md). The self-contained
+// report renders the document embedded in its page; the live dashboard loads this same file and
+// calls goodhartReport.render with each answer of the server, so both draw the same charts.
+// Everything it needs is in this file: the report must open offline, years later, on any machine.
 (function () {
   'use strict';
 
-  const doc = JSON.parse(document.getElementById('goodhart-data').textContent);
   const DASH = '\u2013';
-  const minimumGroup = isNumber(doc.privacy && doc.privacy.minimumGroup) ? doc.privacy.minimumGroup : 5;
-  const SUPPRESSED = 'suppressed (fewer than ' + minimumGroup + ' people)';
   const COLORS = {
     shipped: '#2563eb', unshipped: '#f97316', commits: '#16a34a', written: '#94a3b8',
     alive: '#16a34a', yield: '#9333ea', perCommit: '#dc2626', sessions: '#0891b2'
@@ -70,13 +69,27 @@
     return node;
   }
 
+  // --- the document being drawn, and what follows from it; set again by every render ---
+
+  let doc = {};
+  let suppressedText = '';
+  let repoLabel = repoLabeller([]);
+
+  function use(next) {
+    doc = next !== null && typeof next === 'object' && !Array.isArray(next) ? next : {};
+    const minimumGroup = isNumber(doc.privacy && doc.privacy.minimumGroup) ? doc.privacy.minimumGroup : 5;
+    suppressedText = 'suppressed (fewer than ' + minimumGroup + ' people)';
+    repoLabel = repoLabeller(list(doc.sessions).map((s) => s && s.repo).filter((repo) => typeof repo === 'string'));
+  }
+
   // --- headline ---
 
   function headline() {
     const totals = doc.totals || {};
     const strip = document.getElementById('headline');
+    strip.replaceChildren();
     if (totals.suppressed) {
-      strip.appendChild(element('p', 'suppressed', 'Totals ' + SUPPRESSED));
+      strip.appendChild(element('p', 'suppressed', 'Totals ' + suppressedText));
       return;
     }
     const figure = (id, label, value, detail) => {
@@ -99,7 +112,6 @@
     const node = document.getElementById('period');
     const span = doc.from || doc.to ? text(doc.from) + ' to ' + text(doc.to) + ' (UTC)' : 'No spend recorded';
     node.textContent = span + (doc.generatedAt ? ' \u00b7 generated ' + utcMinute(doc.generatedAt) + ' UTC' : '');
-    if (doc.from || doc.to) document.title = 'goodhart report, ' + text(doc.from) + ' to ' + text(doc.to);
   }
 
   // --- charts: each builder returns an ECharts option, or a sentence saying why there is none ---
@@ -159,9 +171,9 @@
     const label = repoLabeller(rows.map((r) => r.repo));
     const suppressed = rows.filter((r) => r.suppressed).map((r) => label(r.repo));
     document.getElementById('note-yield').textContent =
-      suppressed.length ? 'Not shown, ' + SUPPRESSED + ': ' + suppressed.join(', ') + '.' : '';
+      suppressed.length ? 'Not shown, ' + suppressedText + ': ' + suppressed.join(', ') + '.' : '';
     const shown = rows.filter((r) => !r.suppressed);
-    if (!shown.length) return 'Every repository is ' + SUPPRESSED + '.';
+    if (!shown.length) return 'Every repository is ' + suppressedText + '.';
     return base({
       dataZoom: zoomBeyond(shown.length, 20),
       xAxis: categoryAxis(shown.map((r) => label(r.repo)), { axisLabel: { interval: 0, rotate: shown.length > 6 ? 30 : 0 } }),
@@ -251,28 +263,47 @@
     });
   }
 
-  const charts = [];
+  // --- chart groups: the ECharts instances one part of a page made, disposed before it draws again ---
 
-  // Resolves once the chart has finished rendering, so tests and screenshots see every chart drawn.
-  function draw(id, build) {
-    const container = document.getElementById(id);
-    const empty = (sentence) => {
-      container.classList.add('chart-empty');
-      container.replaceChildren(element('p', 'empty', sentence));
-      return Promise.resolve();
+  const groups = [];
+
+  function chartGroup() {
+    let charts = [];
+    const group = {
+      // Resolves once the chart has finished rendering, so tests and screenshots see every chart drawn.
+      draw(id, build) {
+        const container = document.getElementById(id);
+        const empty = (sentence) => {
+          container.classList.add('chart-empty');
+          container.replaceChildren(element('p', 'empty', sentence));
+          return Promise.resolve();
+        };
+        try {
+          const option = build();
+          if (typeof option === 'string') return empty(option);
+          container.classList.remove('chart-empty');
+          container.replaceChildren();
+          const chart = echarts.init(container, null, { renderer: 'svg' });
+          charts.push(chart);
+          const finished = new Promise((resolve) => chart.on('finished', resolve));
+          chart.setOption(option);
+          return finished;
+        } catch (error) {
+          console.error('goodhart: chart ' + id + ' could not be drawn', error);
+          return empty('This chart could not be drawn: ' + error.message);
+        }
+      },
+      resize() {
+        charts.forEach((chart) => chart.resize());
+      },
+      // A page that redraws every 30 seconds would otherwise keep every chart it ever made.
+      dispose() {
+        charts.forEach((chart) => chart.dispose());
+        charts = [];
+      }
     };
-    try {
-      const option = build();
-      if (typeof option === 'string') return empty(option);
-      const chart = echarts.init(container, null, { renderer: 'svg' });
-      charts.push(chart);
-      const finished = new Promise((resolve) => chart.on('finished', resolve));
-      chart.setOption(option);
-      return finished;
-    } catch (error) {
-      console.error('goodhart: chart ' + id + ' could not be drawn', error);
-      return empty('This chart could not be drawn: ' + error.message);
-    }
+    groups.push(group);
+    return group;
   }
 
   // --- session table ---
@@ -301,13 +332,11 @@
     { label: 'Waste', value: (s) => wasteKinds(s).join(', ') || null, show: (s) => wasteKinds(s).join(', ') || DASH }
   ];
 
-  const repoLabel = repoLabeller(list(doc.sessions).map((s) => s.repo).filter((repo) => typeof repo === 'string'));
-
   function sessionRow(session) {
     const row = element('tr', 'session');
     if (session.suppressed) {
       row.appendChild(element('td', '', utcMinute(session.start)));
-      const cell = element('td', 'suppressed', SUPPRESSED);
+      const cell = element('td', 'suppressed', suppressedText);
       cell.colSpan = COLUMNS.length - 1;
       row.appendChild(cell);
       return row;
@@ -331,8 +360,11 @@
     };
   }
 
+  // The column the reader sorted by, kept across renders so a refresh does not undo it.
+  let sorting = null;
+
   function sessionTable() {
-    const sessions = list(doc.sessions);
+    const sessions = list(doc.sessions).filter((s) => s !== null && typeof s === 'object');
     const table = document.getElementById('sessions');
     const body = table.tBodies[0];
     const render = (rows) => {
@@ -343,32 +375,101 @@
         body.appendChild(element('tr', 'empty')).appendChild(cell);
       }
     };
+    const sortBy = (header, column, direction) => {
+      headers.forEach((h) => h.removeAttribute('aria-sort'));
+      header.setAttribute('aria-sort', direction === 1 ? 'ascending' : 'descending');
+      sorting = { label: column.label, direction: direction };
+      render(sessions.slice().sort(compareBy(column, direction)));
+    };
     const headers = COLUMNS.map((column) => {
       const header = element('th', column.className || '', column.label);
       header.scope = 'col';
       header.addEventListener('click', () => {
-        const direction = header.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
-        headers.forEach((h) => h.removeAttribute('aria-sort'));
-        header.setAttribute('aria-sort', direction === 1 ? 'ascending' : 'descending');
-        render(sessions.slice().sort(compareBy(column, direction)));
+        sortBy(header, column, header.getAttribute('aria-sort') === 'ascending' ? -1 : 1);
       });
       return header;
     });
     table.tHead.rows[0].replaceChildren(...headers);
-    render(sessions);
+    const sorted = sorting ? COLUMNS.findIndex((column) => column.label === sorting.label) : -1;
+    if (sorted >= 0) sortBy(headers[sorted], COLUMNS[sorted], sorting.direction);
+    else render(sessions);
   }
 
-  period();
-  headline();
-  sessionTable();
-  Promise.all([
-    draw('chart-spend', spendChart),
-    draw('chart-yield', yieldChart),
-    draw('chart-survival', survivalChart),
-    draw('chart-efficiency', efficiencyChart),
-    draw('chart-waste', wasteChart)
-  ]).then(() => {
-    document.body.dataset.chartsReady = 'true';
+  // --- drawing the whole report ---
+
+  const reportCharts = chartGroup();
+  const CHARTS = [
+    ['chart-spend', spendChart],
+    ['chart-yield', yieldChart],
+    ['chart-survival', survivalChart],
+    ['chart-efficiency', efficiencyChart],
+    ['chart-waste', wasteChart]
+  ];
+  const NOTES = ['note-yield', 'note-survival'];
+
+  // Draws the document into the page's elements, replacing whatever an earlier call drew; resolves
+  // once every chart has rendered. For pages that draw more than the report, and signal readiness
+  // themselves.
+  function draw(next) {
+    use(next);
+    reportCharts.dispose();
+    period();
+    headline();
+    sessionTable();
+    return Promise.all(CHARTS.map(([id, build]) => reportCharts.draw(id, build))).then(() => undefined);
+  }
+
+  // A render superseded by a later one must not say the page is ready.
+  let renders = 0;
+
+  // draw, and document.body.dataset.chartsReady: 'false' from the start, 'true' once all is drawn.
+  function render(next) {
+    const current = ++renders;
+    document.body.dataset.chartsReady = 'false';
+    return draw(next).then(() => {
+      if (current === renders) document.body.dataset.chartsReady = 'true';
+    });
+  }
+
+  // Empties every element the report draws into, for a page that has nothing to show any more.
+  function clear() {
+    renders++;
+    reportCharts.dispose();
+    use({});
+    CHARTS.forEach(([id]) => {
+      const container = document.getElementById(id);
+      container.classList.remove('chart-empty');
+      container.replaceChildren();
+    });
+    NOTES.forEach((id) => { document.getElementById(id).textContent = ''; });
+    ['period', 'headline'].forEach((id) => document.getElementById(id).replaceChildren());
+    const table = document.getElementById('sessions');
+    table.tHead.rows[0].replaceChildren();
+    table.tBodies[0].replaceChildren();
+  }
+
+  window.addEventListener('resize', () => groups.forEach((group) => group.resize()));
+
+  // What the dashboard's script builds on: drawing, and the helpers its own charts share with these.
+  window.goodhartReport = Object.freeze({
+    render: render,
+    draw: draw,
+    clear: clear,
+    charts: Object.freeze({
+      group: chartGroup, base: base, valueAxis: valueAxis, rightAxis: rightAxis, categoryAxis: categoryAxis,
+      series: series, zoomBeyond: zoomBeyond, COLORS: COLORS, PALETTE: PALETTE
+    }),
+    format: Object.freeze({
+      DASH: DASH, isNumber: isNumber, money: money, count: count, percent: percent, text: text,
+      utcMinute: utcMinute, moneyAxis: moneyAxis, list: list, escapeHtml: escapeHtml, element: element
+    })
   });
-  window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
+
+  // The self-contained report carries its document; the dashboard's page has none and fetches it.
+  const embedded = document.getElementById('goodhart-data');
+  if (embedded) {
+    const first = JSON.parse(embedded.textContent);
+    if (first.from || first.to) document.title = 'goodhart report, ' + text(first.from) + ' to ' + text(first.to);
+    render(first);
+  }
 })();

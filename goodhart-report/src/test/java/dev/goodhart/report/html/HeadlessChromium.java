@@ -3,6 +3,7 @@ package dev.goodhart.report.html;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,13 +91,23 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Opens the page and waits until it says that every chart has rendered. */
   public void open(Path page) {
+    open(page.toUri());
+  }
+
+  /** Opens the page, a file or one a server serves, and waits until every chart has rendered. */
+  public void open(URI page) {
     driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
-    driver.get(page.toUri().toString());
+    driver.get(page.toString());
+    waitUntil("document.body.dataset.chartsReady === 'true'");
+  }
+
+  /** Waits until the JavaScript expression is true, failing with the browser's log if it is not. */
+  public void waitUntil(String condition) {
     try {
       new WebDriverWait(driver, Duration.ofSeconds(30))
-          .until(d -> "true".equals(script("return document.body.dataset.chartsReady || ''")));
+          .until(d -> Boolean.TRUE.equals(script("return Boolean(" + condition + ")")));
     } catch (TimeoutException e) {
-      fail("the page never set data-charts-ready; browser log: " + severeMessages(), e);
+      fail("the page never made '" + condition + "' true; browser log: " + severeMessages(), e);
     }
   }
 

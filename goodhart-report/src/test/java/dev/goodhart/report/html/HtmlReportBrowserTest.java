@@ -165,6 +165,43 @@ class HtmlReportBrowserTest {
     }
   }
 
+  @Test
+  void renderingAgainDisposesTheChartsItReplaces() {
+    browser.open(samplePage);
+    browser.script(
+        "window.sample = JSON.parse(document.getElementById('goodhart-data').textContent);"
+            + "window.first = arguments[0].map(id => echarts.getInstanceByDom(document.getElementById(id)));",
+        CHARTS);
+    // A document with nothing to chart: every chart gives way to its sentence.
+    browser.script("return goodhartReport.render(" + SampleReport.EMPTY + ")");
+    assertEquals("true", browser.script("return document.body.dataset.chartsReady"));
+    assertEquals(
+        List.of(true, true, true, true, true),
+        browser.script("return window.first.map(chart => chart.isDisposed())"));
+    assertEquals("No spend in this period.", text("#chart-spend"));
+    assertEquals(0, count("#chart-spend svg"));
+    assertEquals("$0.00", figure("cost"));
+
+    browser.driver().findElement(By.xpath("//table[@id='sessions']//th[text()='Cost']")).click();
+    // Three renders in a row, the first two superseded before their charts finish.
+    browser.script(
+        "goodhartReport.render(window.sample); goodhartReport.render(window.sample);"
+            + "return goodhartReport.render(window.sample)");
+    assertEquals("true", browser.script("return document.body.dataset.chartsReady"));
+    for (String chart : CHARTS) {
+      assertEquals(1, count("#" + chart + " > div > svg"), chart + " has one drawing");
+    }
+    assertEquals(6, count("#headline .figure"));
+    assertEquals(sample.sessions.size(), count("#sessions tbody tr.session"));
+    assertTrue(text("#note-yield").endsWith(SUPPRESSED + ": tiny-tool."), text("#note-yield"));
+    // The reader's sort survives a redraw.
+    assertEquals(money(SampleReport.dollars(sample.cheapest().cents())), firstRowCell(5));
+    assertEquals(
+        "ascending",
+        browser.script(
+            "return document.querySelector('#sessions th[aria-sort]').getAttribute('aria-sort')"));
+  }
+
   /**
    * Counts what the chart drew in SVG: filled shapes (bars, marks, legend icons) and polylines
    * (curves of many segments, which axes and grid lines never are). The colours a mark may not have

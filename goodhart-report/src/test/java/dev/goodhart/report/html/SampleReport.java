@@ -98,7 +98,12 @@ final class SampleReport {
   }
 
   static SampleReport create() {
-    Random random = new Random(20260901);
+    return create(20260901);
+  }
+
+  /** Another organisation's month, shaped alike: the same rules, other draws. */
+  static SampleReport create(long seed) {
+    Random random = new Random(seed);
     HexFormat hex = HexFormat.of();
     List<Session> sessions = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
