@@ -200,6 +200,8 @@ public final class GoodhartServer implements AutoCloseable {
     ReadApi.register(this);
     AdminApi.register(this);
     DashboardRoutes.register(app);
+    OtlpRoutes.register(this);
+    WebhookRoutes.register(this);
   }
 
   Javalin app() {
