@@ -341,7 +341,7 @@ public final class JsonField {
   /**
    * Reports every field of this object whose name is not one of {@code names}; {@code what} names
    * the object in the message ({@code a deployment}). A name that differs from a known one only in
-   * case or underscores is pointed at the known one.
+   * case, underscores, dashes or a final s is pointed at the known one.
    */
   public void allowOnly(String what, List<String> names) {
     if (reported || !node.isObject()) {
@@ -366,7 +366,9 @@ public final class JsonField {
     return names.stream().filter(known -> fold(known).equals(folded)).findFirst().orElse(null);
   }
 
+  /** A name without case, separators or a plural's s: what a near miss leaves of the name. */
   private static String fold(String name) {
-    return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    String folded = name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    return folded.endsWith("s") ? folded.substring(0, folded.length() - 1) : folded;
   }
 }

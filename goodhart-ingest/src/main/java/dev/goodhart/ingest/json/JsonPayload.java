@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request body read as a JSON tree, and the problems found in it. Reads never throw: a field that
@@ -37,6 +38,7 @@ public final class JsonPayload {
   public static final int MAX_TEXT_LENGTH = 512;
 
   private static final int SHOWN_CHARACTERS = 60;
+  private static final int MAX_COMPLAINT = 120;
   private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private static final ObjectMapper MAPPER =
@@ -85,14 +87,14 @@ public final class JsonPayload {
           breakPath(e),
           "not JSON (%s at line %d, column %d)"
               .formatted(
-                  firstLine(e.getOriginalMessage()),
+                  complaint(e.getOriginalMessage()),
                   e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                   e.getLocation() == null ? 0 : e.getLocation().getColumnNr()),
           "a JSON object");
       throw failure();
     } catch (IOException e) {
       // Reading a byte array does no I/O; whatever this is, the body is what it fails on.
-      report("", "unreadable (" + firstLine(e.getMessage()) + ")", "a JSON object");
+      report("", "unreadable (" + complaint(e.getMessage()) + ")", "a JSON object");
       throw failure();
     }
     if (root == null || root.isMissingNode()) {
@@ -189,12 +191,24 @@ public final class JsonPayload {
     return path;
   }
 
-  private static String firstLine(@org.jspecify.annotations.Nullable String message) {
+  /**
+   * Jackson's complaint without what repeats the location or quotes the body at length: its first
+   * line, up to where it starts pointing at the source.
+   */
+  private static String complaint(@Nullable String message) {
     if (message == null || message.isBlank()) {
       return "broken";
     }
-    int newline = message.indexOf('\n');
-    return cut(newline < 0 ? message : message.substring(0, newline));
+    String complaint = message;
+    for (String tail : List.of("\n", " (start marker at", " at [Source")) {
+      int at = complaint.indexOf(tail);
+      if (at > 0) {
+        complaint = complaint.substring(0, at);
+      }
+    }
+    return complaint.length() <= MAX_COMPLAINT
+        ? complaint
+        : complaint.substring(0, MAX_COMPLAINT - 3) + "...";
   }
 
   static JsonNode missing() {
