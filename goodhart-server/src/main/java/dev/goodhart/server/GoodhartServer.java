@@ -71,7 +71,8 @@ public final class GoodhartServer implements AutoCloseable {
     this.queue = new IngestQueue(store, config.queueFacts());
     this.authenticator = new Authenticator(store);
     this.bodies = new RequestBody(config.maxBodyBytes(), config.maxInflatedBytes());
-    this.reports = new OrgReports(store, pricer, clock, config.minimumGroup(), queue::commits);
+    this.reports =
+        new OrgReports(store, pricer, pseudonyms, clock, config.minimumGroup(), queue::commits);
     this.app =
         Javalin.create(
             javalin -> {
@@ -199,6 +200,8 @@ public final class GoodhartServer implements AutoCloseable {
     ReadApi.register(this);
     AdminApi.register(this);
     DashboardRoutes.register(app);
+    OtlpRoutes.register(this);
+    WebhookRoutes.register(this);
   }
 
   Javalin app() {

@@ -11,6 +11,7 @@ import dev.goodhart.metrics.outcome.OutcomeQuery;
 import dev.goodhart.metrics.outcome.OutcomeReport;
 import dev.goodhart.metrics.outcome.People;
 import dev.goodhart.metrics.usage.Pricer;
+import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.report.outcome.OutcomeJson;
 import dev.goodhart.store.ServingStore;
 import dev.goodhart.store.UsageAggregate;
@@ -36,6 +37,7 @@ final class OrgReports {
 
   private final ServingStore store;
   private final Pricer pricer;
+  private final Pseudonyms pseudonyms;
   private final Clock clock;
   private final int minimumGroup;
   private final LongSupplier version;
@@ -55,16 +57,36 @@ final class OrgReports {
    * @param version a number that changes whenever the store does (the writer's commit count)
    */
   OrgReports(
-      ServingStore store, Pricer pricer, Clock clock, int minimumGroup, LongSupplier version) {
+      ServingStore store,
+      Pricer pricer,
+      Pseudonyms pseudonyms,
+      Clock clock,
+      int minimumGroup,
+      LongSupplier version) {
     this.store = requireNonNull(store, "store is null");
     this.pricer = requireNonNull(pricer, "pricer is null");
+    this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.minimumGroup = minimumGroup;
     this.version = requireNonNull(version, "version is null");
   }
 
-  /** Who a machine id's sessions belong to: telemetry's ids name the person's pseudonym. */
-  static final People PEOPLE = Identities::personOf;
+  /**
+   * Who a machine id's sessions belong to: telemetry's ids name the person's pseudonym; logs
+   * imported into the server's store under a person's address ({@code goodhart import usage
+   * --machine alice@example.com}) are that person's.
+   */
+  private People people(ServingStore reader) {
+    Map<String, String> labels = reader.machines();
+    return machineId -> {
+      String person = Identities.personOf(machineId);
+      if (person != null) {
+        return person;
+      }
+      String label = labels.get(machineId);
+      return label != null && label.contains("@") ? pseudonyms.of(label) : null;
+    };
+  }
 
   /** The report document of the scope, or a suppressed answer. */
   JsonNode report(ReportScope scope) {
@@ -111,8 +133,9 @@ final class OrgReports {
   Set<String> activePeople() {
     Set<String> people = new TreeSet<>();
     try (ServingStore reader = store.reader()) {
+      People owners = people(reader);
       for (UsageAggregate session : reader.usageBySession(UsageFilter.ALL)) {
-        String person = Identities.personOf(session.machineId());
+        String person = owners.personOf(session.machineId());
         if (person != null) {
           people.add(person);
         }
@@ -134,7 +157,7 @@ final class OrgReports {
     }
     String repositoryId = repositoryId(scope.repository());
     try (ServingStore reader = store.reader()) {
-      return new OutcomeLedger(reader, pricer, PEOPLE, clock)
+      return new OutcomeLedger(reader, pricer, people(reader), clock)
           .report(
               new OutcomeQuery(
                   scope.since(), scope.until(), minimumGroup, persons, repositoryId, true));
