@@ -367,6 +367,24 @@ class GenericEventsTest {
   }
 
   @Test
+  void tooManyItemsInAll() {
+    String deployment =
+        "{\"id\": 1, \"repository\": \"r\", \"sha\": \"9f1c2e3\", \"environment\": \"p\","
+            + " \"status\": \"success\", \"at\": \"2026-03-04T17:05:31Z\"}";
+    String incident = "{\"id\": 1, \"severity\": \"low\", \"openedAt\": \"2026-03-04T17:05:31Z\"}";
+    String json =
+        "{\"deployments\": [%s], \"incidents\": [%s]}"
+            .formatted(
+                String.join(",", java.util.Collections.nCopies(600, deployment)),
+                String.join(",", java.util.Collections.nCopies(401, incident)));
+
+    assertEquals(
+        "events request: the body is 600 deployments and 401 incidents, expected at most 1000"
+            + " items in one request; send the rest in another",
+        rejected(json).getMessage());
+  }
+
+  @Test
   void theDefaultSourceMustBeASourceName() {
     IllegalArgumentException e =
         assertThrows(
