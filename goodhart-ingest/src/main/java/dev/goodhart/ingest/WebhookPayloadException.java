@@ -16,7 +16,6 @@ public final class WebhookPayloadException extends Exception {
   /** A request lists at most this many problems; {@link #problemCount()} counts them all. */
   public static final int MAX_PROBLEMS = 20;
 
-  @SuppressWarnings("serial") // an immutable list of records; the exception is never serialised
   private final List<Problem> problems;
 
   private final int problemCount;

@@ -115,8 +115,7 @@ final class OtlpRoutes {
   private static ApiException malformed(String signal, OtlpFormatException e) {
     return ApiException.badRequest(
         "the OTLP %s request is malformed%s: %s; nothing of it was stored"
-            .formatted(
-                signal, e.location() == null ? "" : " at " + e.location(), e.getMessage()));
+            .formatted(signal, e.location() == null ? "" : " at " + e.location(), e.getMessage()));
   }
 
   private static String problems(int skipped, String what, List<OtlpProblem> problems) {

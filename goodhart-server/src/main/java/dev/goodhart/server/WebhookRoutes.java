@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Delivery events: GitHub's webhooks on {@code POST /webhooks/github}, authenticated by the
- * webhook secret's {@code X-Hub-Signature-256} (GitHub sends no bearer token), and other tools'
- * deployments and incidents on {@code POST /api/v1/events} (scope {@code ingest}; schema in
+ * Delivery events: GitHub's webhooks on {@code POST /webhooks/github}, authenticated by the webhook
+ * secret's {@code X-Hub-Signature-256} (GitHub sends no bearer token), and other tools' deployments
+ * and incidents on {@code POST /api/v1/events} (scope {@code ingest}; schema in
  * docs/events-api.md). A push to a mined repository makes the server scan it again.
  */
 final class WebhookRoutes {
@@ -48,7 +48,8 @@ final class WebhookRoutes {
     }
     String event = ctx.header("X-GitHub-Event");
     if (event == null || event.isBlank()) {
-      throw ApiException.badRequest("a GitHub delivery has an X-GitHub-Event header; this has none");
+      throw ApiException.badRequest(
+          "a GitHub delivery has an X-GitHub-Event header; this has none");
     }
     GoodhartServer.requireContentType(ctx, "application/json");
     WebhookResult result;

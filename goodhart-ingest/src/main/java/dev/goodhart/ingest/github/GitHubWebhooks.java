@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * WebhookSignature}, into delivery facts. Of the many fields GitHub sends, only those the facts
  * hold are read (and checked); the rest, titles, bodies, commit messages and e-mail addresses among
  * them, are never looked at. Logins become pseudonyms of {@code github:<login>}, so that a login
- * and an e-mail address never share one.
+ * and an e-mail address never share one. An instance holds no state of its own: one serves every
+ * request, concurrently.
  */
 public final class GitHubWebhooks {
   /** The events read; any other is {@linkplain WebhookResult.Ignored ignored}. */

@@ -166,11 +166,29 @@ public final class JsonField {
     if (text.chars().anyMatch(Character::isISOControl)) {
       return "a string without control characters";
     }
+    if (hasLoneSurrogate(text)) {
+      // An escaped half of a character (\ud800) has no UTF-8 form for the store to hold.
+      return "a string of whole characters, without half of a surrogate pair";
+    }
     if (Character.isWhitespace(text.charAt(0))
         || Character.isWhitespace(text.charAt(text.length() - 1))) {
       return "a string without leading or trailing spaces";
     }
     return null;
+  }
+
+  private static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A required identifier that a sender may write as a string or as a non-negative integer. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -144,9 +143,47 @@ public final class JsonPayload {
     return cut(node.toString());
   }
 
-  /** A string as JSON spells it, cut short, so that control characters show as escapes. */
+  /**
+   * A string as JSON spells it, cut short. Besides what JSON must escape, whatever could hide or
+   * rearrange text in a log or a terminal is escaped too: DEL and the C1 controls, format
+   * characters such as bidirectional overrides, line separators and lone surrogates.
+   */
   public static String quote(String text) {
-    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(cut(text))) + '"';
+    return '"' + escape(cut(text), true) + '"';
+  }
+
+  private static String escape(String text, boolean inQuotes) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inQuotes && (c == '"' || c == '\\')) {
+        out.append('\\').append(c);
+      } else if (c == '\n' && inQuotes) {
+        out.append("\\n");
+      } else if (c == '\t' && inQuotes) {
+        out.append("\\t");
+      } else if (hidden(text, i)) {
+        out.append("\\u%04x".formatted((int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean hidden(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+    }
+    int type = Character.getType(c);
+    return Character.isISOControl(c)
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   private static String cut(String text) {
@@ -206,9 +243,11 @@ public final class JsonPayload {
         complaint = complaint.substring(0, at);
       }
     }
-    return complaint.length() <= MAX_COMPLAINT
-        ? complaint
-        : complaint.substring(0, MAX_COMPLAINT - 3) + "...";
+    if (complaint.length() > MAX_COMPLAINT) {
+      complaint = complaint.substring(0, MAX_COMPLAINT - 3) + "...";
+    }
+    // Jackson quotes the bad token as it found it, control characters and all.
+    return escape(complaint, false);
   }
 
   static JsonNode missing() {

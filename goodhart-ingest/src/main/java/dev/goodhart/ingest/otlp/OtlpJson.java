@@ -249,7 +249,11 @@ final class OtlpJson {
     if (text.length() > 100 || !NUMBER.matcher(text).matches()) {
       throw fail(rule);
     }
-    return new BigDecimal(text);
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw fail(rule); // an exponent beyond what BigDecimal holds: 1e9999999999
+    }
   }
 
   private void real(FieldDescriptor field) throws IOException, OtlpFormatException {

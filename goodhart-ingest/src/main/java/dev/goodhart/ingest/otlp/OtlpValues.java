@@ -96,7 +96,14 @@ final class OtlpValues {
           throw new BadRecordException(
               "attribute '%s' must be a number, found '%s'".formatted(key, shown(value)));
         }
-        BigDecimal number = new BigDecimal(text);
+        BigDecimal number;
+        try {
+          number = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+          // An exponent beyond what BigDecimal holds (1e9999999999) is no count either.
+          throw new BadRecordException(
+              "attribute '%s' is implausibly large: '%s'".formatted(key, shown(value)), e);
+        }
         if (number.abs().compareTo(BigDecimal.TEN.pow(20)) > 0) {
           throw new BadRecordException(
               "attribute '%s' is implausibly large: '%s'".formatted(key, shown(value)));

@@ -295,6 +295,34 @@ class GenericEventsTest {
   }
 
   @Test
+  void whatCouldHideTextInALogIsEscapedInTheValue() {
+    WebhookPayloadException e =
+        rejected(
+            sample()
+                .set("deployments.0.environment", "prod\u007f")
+                .set("deployments.1.environment", "\u202eprod\u0085")
+                .set("incidents.0.severity", "sev\u00002"));
+
+    assertEquals(
+        List.of("\"prod\\u007f\"", "\"\\u202eprod\\u0085\"", "\"sev\\u00002\""),
+        e.problems().stream().map(Problem::value).toList());
+  }
+
+  @Test
+  void halfACharacterIsRefused() {
+    // Written as an escape: UTF-8 has no bytes for half of a surrogate pair.
+    WebhookPayloadException e =
+        rejected(
+            "{\"incidents\": [{\"id\": \"i-\\ud800\", \"severity\": \"sev\\ud83d\\ude92\","
+                + " \"openedAt\": \"2026-03-04T17:05:31Z\"}]}");
+
+    assertEquals(
+        "events request: incidents[0].id is \"i-\\ud800\", expected a string of whole characters,"
+            + " without half of a surrogate pair",
+        e.getMessage());
+  }
+
+  @Test
   void oneBadItemRefusesTheWholeRequest() {
     WebhookPayloadException e = rejected(sample().set("incidents.1.severity", ""));
 
@@ -336,6 +364,24 @@ class GenericEventsTest {
     assertEquals(
         "events request: incidents is [...], expected an array of at most 1000 items, not 1001",
         rejected(json.append("]}").toString()).getMessage());
+  }
+
+  @Test
+  void tooManyItemsInAll() {
+    String deployment =
+        "{\"id\": 1, \"repository\": \"r\", \"sha\": \"9f1c2e3\", \"environment\": \"p\","
+            + " \"status\": \"success\", \"at\": \"2026-03-04T17:05:31Z\"}";
+    String incident = "{\"id\": 1, \"severity\": \"low\", \"openedAt\": \"2026-03-04T17:05:31Z\"}";
+    String json =
+        "{\"deployments\": [%s], \"incidents\": [%s]}"
+            .formatted(
+                String.join(",", java.util.Collections.nCopies(600, deployment)),
+                String.join(",", java.util.Collections.nCopies(401, incident)));
+
+    assertEquals(
+        "events request: the body is 600 deployments and 401 incidents, expected at most 1000"
+            + " items in one request; send the rest in another",
+        rejected(json).getMessage());
   }
 
   @Test

@@ -345,6 +345,15 @@ class OtlpDecoderTest {
   }
 
   @Test
+  void anExponentBeyondAnyNumberIsRefused() {
+    // Found by OtlpFuzzTest: BigDecimal itself refuses an exponent this large.
+    assertMessage(
+        "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"timeUnixNano\":1e99999999999}]}]}]}",
+        "OTLP/JSON field 'resourceLogs[0].scopeLogs[0].logRecords[0].timeUnixNano' (line 1, column 63) must be a"
+            + " whole number from 0 to 18446744073709551615, found 1e99999999999");
+  }
+
+  @Test
   void anIdThatIsNeitherHexNorBase64IsRefused() {
     assertMessage(
         "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"traceId\":\"not an id!\"}]}]}]}",

@@ -128,11 +128,13 @@ class OtlpLogMapperTest {
                 event("api_request", kv("session.id", "s-1"), kv("output_tokens", 5.5)),
                 event("api_request", kv("session.id", "s-1"), kv("event.timestamp", "yesterday")),
                 request.toBuilder().setTimeUnixNano(-1).build(),
-                event("api_request", kv("session.id", "s-1"), kv("cost_usd", -1.0))));
+                event("api_request", kv("session.id", "s-1"), kv("cost_usd", -1.0)),
+                event(
+                    "api_request", kv("session.id", "s-1"), kv("input_tokens", "1e99999999999"))));
 
-    assertEquals(8, batch.records());
+    assertEquals(9, batch.records());
     assertEquals(1, batch.events().size());
-    assertEquals(7, batch.skipped());
+    assertEquals(8, batch.skipped());
     assertEquals(
         new OtlpProblem(
             "resourceLogs[0].scopeLogs[0].logRecords[1]",
@@ -158,6 +160,9 @@ class OtlpLogMapperTest {
     assertEquals(
         "event 'api_request' skipped: attribute 'cost_usd' is not a plausible cost in dollars: '-1'",
         batch.problems().get(6).reason());
+    assertEquals(
+        "event 'api_request' skipped: attribute 'input_tokens' is implausibly large: '1e99999999999'",
+        batch.problems().get(7).reason());
   }
 
   @Test

@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -163,7 +162,7 @@ final class DuckDbDelivery {
     try (PreparedStatement statement =
         connection.prepareStatement(
             """
-            INSERT INTO incident VALUES (?, ?, ?, ?, ?, ?, ?, string_split(?, ','))
+            INSERT INTO incident VALUES (?, ?, ?, ?, ?, ?, ?, list_filter(string_split(?, ','), lambda c: c <> ''))
             ON CONFLICT (source, incident_id) DO UPDATE SET
               repository = excluded.repository, severity = excluded.severity,
               opened_at = excluded.opened_at, resolved_at = excluded.resolved_at,
@@ -176,11 +175,7 @@ final class DuckDbDelivery {
       setInstant(statement, 5, incident.openedAt());
       setInstant(statement, 6, incident.resolvedAt());
       statement.setString(7, incident.deploymentId());
-      if (incident.commits().isEmpty()) {
-        statement.setNull(8, Types.VARCHAR);
-      } else {
-        statement.setString(8, String.join(",", incident.commits()));
-      }
+      statement.setString(8, String.join(",", incident.commits()));
       statement.executeUpdate();
     }
   }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,14 +65,16 @@ final class DuckDbTelemetry {
                     states.containsKey(point.seriesKey())
                         ? states.get(point.seriesKey())
                         : stored(lookup, point.seriesKey());
+                Instant start = micros(point.start());
+                Instant time = micros(point.time());
                 if (before != null
-                    && Objects.equals(before.start(), point.start())
-                    && !point.time().isAfter(before.last())) {
+                    && Objects.equals(before.start(), start)
+                    && !time.isAfter(before.last())) {
                   continue; // a retry, or a point older than one already counted
                 }
                 boolean continues =
                     before != null
-                        && Objects.equals(before.start(), point.start())
+                        && Objects.equals(before.start(), start)
                         && value >= before.value()
                         && count >= before.count();
                 if (continues) {
@@ -79,8 +82,7 @@ final class DuckDbTelemetry {
                   count -= before.count();
                 }
                 states.put(
-                    point.seriesKey(),
-                    new SeriesState(point.start(), point.time(), point.value(), point.count()));
+                    point.seriesKey(), new SeriesState(start, time, point.value(), point.count()));
               }
               bind(insert, point, value, count);
               stored += insert.executeUpdate();
@@ -89,6 +91,11 @@ final class DuckDbTelemetry {
           saveStates(states);
           return stored;
         });
+  }
+
+  /** The store keeps microseconds; exporters send nanoseconds. Compare what is kept. */
+  private static @Nullable Instant micros(@Nullable Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
   }
 
   private static @Nullable SeriesState stored(PreparedStatement lookup, String seriesKey)
