@@ -2,7 +2,6 @@ package dev.goodhart.server;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.goodhart.model.ImportTransaction;
 import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.delivery.DeliveryBatch;
@@ -188,24 +187,22 @@ final class IngestQueue implements AutoCloseable {
 
   private void commitUsage(List<UsageJob> group) {
     @Nullable RuntimeException failure = null;
-    long events = 0;
-    try (ImportTransaction transaction = store.beginImport()) {
+    long count = 0;
+    try {
+      List<UsageEvent> events = new ArrayList<>();
+      List<SessionSignal> signals = new ArrayList<>();
       for (UsageJob job : group) {
-        if (!job.events.isEmpty()) {
-          transaction.add(job.events);
-        }
-        if (!job.signals.isEmpty()) {
-          transaction.addSignals(job.signals);
-        }
-        events += job.events.size();
+        events.addAll(job.events);
+        signals.addAll(job.signals);
       }
-      transaction.commit();
+      store.appendTelemetry(events, signals);
+      count = events.size();
     } catch (RuntimeException e) {
       failure = e;
     }
     if (failure == null) {
       commits.incrementAndGet();
-      stored.addAndGet(events);
+      stored.addAndGet(count);
     }
     for (UsageJob job : group) {
       if (failure == null) {

@@ -1,10 +1,22 @@
 package dev.goodhart.store;
 
+import dev.goodhart.model.SessionSignal;
+import dev.goodhart.model.UsageEvent;
+import java.util.List;
+
 /**
  * Everything a goodhart server keeps, with a second connection for readers: the server answers
  * queries on a reader while its one writer ingests, so a long report never holds up an exporter.
  */
 public interface ServingStore extends Store, TelemetryStore, DeliveryStore, AccessStore {
+  /**
+   * Stores telemetry's usage events and signals in one transaction. Telemetry's copies of a request
+   * are an exporter's retries of one record (same key, same time): a copy already stored stays, and
+   * only stored events of the batch's own time span are compared, so a commit costs the same in a
+   * small store and a large one. Events must have no de-duplication group.
+   */
+  void appendTelemetry(List<UsageEvent> events, List<SessionSignal> signals);
+
   /** A view of the same facts on its own connection; close it before this store. */
   ServingStore reader();
 }

@@ -5,6 +5,7 @@ import dev.goodhart.model.FileCheckpoint;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.ImportTransaction;
 import dev.goodhart.model.SessionSignal;
+import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.access.ApiToken;
 import dev.goodhart.model.delivery.DeliveryBatch;
 import dev.goodhart.model.delivery.DeploymentFact;
@@ -145,6 +146,15 @@ public final class DuckDbStore implements ServingStore {
       return new DuckDbStore(file, connection.duplicate(), schemaVersion);
     } catch (SQLException e) {
       throw failure("cannot open a second connection", e);
+    }
+  }
+
+  @Override
+  public void appendTelemetry(List<UsageEvent> events, List<SessionSignal> signals) {
+    try {
+      writer.appendTelemetry(events, signals);
+    } catch (SQLException | IOException e) {
+      throw failure("cannot store %,d telemetry events".formatted(events.size()), e);
     }
   }
 

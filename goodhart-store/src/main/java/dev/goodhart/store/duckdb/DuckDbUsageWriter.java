@@ -102,7 +102,26 @@ final class DuckDbUsageWriter {
       ANTI JOIN session_signal s ON b.signal_id = s.signal_id
       """;
 
+  /**
+   * Telemetry's copies of a request are an exporter's retries of one record: same key, same time.
+   * So only the stored events of the batch's own time span are compared (DuckDB skips the other row
+   * groups by their time ranges), and a copy already stored stays as it is. A file import's
+   * whole-table comparison grew with the store and made every small commit slower.
+   */
+  private static final String INSERT_TELEMETRY =
+      """
+      INSERT INTO usage_event
+      SELECT b.* FROM (
+        SELECT * FROM %s QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY total_tokens DESC) = 1
+      ) b
+      ANTI JOIN (
+        SELECT event_id FROM usage_event WHERE ts BETWEEN to_timestamp(%d) AND to_timestamp(%d)
+      ) u ON b.event_id = u.event_id
+      """;
+
   private final DuckDBConnection connection;
+  private final StagingFile telemetryEvents;
+  private final StagingFile telemetrySignals;
 
   /** Two, so that one transaction can fill while the one before it commits. */
   private final StagingFile[] eventFiles = new StagingFile[2];
@@ -128,6 +147,12 @@ final class DuckDbUsageWriter {
     this.checkpoints =
         StagingFile.forTable(
             connection, "file_checkpoint", dataDirectory.resolve(CHECKPOINTS_FILE));
+    this.telemetryEvents =
+        StagingFile.forTable(
+            connection, "usage_event", dataDirectory.resolve("staging-telemetry-events.csv"));
+    this.telemetrySignals =
+        StagingFile.forTable(
+            connection, "session_signal", dataDirectory.resolve("staging-telemetry-signals.csv"));
     for (int i = 0; i < signalFiles.length; i++) {
       signalFiles[i] =
           StagingFile.forTable(
@@ -156,6 +181,52 @@ final class DuckDbUsageWriter {
           ErrorCode.IO_FAILURE, "cannot write a staging file in " + file.getParent(), e);
     }
     return new Transaction(file, free);
+  }
+
+  /**
+   * Stores telemetry's events and signals in one transaction (see {@link #INSERT_TELEMETRY}).
+   * Events of a de-duplication group take the import path, which decides which copy counts.
+   */
+  void appendTelemetry(List<UsageEvent> events, List<SessionSignal> signals)
+      throws SQLException, IOException {
+    synchronized (connection) {
+      connection.setAutoCommit(false);
+      try {
+        if (!events.isEmpty()) {
+          telemetryEvents.start();
+          long first = Long.MAX_VALUE;
+          long last = Long.MIN_VALUE;
+          for (UsageEvent event : events) {
+            if (event.dedupGroup() != null || event.sidechain()) {
+              throw new IllegalArgumentException(
+                  "telemetry events have no de-duplication group: " + event.eventKey());
+            }
+            write(telemetryEvents, event);
+            first = Math.min(first, event.timestamp().getEpochSecond());
+            last = Math.max(last, event.timestamp().getEpochSecond());
+          }
+          telemetryEvents.finish();
+          try (Statement statement = connection.createStatement()) {
+            // Whole seconds, widened by one: the comparison needs only to include the span.
+            statement.execute(
+                INSERT_TELEMETRY.formatted(telemetryEvents.source(), first - 1, last + 1));
+          }
+        }
+        if (!signals.isEmpty()) {
+          telemetrySignals.start();
+          for (SessionSignal signal : signals) {
+            write(telemetrySignals, signal);
+          }
+          loadSignals(telemetrySignals);
+        }
+        connection.commit();
+      } catch (SQLException | IOException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
   }
 
   private void release(int eventFile) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.goodhart.model.TokenCounts;
+import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.access.ApiToken;
 import dev.goodhart.model.access.Scope;
 import dev.goodhart.model.delivery.DeliveryBatch;
@@ -17,6 +19,7 @@ import dev.goodhart.model.telemetry.MetricPoint.Temporality;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -187,6 +190,43 @@ class DuckDbServerFactsTest {
       assertEquals(Map.of("p_a", "platform", "p_b", "web"), store.teams());
       store.replaceTeams(Map.of("p_c", "web"));
       assertEquals(Map.of("p_c", "web"), store.teams());
+    }
+  }
+
+  private static UsageEvent request(String key, Instant at) {
+    return new UsageEvent(
+        "claude",
+        key,
+        null,
+        false,
+        at,
+        "s-1",
+        null,
+        null,
+        null,
+        "person:p_1",
+        "anthropic",
+        "claude-sonnet-4-5",
+        false,
+        TokenCounts.of(100, 10, 0, 0),
+        null);
+  }
+
+  @Test
+  void telemetryRetriesAreStoredOnceHoweverLargeTheStore() {
+    try (DuckDbStore store = open()) {
+      List<UsageEvent> first = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        first.add(request("otel:req_" + i, T0.plusSeconds(i)));
+      }
+      store.appendTelemetry(first, List.of());
+      // A retry of part of it, mixed with new requests and a copy inside the batch itself.
+      List<UsageEvent> retry = new ArrayList<>(first.subList(990, 1000));
+      retry.add(request("otel:req_new", T0.plusSeconds(5000)));
+      retry.add(request("otel:req_new", T0.plusSeconds(5000)));
+      store.appendTelemetry(retry, List.of());
+      assertEquals(1001, store.statistics().events());
+      assertEquals(1001, store.statistics().countedEvents());
     }
   }
 
