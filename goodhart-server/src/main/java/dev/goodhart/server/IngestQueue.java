@@ -58,6 +58,14 @@ final class IngestQueue implements AutoCloseable {
 
   private static final int MAX_GROUP_FACTS = 100_000;
 
+  /**
+   * After this long with nothing to write, the writer checkpoints: DuckDB's own checkpoints, which
+   * hold up the commit that triggers them, are put off (see {@link ServingStore#deferCheckpoints}).
+   */
+  private static final long IDLE_MILLIS = 200;
+
+  static final String WAL_LIMIT = "1GB";
+
   private final ServingStore store;
   private final BlockingQueue<Job> jobs;
   private final Semaphore room;
@@ -73,6 +81,7 @@ final class IngestQueue implements AutoCloseable {
     this.capacity = capacityFacts;
     this.room = new Semaphore(capacityFacts);
     this.jobs = new ArrayBlockingQueue<>(Math.max(16, capacityFacts));
+    store.deferCheckpoints(WAL_LIMIT);
     this.writer = Thread.ofPlatform().name("goodhart-writer").daemon().unstarted(this::run);
     writer.start();
   }
@@ -134,12 +143,18 @@ final class IngestQueue implements AutoCloseable {
 
   private void run() {
     List<Job> taken = new ArrayList<>();
+    boolean written = false;
     while (!closing || !jobs.isEmpty()) {
       try {
-        Job first = jobs.poll(100, TimeUnit.MILLISECONDS);
+        Job first = jobs.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
+          if (written) {
+            checkpointQuietly();
+            written = false;
+          }
           continue;
         }
+        written = true;
         taken.add(first);
         jobs.drainTo(taken, 4096);
         process(taken);
@@ -153,6 +168,14 @@ final class IngestQueue implements AutoCloseable {
         }
         taken.clear();
       }
+    }
+  }
+
+  private void checkpointQuietly() {
+    try {
+      store.checkpoint();
+    } catch (RuntimeException e) {
+      // DuckDB checkpoints by itself when the log reaches its limit; nothing is lost.
     }
   }
 

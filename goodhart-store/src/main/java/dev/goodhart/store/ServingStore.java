@@ -17,6 +17,16 @@ public interface ServingStore extends Store, TelemetryStore, DeliveryStore, Acce
    */
   void appendTelemetry(List<UsageEvent> events, List<SessionSignal> signals);
 
+  /**
+   * Lets the write-ahead log grow to {@code walLimit} (DuckDB's size syntax, e.g. {@code 1GB})
+   * before DuckDB checkpoints by itself: a checkpoint holds up the commit that triggers it, which a
+   * server would rather do in a quiet moment ({@link #checkpoint()}).
+   */
+  void deferCheckpoints(String walLimit);
+
+  /** Writes the write-ahead log into the database file now. */
+  void checkpoint();
+
   /** A view of the same facts on its own connection; close it before this store. */
   ServingStore reader();
 }

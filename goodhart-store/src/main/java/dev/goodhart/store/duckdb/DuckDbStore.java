@@ -150,6 +150,30 @@ public final class DuckDbStore implements ServingStore {
   }
 
   @Override
+  public void deferCheckpoints(String walLimit) {
+    if (!walLimit.matches("[0-9]+(\\.[0-9]+)?\\s*[KMGT]?i?B")) {
+      throw new IllegalArgumentException("not a size: " + walLimit);
+    }
+    execute(
+        "SET GLOBAL checkpoint_threshold = '" + walLimit + "'", "cannot set the checkpoint size");
+  }
+
+  @Override
+  public void checkpoint() {
+    execute("CHECKPOINT", "cannot checkpoint");
+  }
+
+  private void execute(String sql, String what) {
+    synchronized (connection) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+      } catch (SQLException e) {
+        throw failure(what, e);
+      }
+    }
+  }
+
+  @Override
   public void appendTelemetry(List<UsageEvent> events, List<SessionSignal> signals) {
     try {
       writer.appendTelemetry(events, signals);
