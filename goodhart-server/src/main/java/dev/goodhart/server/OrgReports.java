@@ -107,7 +107,7 @@ final class OrgReports {
                       teams
                           .addObject()
                           .put("name", name)
-                          .put("people", people)
+                          .put("people", people < minimumGroup ? null : people)
                           .put("suppressed", people < minimumGroup));
           ArrayNode repositories = answer.putArray("repositories");
           try (ServingStore reader = store.reader()) {
@@ -123,6 +123,10 @@ final class OrgReports {
           answer.put("minimumGroup", minimumGroup);
           return answer;
         });
+  }
+
+  int minimumGroup() {
+    return minimumGroup;
   }
 
   Teams teams() {
@@ -184,9 +188,10 @@ final class OrgReports {
       answer.put("suppressed", true);
       answer.put(
           "reason",
-          "fewer than %d people have sessions in this view (%d); goodhart shows no figures for groups this small"
-              .formatted(minimumGroup, people));
-      answer.put("people", people);
+          "fewer than %d people have sessions in this view; goodhart shows no figures for groups this small"
+              .formatted(minimumGroup));
+      // How many fewer is itself a figure about a small group.
+      answer.putNull("people");
       answer.put("minimumGroup", minimumGroup);
       answer.set("scope", JSON.valueToTree(scope.describe()));
       return answer;

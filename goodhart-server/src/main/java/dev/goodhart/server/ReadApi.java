@@ -123,8 +123,12 @@ final class ReadApi {
                   new ReportScope(team, scope.repository(), scope.since(), scope.until()));
           ObjectNode row = rows.addObject();
           row.put("team", team);
-          row.put("people", people);
           boolean suppressed = report.path("suppressed").asBoolean(false);
+          if (suppressed || people < reports.minimumGroup()) {
+            row.putNull("people");
+          } else {
+            row.put("people", people);
+          }
           row.put("suppressed", suppressed);
           if (suppressed) {
             row.set("reason", report.get("reason"));

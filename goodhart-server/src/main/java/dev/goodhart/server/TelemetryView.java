@@ -62,8 +62,8 @@ final class TelemetryView {
       answer.put("suppressed", true);
       answer.put(
           "reason",
-          "fewer than %d people sent metrics in this view (%d); goodhart shows no figures for groups this small"
-              .formatted(minimumGroup, everyone.size()));
+          "fewer than %d people sent metrics in this view; goodhart shows no figures for groups this small"
+              .formatted(minimumGroup));
       answer.putArray("weeks");
       return answer;
     }

@@ -135,8 +135,11 @@ class ServerAccessTest {
     JsonNode filters = running.json(running.get("/api/v1/filters", read), 200);
     assertEquals("platform", filters.get("teams").get(0).get("name").asText());
     assertTrue(filters.get("teams").get(0).get("suppressed").asBoolean());
+    assertTrue(
+        filters.get("teams").get(0).get("people").isNull(), "a small team's size is not shown");
     JsonNode team = running.json(running.get("/api/v1/report?team=platform", read), 200);
     assertTrue(team.get("suppressed").asBoolean());
+    assertTrue(team.get("people").isNull(), team.toString());
     assertError(
         running.json(running.get("/api/v1/report?team=nobody", read), 404),
         404,
