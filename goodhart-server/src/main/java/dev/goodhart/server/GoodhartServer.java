@@ -150,37 +150,27 @@ public final class GoodhartServer implements AutoCloseable {
                               + "); nothing of it was stored")
                       .body());
         });
-    app.error(
+    // Jetty's and Javalin's own refusals (no route, wrong method, body over the limit) get the
+    // same JSON error as the handlers' ones.
+    unlessAnswered(
         404,
-        ctx -> {
-          if (ctx.attribute(ANSWERED) == null) {
-            ctx.json(
-                ApiException.notFound(
-                        "there is no endpoint %s %s; OTLP goes to /v1/logs, /v1/metrics or /v1/traces, the API is under /api/v1/"
-                            .formatted(ctx.method(), ctx.path()))
-                    .body());
-          }
-        });
-    app.error(
+        ctx ->
+            ApiException.notFound(
+                "there is no endpoint %s %s; OTLP goes to /v1/logs, /v1/metrics or /v1/traces, the API is under /api/v1/"
+                    .formatted(ctx.method(), ctx.path())));
+    unlessAnswered(
         405,
         ctx ->
-            ctx.json(
-                new ApiException(
-                        405,
-                        "method_not_allowed",
-                        "%s is not allowed on %s".formatted(ctx.method(), ctx.path()))
-                    .body()));
-    app.error(
+            new ApiException(
+                405,
+                "method_not_allowed",
+                "%s is not allowed on %s".formatted(ctx.method(), ctx.path())));
+    unlessAnswered(
         413,
-        ctx -> {
-          if (ctx.attribute(ANSWERED) == null) {
-            ctx.json(
-                ApiException.tooLarge(
-                        "the request body is larger than the server's limit of %,d bytes; send smaller batches"
-                            .formatted(config.maxBodyBytes()))
-                    .body());
-          }
-        });
+        ctx ->
+            ApiException.tooLarge(
+                "the request body is larger than the server's limit of %,d bytes; send smaller batches"
+                    .formatted(config.maxBodyBytes())));
 
     app.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
     app.get(
@@ -202,6 +192,17 @@ public final class GoodhartServer implements AutoCloseable {
     DashboardRoutes.register(app);
     OtlpRoutes.register(this);
     WebhookRoutes.register(this);
+  }
+
+  private void unlessAnswered(
+      int status, java.util.function.Function<Context, ApiException> answer) {
+    app.error(
+        status,
+        ctx -> {
+          if (ctx.attribute(ANSWERED) == null) {
+            ctx.json(answer.apply(ctx).body());
+          }
+        });
   }
 
   Javalin app() {
