@@ -15,6 +15,7 @@ public final class ApiException extends RuntimeException {
   private final int status;
   private final String code;
   private final @Nullable Integer retryAfterSeconds;
+  private final Map<String, Object> details;
 
   public ApiException(int status, String code, String message) {
     this(status, code, message, null);
@@ -22,10 +23,25 @@ public final class ApiException extends RuntimeException {
 
   private ApiException(
       int status, String code, String message, @Nullable Integer retryAfterSeconds) {
+    this(status, code, message, retryAfterSeconds, Map.of());
+  }
+
+  private ApiException(
+      int status,
+      String code,
+      String message,
+      @Nullable Integer retryAfterSeconds,
+      Map<String, Object> details) {
     super(requireNonNull(message, "message is null"));
     this.status = status;
     this.code = requireNonNull(code, "code is null");
     this.retryAfterSeconds = retryAfterSeconds;
+    this.details = Map.copyOf(details);
+  }
+
+  /** A 400 with more fields in the error object, e.g. every problem of a payload with its path. */
+  public static ApiException badRequest(String message, Map<String, Object> details) {
+    return new ApiException(400, "bad_request", message, null, details);
   }
 
   public static ApiException badRequest(String message) {
@@ -70,6 +86,11 @@ public final class ApiException extends RuntimeException {
 
   /** The answer's body. */
   public Map<String, Object> body() {
-    return Map.of("error", Map.of("status", status, "code", code, "message", getMessage()));
+    Map<String, Object> error = new java.util.LinkedHashMap<>();
+    error.put("status", status);
+    error.put("code", code);
+    error.put("message", getMessage());
+    error.putAll(details);
+    return Map.of("error", error);
   }
 }

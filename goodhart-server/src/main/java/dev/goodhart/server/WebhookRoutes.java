@@ -9,7 +9,9 @@ import dev.goodhart.model.access.Scope;
 import dev.goodhart.model.delivery.DeliveryBatch;
 import dev.goodhart.model.delivery.PushFact;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,7 +58,7 @@ final class WebhookRoutes {
     try {
       result = github.parse(event.strip(), ctx.header("X-GitHub-Delivery"), body);
     } catch (WebhookPayloadException e) {
-      throw ApiException.badRequest(e.getMessage() + "; nothing of it was stored");
+      throw refused(e, "nothing of it was stored");
     }
     switch (result) {
       case WebhookResult.Ignored ignored ->
@@ -79,9 +81,21 @@ final class WebhookRoutes {
     try {
       batch = GenericEvents.parse(body, GENERIC_SOURCE);
     } catch (WebhookPayloadException e) {
-      throw ApiException.badRequest(e.getMessage() + "; nothing of the request was stored");
+      throw refused(e, "nothing of the request was stored");
     }
     ctx.json(answer(batch, store(batch)));
+  }
+
+  /** The payload's problems, each with its path, value and expectation (docs/events-api.md). */
+  private static ApiException refused(WebhookPayloadException e, String consequence) {
+    List<Map<String, String>> problems = new ArrayList<>();
+    for (WebhookPayloadException.Problem problem : e.problems()) {
+      problems.add(
+          Map.of("path", problem.path(), "value", problem.value(), "expected", problem.expected()));
+    }
+    return ApiException.badRequest(
+        e.getMessage() + "; " + consequence,
+        Map.of("problemCount", e.problemCount(), "problems", problems));
   }
 
   private boolean store(DeliveryBatch batch) {
