@@ -89,7 +89,9 @@ final class StagingFile {
       return this;
     }
     byte[] encoded;
-    if (index < lastText.length && lastText[index] == value) {
+    // Consecutive rows repeat their source, session, machine and model: as equal strings, not the
+    // same objects, when they were decoded from a request each.
+    if (index < lastText.length && value.equals(lastText[index])) {
       encoded = lastBytes[index];
     } else {
       encoded = quoted(value);
