@@ -66,7 +66,7 @@ public record ServerConfig(
         bind,
         port,
         maxBodyBytes,
-        Math.max(maxInflatedBytes, maxBodyBytes * 8),
+        maxBodyBytes * 8,
         queueFacts,
         acknowledgeTimeout,
         githubSecret,
