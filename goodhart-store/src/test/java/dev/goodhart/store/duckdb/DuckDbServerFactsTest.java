@@ -219,7 +219,16 @@ class DuckDbServerFactsTest {
       for (int i = 0; i < 1000; i++) {
         first.add(request("otel:req_" + i, T0.plusSeconds(i)));
       }
-      store.appendTelemetry(first, List.of());
+      dev.goodhart.model.SessionSignal commit =
+          dev.goodhart.model.SessionSignal.commit(
+              new dev.goodhart.model.SessionSignal.Context(
+                  "claude", "s-1", "person:p_1", T0, null, null, null),
+              "otel:c:toolu_1",
+              "abcdef1",
+              null);
+      store.appendTelemetry(first, List.of(commit));
+      store.appendTelemetry(List.of(), List.of(commit, commit));
+      assertEquals(1, store.signals().size(), "a retried signal is stored once");
       // A retry of part of it, mixed with new requests and a copy inside the batch itself.
       List<UsageEvent> retry = new ArrayList<>(first.subList(990, 1000));
       retry.add(request("otel:req_new", T0.plusSeconds(5000)));
@@ -227,6 +236,43 @@ class DuckDbServerFactsTest {
       store.appendTelemetry(retry, List.of());
       assertEquals(1001, store.statistics().events());
       assertEquals(1001, store.statistics().countedEvents());
+    }
+  }
+
+  @Test
+  void telemetryEventsReadBackAsTheyWereSent() {
+    Instant at = Instant.parse("2026-11-30T10:00:00.123456789Z");
+    UsageEvent sent =
+        new UsageEvent(
+            "codex",
+            "otel:x",
+            null,
+            false,
+            at,
+            "conv-1",
+            null,
+            "/w",
+            "main",
+            "person:p_9",
+            "openai",
+            "gpt-5-codex",
+            true,
+            new TokenCounts(1200, 300, 800, 5, 0, 100),
+            new java.math.BigDecimal("0.012345"));
+    try (DuckDbStore store = open()) {
+      store.appendTelemetry(List.of(sent), List.of());
+      List<dev.goodhart.store.CountedEvent> read = new ArrayList<>();
+      store.scanEvents(dev.goodhart.store.UsageFilter.ALL, read::add);
+      assertEquals(1, read.size());
+      dev.goodhart.store.CountedEvent event = read.getFirst();
+      assertEquals(Instant.parse("2026-11-30T10:00:00.123456Z"), event.timestamp());
+      assertEquals(sent.tokens(), event.tokens());
+      assertEquals(0, new java.math.BigDecimal("0.012345").compareTo(event.reportedCost()));
+      assertEquals("person:p_9", event.machineId());
+      assertEquals("conv-1", event.sessionId());
+      assertEquals("/w", event.cwd());
+      assertEquals("main", event.gitBranch());
+      assertTrue(event.fast());
     }
   }
 
