@@ -21,9 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes import batches. Events go through a CSV staging file into a temporary staging table (the
@@ -114,8 +112,7 @@ final class DuckDbUsageWriter {
       """
       INSERT INTO usage_event
       SELECT b.* FROM (
-        SELECT * FROM telemetry_staging
-        QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY total_tokens DESC) = 1
+        SELECT * FROM %s QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY total_tokens DESC) = 1
       ) b
       ANTI JOIN (
         SELECT event_id FROM usage_event WHERE ts BETWEEN to_timestamp(%d) AND to_timestamp(%d)
@@ -133,6 +130,7 @@ final class DuckDbUsageWriter {
       """;
 
   private final DuckDBConnection connection;
+  private final StagingFile telemetryEvents;
   private final StagingFile telemetrySignals;
 
   /** Two, so that one transaction can fill while the one before it commits. */
@@ -148,7 +146,6 @@ final class DuckDbUsageWriter {
     this.connection = connection;
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TEMP TABLE staging AS SELECT * FROM usage_event LIMIT 0");
-      statement.execute("CREATE TEMP TABLE telemetry_staging AS SELECT * FROM usage_event LIMIT 0");
       statement.execute(
           "CREATE TEMP TABLE checkpoint_staging AS SELECT * FROM file_checkpoint LIMIT 0");
     }
@@ -160,6 +157,9 @@ final class DuckDbUsageWriter {
     this.checkpoints =
         StagingFile.forTable(
             connection, "file_checkpoint", dataDirectory.resolve(CHECKPOINTS_FILE));
+    this.telemetryEvents =
+        StagingFile.forTable(
+            connection, "usage_event", dataDirectory.resolve("staging-telemetry-events.csv"));
     this.telemetrySignals =
         StagingFile.forTable(
             connection, "session_signal", dataDirectory.resolve("staging-telemetry-signals.csv"));
@@ -203,27 +203,23 @@ final class DuckDbUsageWriter {
       connection.setAutoCommit(false);
       try {
         if (!events.isEmpty()) {
+          telemetryEvents.start();
           long first = Long.MAX_VALUE;
           long last = Long.MIN_VALUE;
-          try (Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM telemetry_staging");
-          }
-          // The appender writes DuckDB's own vectors: no text to format and parse again.
-          try (DuckDBAppender appender =
-              connection.createAppender("temp", "main", "telemetry_staging")) {
-            for (UsageEvent event : events) {
-              if (event.dedupGroup() != null || event.sidechain()) {
-                throw new IllegalArgumentException(
-                    "telemetry events have no de-duplication group: " + event.eventKey());
-              }
-              append(appender, event);
-              first = Math.min(first, event.timestamp().getEpochSecond());
-              last = Math.max(last, event.timestamp().getEpochSecond());
+          for (UsageEvent event : events) {
+            if (event.dedupGroup() != null || event.sidechain()) {
+              throw new IllegalArgumentException(
+                  "telemetry events have no de-duplication group: " + event.eventKey());
             }
+            write(telemetryEvents, event);
+            first = Math.min(first, event.timestamp().getEpochSecond());
+            last = Math.max(last, event.timestamp().getEpochSecond());
           }
+          telemetryEvents.finish();
           try (Statement statement = connection.createStatement()) {
             // Whole seconds, widened by one: the comparison needs only to include the span.
-            statement.execute(INSERT_TELEMETRY.formatted(first - 1, last + 1));
+            statement.execute(
+                INSERT_TELEMETRY.formatted(telemetryEvents.source(), first - 1, last + 1));
           }
         }
         if (!signals.isEmpty()) {
@@ -392,51 +388,6 @@ final class DuckDbUsageWriter {
       statement.execute(UPDATE_EVENTS);
       statement.execute(INSERT_EVENTS);
       statement.execute(DECIDE_COUNTED);
-    }
-  }
-
-  /** One event as a row of {@code usage_event} through DuckDB's appender, in column order. */
-  private static void append(DuckDBAppender appender, UsageEvent event) throws SQLException {
-    TokenCounts tokens = event.tokens();
-    UUID id = uuid(event.source(), event.eventKey());
-    appender.beginRow();
-    appender.appendUUID(id.getMostSignificantBits(), id.getLeastSignificantBits());
-    appender.append(event.source());
-    appender.appendNull();
-    appender.append(false);
-    appender.append(true);
-    appender.appendEpochMicros(epochMicros(event.timestamp()));
-    appender.append(event.sessionId());
-    appendText(appender, event.project());
-    appendText(appender, event.cwd());
-    appendText(appender, event.gitBranch());
-    appender.append(event.machineId());
-    appendText(appender, event.provider());
-    appender.append(event.model());
-    appender.append(event.fast());
-    appender.append(tokens.input());
-    appender.append(tokens.output());
-    appender.append(tokens.cacheRead());
-    appender.append(tokens.cacheWrite5m());
-    appender.append(tokens.cacheWrite1h());
-    appender.append(tokens.reasoning());
-    appender.append(tokens.total());
-    appender.append(tokens.prompt() > ModelPrice.LONG_CONTEXT_THRESHOLD);
-    BigDecimal cost = event.reportedCostUsd();
-    if (cost == null) {
-      appender.appendNull();
-    } else {
-      appender.append(cost.setScale(COST_SCALE, RoundingMode.HALF_EVEN));
-    }
-    appender.endRow();
-  }
-
-  private static void appendText(DuckDBAppender appender, @Nullable String text)
-      throws SQLException {
-    if (text == null) {
-      appender.appendNull();
-    } else {
-      appender.append(text);
     }
   }
 
