@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goodhart.metrics.outcome.OutcomeLedger;
 import dev.goodhart.metrics.outcome.OutcomeReport;
 import dev.goodhart.model.delivery.DeploymentFact;
 import dev.goodhart.model.delivery.IncidentFact;
@@ -16,7 +17,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.IsoFields;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * a team filter narrows only the cost (to the team's sessions).
  */
 final class DeliveryView {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = GoodhartServer.JSON;
 
   private DeliveryView() {}
 
@@ -161,10 +161,8 @@ final class DeliveryView {
         weeks.computeIfAbsent(week(at), k -> new Sums()));
   }
 
-  static String week(Instant at) {
-    LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-    return "%d-W%02d"
-        .formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  private static String week(Instant at) {
+    return OutcomeLedger.isoWeek(at.atZone(ZoneOffset.UTC).toLocalDate());
   }
 
   private static boolean in(ReportScope scope, Instant at) {

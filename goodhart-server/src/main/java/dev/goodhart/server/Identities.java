@@ -4,19 +4,12 @@ import dev.goodhart.model.git.RepositoryRef;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /** How the server names people and repositories across sources. */
 final class Identities {
-  private static final String PERSON = "person:";
   private static final Pattern REMOTE = Pattern.compile("(?:[:/])([^/:]+/[^/]+?)(?:\\.git)?/?$");
 
   private Identities() {}
-
-  /** The pseudonym behind a telemetry machine id ({@code person:<pseudonym>}), else null. */
-  static @Nullable String personOf(String machineId) {
-    return machineId.startsWith(PERSON) ? machineId.substring(PERSON.length()) : null;
-  }
 
   /**
    * A scanned repository's name as webhooks give it ({@code owner/name} from its remote), else its

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goodhart.ingest.otlp.OtlpIdentity;
 import dev.goodhart.metrics.outcome.OutcomeLedger;
 import dev.goodhart.metrics.outcome.OutcomeQuery;
 import dev.goodhart.metrics.outcome.OutcomeReport;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * until the next write, so a dashboard's refreshes cost nothing while nothing arrives.
  */
 final class OrgReports {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = GoodhartServer.JSON;
   private static final int CACHED = 64;
 
   private final ServingStore store;
@@ -79,7 +81,7 @@ final class OrgReports {
   private People people(ServingStore reader) {
     Map<String, String> labels = reader.machines();
     return machineId -> {
-      String person = Identities.personOf(machineId);
+      String person = OtlpIdentity.personOf(machineId).orElse(null);
       if (person != null) {
         return person;
       }
@@ -133,8 +135,15 @@ final class OrgReports {
     return new Teams(store.teams());
   }
 
-  /** The people with usage in the store. */
+  /**
+   * The people with usage in the store: a scan of every session, which each team view needs, so it
+   * is made once per write like the reports.
+   */
   Set<String> activePeople() {
+    return cached("active people", this::scanActivePeople);
+  }
+
+  private Set<String> scanActivePeople() {
     Set<String> people = new TreeSet<>();
     try (ServingStore reader = store.reader()) {
       People owners = people(reader);
@@ -227,19 +236,17 @@ final class OrgReports {
     }
   }
 
-  interface Computation {
-    JsonNode compute();
-  }
-
-  JsonNode cached(String key, Computation computation) {
+  /** The value computed for the key since the last write, else a new one (kept). */
+  @SuppressWarnings("unchecked") // each key is always computed by the same kind of computation
+  <T> T cached(String key, Supplier<T> computation) {
     long now = version.getAsLong();
     synchronized (cache) {
       Cached hit = cache.get(key);
       if (hit != null && hit.version() == now) {
-        return (JsonNode) hit.value();
+        return (T) hit.value();
       }
     }
-    JsonNode value = computation.compute();
+    T value = computation.get();
     synchronized (cache) {
       cache.put(key, new Cached(now, value));
     }

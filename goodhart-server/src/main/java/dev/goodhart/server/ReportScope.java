@@ -1,7 +1,5 @@
 package dev.goodhart.server;
 
-import dev.goodhart.model.ErrorCode;
-import dev.goodhart.model.GoodhartException;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -53,10 +51,5 @@ record ReportScope(
     scope.put("since", since == null ? null : since.toString());
     scope.put("until", until == null ? null : until.toString());
     return scope;
-  }
-
-  /** A store failure is the server's problem, not the client's. */
-  static GoodhartException internal(String message, Exception cause) {
-    return new GoodhartException(ErrorCode.STORE_FAILURE, message, cause);
   }
 }

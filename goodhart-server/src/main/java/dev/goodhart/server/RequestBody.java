@@ -23,10 +23,6 @@ final class RequestBody {
     this.maxInflated = maxInflated;
   }
 
-  long maxSent() {
-    return maxSent;
-  }
-
   byte[] read(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxSent) {

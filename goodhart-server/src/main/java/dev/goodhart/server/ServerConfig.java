@@ -84,16 +84,4 @@ public record ServerConfig(
         secret,
         minimumGroup);
   }
-
-  public ServerConfig withMinimumGroup(int minimumGroup) {
-    return new ServerConfig(
-        bind,
-        port,
-        maxBodyBytes,
-        maxInflatedBytes,
-        queueFacts,
-        acknowledgeTimeout,
-        githubSecret,
-        minimumGroup);
-  }
 }

@@ -15,10 +15,6 @@ record Teams(Map<String, String> teamOfPerson) {
     teamOfPerson = Map.copyOf(teamOfPerson);
   }
 
-  String teamOf(String person) {
-    return teamOfPerson.getOrDefault(person, UNASSIGNED);
-  }
-
   /** The members of a team among the people known to have usage (and everyone mapped to it). */
   Set<String> members(String team, Set<String> active) {
     Set<String> members = new TreeSet<>();

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goodhart.metrics.outcome.OutcomeLedger;
 import dev.goodhart.model.telemetry.MetricDaily;
 import dev.goodhart.store.ServingStore;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Codex and Gemini count cached input inside input, so only input and output types are added.
  */
 final class TelemetryView {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = GoodhartServer.JSON;
 
   private TelemetryView() {}
 
@@ -49,7 +49,9 @@ final class TelemetryView {
       if (persons != null && (day.personId() == null || !persons.contains(day.personId()))) {
         continue;
       }
-      Sums sums = rows.computeIfAbsent(week(day.day()) + "\u0000" + day.source(), k -> new Sums());
+      Sums sums =
+          rows.computeIfAbsent(
+              OutcomeLedger.isoWeek(day.day()) + "\u0000" + day.source(), k -> new Sums());
       add(sums, day);
       if (day.personId() != null) {
         sums.people.add(day.personId());
@@ -117,9 +119,5 @@ final class TelemetryView {
         // other metrics are stored and not drawn
       }
     }
-  }
-
-  private static String week(LocalDate day) {
-    return DeliveryView.week(day.atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 }

@@ -581,7 +581,8 @@ public final class OutcomeLedger {
     return result;
   }
 
-  private static String isoWeek(LocalDate day) {
+  /** The label of a day's ISO week, {@code 2026-W48}: how the report names its weeks. */
+  public static String isoWeek(LocalDate day) {
     return "%d-W%02d"
         .formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
