@@ -68,7 +68,7 @@ public final class GoodhartServer implements AutoCloseable {
     this.pseudonyms = pseudonyms;
     this.clock = clock;
     this.refresher = refresher;
-    this.queue = new IngestQueue(store, config.queueFacts());
+    this.queue = new IngestQueue(store, config.queueFacts(), LOG::warn);
     this.authenticator = new Authenticator(store);
     this.bodies = new RequestBody(config.maxBodyBytes(), config.maxInflatedBytes());
     this.reports =
@@ -176,12 +176,14 @@ public final class GoodhartServer implements AutoCloseable {
     app.get(
         "/api/v1/status",
         ctx -> {
-          authenticator.require(ctx, Scope.READ);
+          requireRead(ctx);
           ObjectNode status = JSON.createObjectNode();
           status.put("waitingFacts", queue.waiting());
           status.put("storedFacts", queue.stored());
+          status.put("journaledRequests", queue.journaled());
           status.put("refusedRequests", queue.refused());
           status.put("commits", queue.commits());
+          status.put("storeFailures", queue.loadFailures());
           try (ServingStore reader = store.reader()) {
             status.put("usageEvents", reader.statistics().events());
           }
@@ -215,6 +217,23 @@ public final class GoodhartServer implements AutoCloseable {
 
   OrgReports reports() {
     return reports;
+  }
+
+  /**
+   * Checks a read token, then waits (up to the acknowledgement timeout) until every fact
+   * acknowledged so far is in the store: an answer never misses what an exporter was told is kept.
+   */
+  void requireRead(Context ctx) {
+    authenticator.require(ctx, Scope.READ);
+    queue.awaitStored(config.acknowledgeTimeout().toMillis());
+  }
+
+  /**
+   * Waits until every fact acknowledged so far is in the store; false when {@code timeout} passed
+   * first.
+   */
+  public boolean awaitStored(java.time.Duration timeout) {
+    return queue.awaitStored(timeout.toMillis());
   }
 
   IngestQueue queue() {

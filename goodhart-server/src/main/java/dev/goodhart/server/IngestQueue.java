@@ -7,23 +7,34 @@ import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.delivery.DeliveryBatch;
 import dev.goodhart.model.telemetry.MetricPoint;
 import dev.goodhart.store.ServingStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one writer of the store. Requests hand their facts to a bounded queue and wait; a single
- * thread takes what has queued up, stores consecutive usage batches in one transaction (group
- * commit: one DuckDB commit for many requests), and only then completes the requests, so every
- * acknowledged fact is durable. When the queue holds its limit of facts, a request is refused at
- * once (the server answers 503 with Retry-After) instead of growing the memory.
+ * The server's writes. Usage facts (the bulk: every agent's log records) are acknowledged once
+ * their request's record is forced to the {@link IngestJournal}; a journal thread writes the
+ * records of many requests with one forced write, and the store's one writer then stores them in
+ * large batches, waiting up to {@link #LINGER_MILLIS} for more so that a DuckDB commit, which costs
+ * about the same for one row as for thousands, is shared by many requests. Every other write
+ * (metrics, delivery, tokens, teams) goes to the same writer and is acknowledged after its own
+ * commit.
+ *
+ * <p>What is acknowledged but not yet stored is bounded: a request is refused at once (503 with
+ * Retry-After) while the facts waiting for the journal or the store reach the queue's limit.
+ * Readers that must see every acknowledged fact call {@link #awaitStored}, which ends the writer's
+ * wait for more.
  */
 final class IngestQueue implements AutoCloseable {
   /** A write waiting for the writer; {@code weight} is what it holds against the limit. */
@@ -39,11 +50,14 @@ final class IngestQueue implements AutoCloseable {
   private static final class UsageJob extends Job {
     final List<UsageEvent> events;
     final List<SessionSignal> signals;
+    final byte[] record;
+    long sequence;
 
-    UsageJob(List<UsageEvent> events, List<SessionSignal> signals) {
+    UsageJob(List<UsageEvent> events, List<SessionSignal> signals, byte[] record) {
       super(events.size() + signals.size());
       this.events = events;
       this.signals = signals;
+      this.record = record;
     }
   }
 
@@ -56,39 +70,124 @@ final class IngestQueue implements AutoCloseable {
     }
   }
 
+  /** A reader waits for what is acknowledged: the writer stops waiting for more and stores it. */
+  private static final class FlushJob extends Job {
+    FlushJob() {
+      super(0);
+    }
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestQueue.class);
+
+  /** The most facts one DuckDB transaction takes. */
   private static final int MAX_GROUP_FACTS = 100_000;
 
+  /** How long the writer waits for more usage facts before it commits what it has. */
+  static final long LINGER_MILLIS = 200;
+
+  /** Facts enough that the writer commits without waiting for more. */
+  private static final int GROUP_TARGET_FACTS = 25_000;
+
   /**
-   * After this long with nothing to write, the writer checkpoints: DuckDB's own checkpoints, which
-   * hold up the commit that triggers them, are put off (see {@link ServingStore#deferCheckpoints}).
+   * After this long with nothing to write, the writer checkpoints: DuckDB's own checkpoints are put
+   * off (see {@link ServingStore#deferCheckpoints}) so that they happen in quiet moments.
    */
-  private static final long IDLE_MILLIS = 200;
+  private static final long IDLE_MILLIS = 500;
 
   static final String WAL_LIMIT = "1GB";
 
+  static final long SEGMENT_BYTES = 32L << 20;
+
+  private static final long MAX_RETRY_MILLIS = 30_000;
+
   private final ServingStore store;
-  private final BlockingQueue<Job> jobs;
+  private final IngestJournal journal;
+  private final BlockingQueue<UsageJob> toJournal = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
   private final Semaphore room;
   private final int capacity;
+  private final Thread journaler;
   private final Thread writer;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong journaled = new AtomicLong();
+  private final AtomicLong loadFailures = new AtomicLong();
+  private final Object storedMonitor = new Object();
+  private volatile long acknowledgedSequence;
+  private volatile long storedSequence;
   private volatile boolean closing;
 
-  IngestQueue(ServingStore store, int capacityFacts) {
+  /**
+   * Opens the journal in the store's folder and stores what a former run left in it before taking
+   * anything new; {@code log} receives what that found.
+   */
+  IngestQueue(ServingStore store, int capacityFacts, Consumer<String> log) {
     this.store = requireNonNull(store, "store is null");
     this.capacity = capacityFacts;
     this.room = new Semaphore(capacityFacts);
-    this.jobs = new ArrayBlockingQueue<>(Math.max(16, capacityFacts));
     store.deferCheckpoints(WAL_LIMIT);
+    this.journal = openJournal(store, log);
+    this.acknowledgedSequence = journal.lastSequence();
+    this.storedSequence = acknowledgedSequence;
+    this.journaler = Thread.ofPlatform().name("goodhart-journal").daemon().unstarted(this::journal);
     this.writer = Thread.ofPlatform().name("goodhart-writer").daemon().unstarted(this::run);
+    journaler.start();
     writer.start();
   }
 
-  /** Queues usage events and signals; the future completes once they are committed. */
+  private static IngestJournal openJournal(ServingStore store, Consumer<String> log) {
+    List<String> found = new ArrayList<>();
+    Replay replay = new Replay(store);
+    try {
+      IngestJournal journal = IngestJournal.open(store.directory(), SEGMENT_BYTES, replay, found);
+      replay.flush();
+      journal.replayed();
+      found.forEach(log);
+      return journal;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot open the journal in " + store.directory().resolve(IngestJournal.FOLDER), e);
+    }
+  }
+
+  /** Stores a former run's records in batches as the journal reads them back. */
+  private static final class Replay implements Consumer<JournalCodec.Facts> {
+    private final ServingStore store;
+    private final List<UsageEvent> events = new ArrayList<>();
+    private final List<SessionSignal> signals = new ArrayList<>();
+
+    Replay(ServingStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public void accept(JournalCodec.Facts facts) {
+      events.addAll(facts.events());
+      signals.addAll(facts.signals());
+      if (events.size() + signals.size() >= MAX_GROUP_FACTS) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (!events.isEmpty() || !signals.isEmpty()) {
+        store.appendTelemetry(events, signals);
+        events.clear();
+        signals.clear();
+      }
+    }
+  }
+
+  /**
+   * Queues usage events and signals; the future completes once they are in the journal, which
+   * stores them even if the server is killed before the store has them.
+   */
   CompletableFuture<Integer> usage(List<UsageEvent> events, List<SessionSignal> signals) {
-    return offer(new UsageJob(events, signals));
+    UsageJob job = new UsageJob(events, signals, JournalCodec.encode(events, signals));
+    reserve(job);
+    toJournal.add(job);
+    return job.done;
   }
 
   CompletableFuture<Integer> metrics(List<MetricPoint> points) {
@@ -105,26 +204,57 @@ final class IngestQueue implements AutoCloseable {
   }
 
   private CompletableFuture<Integer> offer(Job job) {
+    reserve(job);
+    jobs.add(job);
+    return job.done;
+  }
+
+  private void reserve(Job job) {
     if (closing) {
       throw ApiException.busy("the server is shutting down; retry against it once it is back", 5);
     }
-    int weight = Math.min(job.weight, capacity);
-    if (!room.tryAcquire(weight)) {
+    if (!room.tryAcquire(weight(job))) {
       refused.incrementAndGet();
       throw ApiException.busy(
           "the server's write queue is full (%,d facts waiting); retry after a second"
               .formatted(capacity - room.availablePermits()),
           1);
     }
-    if (!jobs.offer(job)) {
-      room.release(weight);
-      refused.incrementAndGet();
-      throw ApiException.busy("the server's write queue is full; retry after a second", 1);
-    }
-    return job.done;
   }
 
-  /** Facts waiting to be written. */
+  private int weight(Job job) {
+    return Math.min(job.weight, capacity);
+  }
+
+  /**
+   * Waits until every usage fact acknowledged before this call is in the store, or {@code
+   * timeoutMillis} passed; returns whether it is.
+   */
+  boolean awaitStored(long timeoutMillis) {
+    long target = acknowledgedSequence;
+    if (storedSequence >= target) {
+      return true;
+    }
+    jobs.add(new FlushJob());
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    synchronized (storedMonitor) {
+      while (storedSequence < target) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(storedMonitor, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Facts waiting for the journal or the store. */
   int waiting() {
     return capacity - room.availablePermits();
   }
@@ -141,10 +271,68 @@ final class IngestQueue implements AutoCloseable {
     return commits.get();
   }
 
+  /** Usage facts acknowledged from the journal and not yet in the store. */
+  long unstoredSequences() {
+    return acknowledgedSequence - storedSequence;
+  }
+
+  long journaled() {
+    return journaled.get();
+  }
+
+  long loadFailures() {
+    return loadFailures.get();
+  }
+
+  /** The journal thread: one forced write for every record queued meanwhile, then the answers. */
+  private void journal() {
+    List<UsageJob> taken = new ArrayList<>();
+    List<byte[]> records = new ArrayList<>();
+    while (!closing || !toJournal.isEmpty()) {
+      try {
+        UsageJob first = toJournal.poll(50, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        taken.add(first);
+        toJournal.drainTo(taken, 4095);
+        for (UsageJob job : taken) {
+          records.add(job.record);
+        }
+        long last = journal.append(records);
+        long sequence = last - taken.size();
+        for (UsageJob job : taken) {
+          job.sequence = ++sequence;
+          jobs.add(job);
+        }
+        acknowledgedSequence = last;
+        journaled.addAndGet(taken.size());
+        for (UsageJob job : taken) {
+          job.done.complete(job.weight);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (IOException | RuntimeException e) {
+        LOG.error("cannot write the journal: {}", e.getMessage(), e);
+        for (UsageJob job : taken) {
+          room.release(weight(job));
+          job.done.completeExceptionally(
+              ApiException.busy(
+                  "the server cannot write its journal (%s); retry later".formatted(e.getMessage()),
+                  5));
+        }
+      } finally {
+        taken.clear();
+        records.clear();
+      }
+    }
+  }
+
   private void run() {
     List<Job> taken = new ArrayList<>();
     boolean written = false;
-    while (!closing || !jobs.isEmpty()) {
+    while (!closing || !jobs.isEmpty() || journaler.isAlive()) {
       try {
         Job first = jobs.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
@@ -156,18 +344,38 @@ final class IngestQueue implements AutoCloseable {
         }
         written = true;
         taken.add(first);
+        if (first instanceof UsageJob) {
+          gather(taken);
+        }
         jobs.drainTo(taken, 4096);
         process(taken);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       } finally {
-        for (Job job : taken) {
-          room.release(Math.min(job.weight, capacity));
-          job.done.completeExceptionally(new IllegalStateException("not written"));
-        }
         taken.clear();
       }
+    }
+  }
+
+  /**
+   * Waits up to {@link #LINGER_MILLIS} for more usage facts, unless a reader is waiting, another
+   * kind of write arrives, the group is large enough or the server is stopping.
+   */
+  private void gather(List<Job> taken) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+    int facts = taken.getFirst().weight;
+    while (facts < GROUP_TARGET_FACTS && !closing) {
+      long left = deadline - System.nanoTime();
+      Job next = left > 0 ? jobs.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (next == null) {
+        return;
+      }
+      taken.add(next);
+      if (!(next instanceof UsageJob)) {
+        return;
+      }
+      facts += next.weight;
     }
   }
 
@@ -183,7 +391,8 @@ final class IngestQueue implements AutoCloseable {
   private void process(List<Job> taken) {
     int at = 0;
     while (at < taken.size()) {
-      if (taken.get(at) instanceof UsageJob) {
+      Job job = taken.get(at);
+      if (job instanceof UsageJob) {
         List<UsageJob> group = new ArrayList<>();
         int facts = 0;
         while (at < taken.size()
@@ -193,57 +402,89 @@ final class IngestQueue implements AutoCloseable {
           facts += usage.weight;
           at++;
         }
-        commitUsage(group);
-      } else {
-        StoreJob job = (StoreJob) taken.get(at++);
+        storeUsage(group);
+      } else if (job instanceof StoreJob write) {
+        at++;
         try {
-          int result = job.work.apply(store);
+          int result = write.work.apply(store);
           commits.incrementAndGet();
-          stored.addAndGet(job.weight);
-          job.done.complete(result);
+          stored.addAndGet(write.weight);
+          write.done.complete(result);
         } catch (RuntimeException e) {
-          job.done.completeExceptionally(e);
+          write.done.completeExceptionally(e);
+        } finally {
+          room.release(weight(write));
         }
-      }
-    }
-  }
-
-  private void commitUsage(List<UsageJob> group) {
-    @Nullable RuntimeException failure = null;
-    long count = 0;
-    try {
-      List<UsageEvent> events = new ArrayList<>();
-      List<SessionSignal> signals = new ArrayList<>();
-      for (UsageJob job : group) {
-        events.addAll(job.events);
-        signals.addAll(job.signals);
-      }
-      store.appendTelemetry(events, signals);
-      count = events.size();
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    if (failure == null) {
-      commits.incrementAndGet();
-      stored.addAndGet(count);
-    }
-    for (UsageJob job : group) {
-      if (failure == null) {
-        job.done.complete(job.events.size());
       } else {
-        job.done.completeExceptionally(failure);
+        at++; // a reader's flush: taking it was the point
       }
     }
   }
 
-  /** Stops taking requests, writes what is queued, and stops the writer. */
+  /**
+   * Stores acknowledged facts. They are in the journal and answered for, so a failure (a full disk)
+   * is retried, with growing pauses, until it succeeds; meanwhile the queue fills and new requests
+   * are refused.
+   */
+  private void storeUsage(List<UsageJob> group) {
+    List<UsageEvent> events = new ArrayList<>();
+    List<SessionSignal> signals = new ArrayList<>();
+    for (UsageJob job : group) {
+      events.addAll(job.events);
+      signals.addAll(job.signals);
+    }
+    long pause = 100;
+    while (true) {
+      try {
+        store.appendTelemetry(events, signals);
+        break;
+      } catch (RuntimeException e) {
+        loadFailures.incrementAndGet();
+        LOG.error(
+            "cannot store {} acknowledged facts (they are safe in the journal); retrying in {} ms: {}",
+            events.size() + signals.size(),
+            pause,
+            e.getMessage());
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        pause = Math.min(pause * 2, MAX_RETRY_MILLIS);
+      }
+    }
+    commits.incrementAndGet();
+    stored.addAndGet(events.size());
+    long sequence = group.getLast().sequence;
+    for (UsageJob job : group) {
+      room.release(weight(job));
+    }
+    synchronized (storedMonitor) {
+      storedSequence = sequence;
+      storedMonitor.notifyAll();
+    }
+    try {
+      journal.stored(sequence);
+    } catch (IOException e) {
+      LOG.warn("cannot delete a stored journal segment: {}", e.toString());
+    }
+  }
+
+  /** Stops taking requests, journals and stores what is queued, and stops the threads. */
   @Override
   public void close() {
     closing = true;
     try {
-      writer.join(TimeUnit.SECONDS.toMillis(30));
+      journaler.join(TimeUnit.SECONDS.toMillis(30));
+      writer.join(TimeUnit.SECONDS.toMillis(60));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    try {
+      journal.close(!writer.isAlive() && storedSequence == acknowledgedSequence);
+    } catch (IOException e) {
+      LOG.warn("cannot close the journal: {}", e.toString());
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.goodhart.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.goodhart.model.access.Scope;
 import dev.goodhart.store.ServingStore;
 import io.javalin.Javalin;
 import java.util.Map;
@@ -41,13 +40,13 @@ final class ReadApi {
     app.get(
         "/api/v1/filters",
         ctx -> {
-          server.authenticator().require(ctx, Scope.READ);
+          server.requireRead(ctx);
           ctx.json(reports.filters());
         });
     app.get(
         "/api/v1/report",
         ctx -> {
-          server.authenticator().require(ctx, Scope.READ);
+          server.requireRead(ctx);
           ctx.json(reports.report(ReportScope.of(ctx)));
         });
     SLICES.forEach(
@@ -55,20 +54,20 @@ final class ReadApi {
             app.get(
                 "/api/v1/" + path,
                 ctx -> {
-                  server.authenticator().require(ctx, Scope.READ);
+                  server.requireRead(ctx);
                   ctx.json(slice(reports.report(ReportScope.of(ctx)), field));
                 }));
     app.get(
         "/api/v1/teams",
         ctx -> {
-          server.authenticator().require(ctx, Scope.READ);
+          server.requireRead(ctx);
           ReportScope scope = ReportScope.of(ctx);
           ctx.json(reports.cached("teams " + scope, () -> teams(reports, scope)));
         });
     app.get(
         "/api/v1/delivery",
         ctx -> {
-          server.authenticator().require(ctx, Scope.READ);
+          server.requireRead(ctx);
           ReportScope scope = ReportScope.of(ctx);
           ctx.json(
               reports.cached(
@@ -82,7 +81,7 @@ final class ReadApi {
     app.get(
         "/api/v1/telemetry",
         ctx -> {
-          server.authenticator().require(ctx, Scope.READ);
+          server.requireRead(ctx);
           ReportScope scope = ReportScope.of(ctx);
           ctx.json(
               reports.cached(

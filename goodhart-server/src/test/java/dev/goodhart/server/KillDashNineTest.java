@@ -148,7 +148,21 @@ class KillDashNineTest {
     assertTrue(acked >= 40 * 200, "acknowledged " + acked);
     assertTrue(Files.exists(folder.resolve(DuckDbStore.FILE_NAME)));
 
+    assertTrue(
+        Files.list(folder.resolve(IngestJournal.FOLDER)).findAny().isPresent(),
+        "the killed server left its journal");
+
+    // Restarting is what makes an acknowledged fact that was only in the journal a stored one.
     try (DuckDbStore reopened = DuckDbStore.open(folder, DuckDbStore.Settings.defaults())) {
+      GoodhartServer restarted =
+          GoodhartServer.start(
+              ServerConfig.defaults().withPort("127.0.0.1", 0),
+              reopened,
+              new Pricer(PriceFiles.builtIn(), CostMode.AUTO),
+              Pseudonyms.withSecret(RunningServer.SECRET),
+              Clock.systemUTC(),
+              GoodhartServer.RepositoryRefresher.NONE);
+      restarted.close();
       long stored = reopened.statistics().events();
       // Requests in flight at the kill may have committed without their answer arriving: stored
       // can exceed acknowledged by at most what was in flight (4 senders x 200), never fall short.

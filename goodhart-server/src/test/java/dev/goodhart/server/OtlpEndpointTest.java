@@ -53,7 +53,8 @@ class OtlpEndpointTest {
     assertTrue(
         answer.path("error").path("message").asText().contains(phrase),
         () -> answer + " should say " + phrase);
-    assertEquals(0, running.store.statistics().events(), "nothing of a refused request is stored");
+    assertEquals(
+        0, running.stored().statistics().events(), "nothing of a refused request is stored");
     return answer;
   }
 
@@ -136,7 +137,7 @@ class OtlpEndpointTest {
     assertEquals(1, response.getPartialSuccess().getRejectedLogRecords());
     assertTrue(
         response.getPartialSuccess().getErrorMessage().contains("session"), response.toString());
-    assertEquals(1, running.store.statistics().events());
+    assertEquals(1, running.stored().statistics().events());
 
     JsonNode json =
         running.json(

@@ -216,28 +216,28 @@ class OtlpSdkTest {
     assertTrue(sdk.getSdkMeterProvider().forceFlush().join(10, TimeUnit.SECONDS).isSuccess());
     sdk.close();
 
-    List<UsageAggregate> sessions = running.store.usageBySession(UsageFilter.ALL);
+    List<UsageAggregate> sessions = running.stored().usageBySession(UsageFilter.ALL);
     assertEquals(5, sessions.size());
     for (UsageAggregate session : sessions) {
       assertEquals(4, session.requests(), session.toString());
       assertTrue(session.machineId().startsWith("person:p_"), session.machineId());
     }
-    assertEquals(20, running.store.statistics().events());
+    assertEquals(20, running.stored().statistics().events());
     List<SessionSignal> commits =
-        running.store.signals().stream()
+        running.stored().signals().stream()
             .filter(s -> s.kind() == SessionSignal.Kind.COMMIT)
             .toList();
     assertEquals(5, commits.size());
 
     // 5 x 0.5 then 5 x 0.25: the same 3.75 dollars whether increments or running totals were sent.
     double metricCost =
-        running.store.metricsByDay(null, null).stream()
+        running.stored().metricsByDay(null, null).stream()
             .filter(d -> d.metric().equals("claude_code.cost.usage"))
             .mapToDouble(MetricDaily::value)
             .sum();
     assertEquals(3.75, metricCost, 1e-9);
     assertFalse(
-        running.store.metricsByDay(null, null).toString().contains("@"), "no address is stored");
+        running.stored().metricsByDay(null, null).toString().contains("@"), "no address is stored");
 
     String read = running.token(Scope.READ);
     JsonNode report = running.json(running.get("/api/v1/report", read), 200);

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,14 @@ final class RunningServer implements AutoCloseable {
 
   RunningServer(Path folder) {
     this(folder, ServerConfig.defaults());
+  }
+
+  /** The store, once every fact the server acknowledged so far is in it. */
+  DuckDbStore stored() {
+    if (!server.awaitStored(Duration.ofSeconds(10))) {
+      throw new AssertionError("the server did not store what it acknowledged within 10 s");
+    }
+    return store;
   }
 
   String url(String path) {

@@ -130,7 +130,7 @@ class ServerAccessTest {
                 .build(),
             200);
     assertEquals(3, stored.get("people").asInt());
-    assertFalse(running.store.teams().toString().contains("@"), "no address is stored");
+    assertFalse(running.stored().teams().toString().contains("@"), "no address is stored");
     String read = running.token(Scope.READ);
     JsonNode filters = running.json(running.get("/api/v1/filters", read), 200);
     assertEquals("platform", filters.get("teams").get(0).get("name").asText());

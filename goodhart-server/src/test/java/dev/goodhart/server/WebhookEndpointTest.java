@@ -79,7 +79,7 @@ class WebhookEndpointTest {
     byte[] body = MERGED.getBytes(StandardCharsets.UTF_8);
     JsonNode refused = running.json(delivery("pull_request", "d-1", MERGED, "sha256=00"), 401);
     assertEquals("unauthorized", refused.get("error").get("code").asText());
-    assertTrue(running.store.pullRequests().isEmpty(), "nothing stored of a refused delivery");
+    assertTrue(running.stored().pullRequests().isEmpty(), "nothing stored of a refused delivery");
 
     JsonNode stored =
         running.json(delivery("pull_request", "d-1", MERGED, signature(SECRET, body)), 200);
@@ -87,10 +87,10 @@ class WebhookEndpointTest {
     JsonNode again =
         running.json(delivery("pull_request", "d-1", MERGED, signature(SECRET, body)), 200);
     assertFalse(again.get("stored").asBoolean(), "GitHub's redelivery is recognised");
-    assertEquals(1, running.store.pullRequests().size());
-    assertTrue(running.store.pullRequests().getFirst().merged());
+    assertEquals(1, running.stored().pullRequests().size());
+    assertTrue(running.stored().pullRequests().getFirst().merged());
     assertFalse(
-        running.store.pullRequests().toString().contains("octocat"), "logins are pseudonyms");
+        running.stored().pullRequests().toString().contains("octocat"), "logins are pseudonyms");
 
     JsonNode ignored =
         running.json(
@@ -132,8 +132,8 @@ class WebhookEndpointTest {
     JsonNode stored =
         running.json(running.post("/api/v1/events", ingest, "application/json", events), 200);
     assertEquals(1, stored.get("deployments").asInt());
-    assertEquals(1, running.store.deployments().size());
-    assertEquals(1, running.store.incidents().size());
+    assertEquals(1, running.stored().deployments().size());
+    assertEquals(1, running.stored().incidents().size());
 
     String bad =
         events
@@ -144,7 +144,7 @@ class WebhookEndpointTest {
     assertTrue(
         refused.get("error").get("message").asText().contains("deployments[0].sha"),
         refused.toString());
-    assertEquals(1, running.store.deployments().size(), "nothing of a bad request is stored");
+    assertEquals(1, running.stored().deployments().size(), "nothing of a bad request is stored");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.goodhart.store;
 
 import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -26,6 +27,9 @@ public interface ServingStore extends Store, TelemetryStore, DeliveryStore, Acce
 
   /** Writes the write-ahead log into the database file now. */
   void checkpoint();
+
+  /** The folder the store keeps its files in; a server keeps its journal beside them. */
+  Path directory();
 
   /** A view of the same facts on its own connection; close it before this store. */
   ServingStore reader();

@@ -135,6 +135,11 @@ public final class DuckDbStore implements ServingStore {
     return file;
   }
 
+  @Override
+  public Path directory() {
+    return file.getParent();
+  }
+
   /**
    * A second view of the same database on its own connection, for reading while this one writes (a
    * server answers queries while it ingests): DuckDB isolates the two transactions. Close it before

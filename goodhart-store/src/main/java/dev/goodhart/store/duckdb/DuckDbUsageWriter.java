@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes import batches. Events go through a CSV staging file into a temporary staging table (the
@@ -132,6 +134,15 @@ final class DuckDbUsageWriter {
   private final DuckDBConnection connection;
   private final StagingFile telemetryEvents;
   private final StagingFile telemetrySignals;
+  private final StagingFile olderTelemetryEvents;
+
+  /**
+   * How many telemetry event keys are remembered: 256k (about 14 MB) is five seconds at 50,000
+   * events a second and hours at a large organisation's real rate.
+   */
+  private static final int RECENT_KEYS = 1 << 18;
+
+  private @Nullable RecentKeys recentKeys;
 
   /** Two, so that one transaction can fill while the one before it commits. */
   private final StagingFile[] eventFiles = new StagingFile[2];
@@ -160,6 +171,9 @@ final class DuckDbUsageWriter {
     this.telemetryEvents =
         StagingFile.forTable(
             connection, "usage_event", dataDirectory.resolve("staging-telemetry-events.csv"));
+    this.olderTelemetryEvents =
+        StagingFile.forTable(
+            connection, "usage_event", dataDirectory.resolve("staging-telemetry-older.csv"));
     this.telemetrySignals =
         StagingFile.forTable(
             connection, "session_signal", dataDirectory.resolve("staging-telemetry-signals.csv"));
@@ -194,33 +208,19 @@ final class DuckDbUsageWriter {
   }
 
   /**
-   * Stores telemetry's events and signals in one transaction (see {@link #INSERT_TELEMETRY}).
-   * Events of a de-duplication group take the import path, which decides which copy counts.
+   * Stores telemetry's events and signals in one transaction. An event at or after the horizon of
+   * {@link RecentKeys} is new unless its key is there; only older ones are compared in SQL (see
+   * {@link #INSERT_TELEMETRY}). Events of a de-duplication group take the import path instead.
    */
   void appendTelemetry(List<UsageEvent> events, List<SessionSignal> signals)
       throws SQLException, IOException {
     synchronized (connection) {
+      RecentKeys recent = recentKeys();
       connection.setAutoCommit(false);
+      recent.mark();
       try {
         if (!events.isEmpty()) {
-          telemetryEvents.start();
-          long first = Long.MAX_VALUE;
-          long last = Long.MIN_VALUE;
-          for (UsageEvent event : events) {
-            if (event.dedupGroup() != null || event.sidechain()) {
-              throw new IllegalArgumentException(
-                  "telemetry events have no de-duplication group: " + event.eventKey());
-            }
-            write(telemetryEvents, event);
-            first = Math.min(first, event.timestamp().getEpochSecond());
-            last = Math.max(last, event.timestamp().getEpochSecond());
-          }
-          telemetryEvents.finish();
-          try (Statement statement = connection.createStatement()) {
-            // Whole seconds, widened by one: the comparison needs only to include the span.
-            statement.execute(
-                INSERT_TELEMETRY.formatted(telemetryEvents.source(), first - 1, last + 1));
-          }
+          storeTelemetryEvents(events, recent);
         }
         if (!signals.isEmpty()) {
           telemetrySignals.start();
@@ -238,12 +238,90 @@ final class DuckDbUsageWriter {
           }
         }
         connection.commit();
+        recent.mark();
       } catch (SQLException | IOException | RuntimeException e) {
+        recent.rollback();
         connection.rollback();
         throw e;
       } finally {
         connection.setAutoCommit(true);
       }
+    }
+  }
+
+  /**
+   * New events (after the horizon, key not seen) are inserted as they are; the rest are compared
+   * with the stored events of their time span.
+   */
+  private void storeTelemetryEvents(List<UsageEvent> events, RecentKeys recent)
+      throws SQLException, IOException {
+    long horizon = recent.horizonMicros();
+    int fresh = 0;
+    int older = 0;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    telemetryEvents.start();
+    for (UsageEvent event : events) {
+      if (event.dedupGroup() != null || event.sidechain()) {
+        throw new IllegalArgumentException(
+            "telemetry events have no de-duplication group: " + event.eventKey());
+      }
+      UUID id = uuid(event.source(), event.eventKey());
+      long micros = epochMicros(event.timestamp());
+      long high = id.getMostSignificantBits();
+      long low = id.getLeastSignificantBits();
+      if (micros >= horizon && (high | low) != 0) {
+        if (recent.add(high, low, micros)) {
+          write(telemetryEvents, id, event);
+          fresh++;
+        }
+        continue;
+      }
+      if (older == 0) {
+        olderTelemetryEvents.start();
+      }
+      write(olderTelemetryEvents, id, event);
+      older++;
+      first = Math.min(first, event.timestamp().getEpochSecond());
+      last = Math.max(last, event.timestamp().getEpochSecond());
+    }
+    telemetryEvents.finish();
+    try (Statement statement = connection.createStatement()) {
+      if (fresh > 0) {
+        statement.execute("INSERT INTO usage_event SELECT * FROM " + telemetryEvents.source());
+      }
+      if (older > 0) {
+        olderTelemetryEvents.finish();
+        // Whole seconds, widened by one: the comparison needs only to include the span.
+        statement.execute(
+            INSERT_TELEMETRY.formatted(olderTelemetryEvents.source(), first - 1, last + 1));
+      }
+    }
+  }
+
+  /** Made at the first telemetry write: its horizon is just after the newest event stored. */
+  private RecentKeys recentKeys() throws SQLException {
+    if (recentKeys == null) {
+      long newest = Long.MIN_VALUE + 1;
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT epoch_us(max(ts)) FROM usage_event")) {
+        if (rows.next()) {
+          long value = rows.getLong(1);
+          newest = rows.wasNull() ? newest : value;
+        }
+      }
+      recentKeys = new RecentKeys(RECENT_KEYS, newest + 1);
+    }
+    return recentKeys;
+  }
+
+  /**
+   * An import stored events the recent keys do not hold: telemetry events up to the newest of them
+   * must be compared in the store from now on.
+   */
+  private void importedUpTo(long micros) {
+    if (recentKeys != null) {
+      recentKeys.passBeyond(micros);
     }
   }
 
@@ -388,13 +466,22 @@ final class DuckDbUsageWriter {
       statement.execute(UPDATE_EVENTS);
       statement.execute(INSERT_EVENTS);
       statement.execute(DECIDE_COUNTED);
+      try (ResultSet rows = statement.executeQuery("SELECT epoch_us(max(ts)) FROM staging")) {
+        if (rows.next() && rows.getObject(1) != null) {
+          importedUpTo(rows.getLong(1));
+        }
+      }
     }
   }
 
   /** One event as a row of {@code usage_event}, in the table's column order. */
   private static void write(StagingFile file, UsageEvent event) throws IOException {
+    write(file, uuid(event.source(), event.eventKey()), event);
+  }
+
+  private static void write(StagingFile file, UUID id, UsageEvent event) throws IOException {
     TokenCounts tokens = event.tokens();
-    file.uuid(uuid(event.source(), event.eventKey()))
+    file.uuid(id)
         .text(event.source())
         .uuid(event.dedupGroup() == null ? null : uuid(event.source(), event.dedupGroup()))
         .bool(event.sidechain())
@@ -417,8 +504,10 @@ final class DuckDbUsageWriter {
         .number(tokens.total())
         .bool(tokens.prompt() > ModelPrice.LONG_CONTEXT_THRESHOLD);
     BigDecimal cost = event.reportedCostUsd();
-    file.decimal(
-        cost == null ? null : cost.setScale(COST_SCALE, RoundingMode.HALF_EVEN).toPlainString());
+    if (cost != null && cost.scale() > COST_SCALE) {
+      cost = cost.setScale(COST_SCALE, RoundingMode.HALF_EVEN);
+    }
+    file.decimal(cost == null ? null : cost.toPlainString());
     file.endRow();
   }
 

@@ -2,6 +2,7 @@ package dev.goodhart.store.duckdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.model.TokenCounts;
@@ -236,6 +237,53 @@ class DuckDbServerFactsTest {
       store.appendTelemetry(retry, List.of());
       assertEquals(1001, store.statistics().events());
       assertEquals(1001, store.statistics().countedEvents());
+    }
+  }
+
+  /**
+   * After a reopen the writer no longer remembers what it stored: a retry then is older than its
+   * horizon and is compared in the store. A failed transaction leaves nothing remembered either, so
+   * its retry is stored.
+   */
+  @Test
+  void telemetryRetriesAreStoredOnceAcrossAReopenAndAfterAFailure() {
+    List<UsageEvent> first = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      first.add(request("otel:req_" + i, T0.plusSeconds(i)));
+    }
+    try (DuckDbStore store = open()) {
+      store.appendTelemetry(first, List.of());
+    }
+    try (DuckDbStore store = open()) {
+      List<UsageEvent> retry = new ArrayList<>(first.subList(50, 100));
+      retry.add(request("otel:req_late", T0.plusSeconds(10))); // new, but older than the newest
+      retry.add(request("otel:req_next", T0.plusSeconds(500)));
+      store.appendTelemetry(retry, List.of());
+      store.appendTelemetry(List.of(request("otel:req_next", T0.plusSeconds(500))), List.of());
+      assertEquals(102, store.statistics().events());
+
+      // The signals cannot be staged (their file is a folder): the whole transaction fails.
+      List<UsageEvent> failing = List.of(request("otel:req_failed", T0.plusSeconds(600)));
+      dev.goodhart.model.SessionSignal broken =
+          dev.goodhart.model.SessionSignal.commit(
+              new dev.goodhart.model.SessionSignal.Context(
+                  "claude", "s-1", "person:p_1", T0.plusSeconds(600), null, null, null),
+              "otel:c:broken",
+              "abcdef1",
+              null);
+      java.nio.file.Path staging = folder.resolve("staging-telemetry-signals.csv");
+      try {
+        java.nio.file.Files.createDirectory(staging); // the signals' staging file cannot be written
+        assertThrows(RuntimeException.class, () -> store.appendTelemetry(failing, List.of(broken)));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } finally {
+        staging.toFile().delete();
+      }
+      assertEquals(102, store.statistics().events(), "nothing of the failed transaction");
+      store.appendTelemetry(failing, List.of());
+      assertEquals(103, store.statistics().events(), "its retry is stored");
+      assertEquals(103, store.statistics().countedEvents());
     }
   }
 
