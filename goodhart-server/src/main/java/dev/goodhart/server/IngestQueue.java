@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,10 @@ final class IngestQueue implements AutoCloseable {
   private static final class UsageJob extends Job {
     final List<UsageEvent> events;
     final List<SessionSignal> signals;
-    final byte[] record;
+
+    /** The journal record; let go once written, so that waiting batches hold only their facts. */
+    byte @Nullable [] record;
+
     long sequence;
 
     UsageJob(List<UsageEvent> events, List<SessionSignal> signals, byte[] record) {
@@ -297,12 +301,13 @@ final class IngestQueue implements AutoCloseable {
         taken.add(first);
         toJournal.drainTo(taken, 4095);
         for (UsageJob job : taken) {
-          records.add(job.record);
+          records.add(requireNonNull(job.record));
         }
         long last = journal.append(records);
         long sequence = last - taken.size();
         for (UsageJob job : taken) {
           job.sequence = ++sequence;
+          job.record = null;
           jobs.add(job);
         }
         acknowledgedSequence = last;
