@@ -126,7 +126,8 @@ final class ReportCommand implements Callable<Integer> {
             store,
             new Pricer(prices, CostMode.AUTO),
             people(store.machines(), machine, pseudonyms, identityFolder()),
-            context.clock)
+            context.clock,
+            store.deployments())
         .report(query);
   }
 

@@ -91,7 +91,7 @@ final class DeliveryView {
           .forEach(
               summary -> {
                 RepositoryRef ref = summary.repository();
-                names.put(ref.id(), Identities.repositoryName(ref));
+                names.put(ref.id(), ref.fullName());
               });
       for (OutcomeReport.RepositoryOutcome outcome : report.repositories()) {
         String name = names.get(outcome.repositoryId());

@@ -120,7 +120,7 @@ final class OrgReports {
                         repositories
                             .addObject()
                             .put("id", summary.repository().id())
-                            .put("name", Identities.repositoryName(summary.repository())));
+                            .put("name", summary.repository().fullName()));
           }
           answer.put("minimumGroup", minimumGroup);
           return answer;
@@ -170,7 +170,7 @@ final class OrgReports {
     }
     String repositoryId = repositoryId(scope.repository());
     try (ServingStore reader = store.reader()) {
-      return new OutcomeLedger(reader, pricer, people(reader), clock)
+      return new OutcomeLedger(reader, pricer, people(reader), clock, reader.deployments())
           .report(
               new OutcomeQuery(
                   scope.since(), scope.until(), minimumGroup, persons, repositoryId, true));
@@ -225,7 +225,7 @@ final class OrgReports {
     try (ServingStore reader = store.reader()) {
       return reader.repositories().stream()
           .map(summary -> summary.repository())
-          .filter(r -> r.id().equals(wanted) || Identities.repositoryName(r).equals(wanted))
+          .filter(r -> r.id().equals(wanted) || r.fullName().equals(wanted))
           .map(r -> r.id())
           .findFirst()
           .orElseThrow(

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     that claim it
  * @param cost the part of the session's cost put on this commit: the session's cost split over its
  *     commits in proportion to their links' confidence
+ * @param awaitingDeployment the commit is on the scanned branch of a repository whose production
+ *     deployments are known, and in none of them yet
  */
 public record CommitLink(
     String sessionKey,
@@ -25,7 +27,8 @@ public record CommitLink(
     Kind kind,
     double confidence,
     double share,
-    BigDecimal cost) {
+    BigDecimal cost,
+    boolean awaitingDeployment) {
 
   /** How the link was found. */
   public enum Kind {
@@ -39,12 +42,24 @@ public record CommitLink(
     }
   }
 
+  /**
+   * On the default branch and, where the repository's deployments are known, contained in a
+   * successful production deployment (DESIGN.md's definition).
+   */
   public boolean shipped() {
-    return commit != null;
+    return commit != null && !awaitingDeployment;
   }
 
   CommitLink withShareAndCost(double newShare, BigDecimal newCost) {
     return new CommitLink(
-        sessionKey, repositoryId, sha, commit, kind, confidence, newShare, newCost);
+        sessionKey,
+        repositoryId,
+        sha,
+        commit,
+        kind,
+        confidence,
+        newShare,
+        newCost,
+        awaitingDeployment);
   }
 }

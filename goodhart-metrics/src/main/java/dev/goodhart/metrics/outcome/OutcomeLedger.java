@@ -11,7 +11,9 @@ import dev.goodhart.metrics.outcome.OutcomeReport.Totals;
 import dev.goodhart.metrics.outcome.OutcomeReport.WasteTotal;
 import dev.goodhart.metrics.survival.LineSurvival;
 import dev.goodhart.metrics.usage.Pricer;
+import dev.goodhart.model.delivery.DeploymentFact;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.RepositoryRef;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.store.Store;
 import dev.goodhart.store.UsageFilter;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,19 +51,44 @@ public final class OutcomeLedger {
   private final People people;
   private final Clock clock;
 
+  /** Deployed commits per repository name ({@link RepositoryRef#fullName()}). */
+  private final Map<String, List<String>> productionDeployments;
+
   public OutcomeLedger(Store store, Pricer pricer, People people, Clock clock) {
+    this(store, pricer, people, clock, List.of());
+  }
+
+  /**
+   * With the deployments known: in a repository with successful production deployments, a commit
+   * ships when one of them contains it, not when it reaches the default branch.
+   */
+  public OutcomeLedger(
+      Store store, Pricer pricer, People people, Clock clock, List<DeploymentFact> deployments) {
     this.store = requireNonNull(store, "store is null");
     this.pricer = requireNonNull(pricer, "pricer is null");
     this.people = requireNonNull(people, "people is null");
     this.clock = requireNonNull(clock, "clock is null");
+    Map<String, List<String>> byRepository = new HashMap<>();
+    for (DeploymentFact deployment : deployments) {
+      if (deployment.reachedProduction()) {
+        byRepository
+            .computeIfAbsent(deployment.repository(), k -> new ArrayList<>())
+            .add(deployment.sha());
+      }
+    }
+    this.productionDeployments = byRepository;
   }
 
   public OutcomeReport report(OutcomeQuery query) {
     Instant now = clock.instant();
     List<ScannedRepository> repositories = new ArrayList<>();
     for (RepositoryScan.Summary summary : store.repositories()) {
+      RepositoryRef ref = summary.repository();
       repositories.add(
-          new ScannedRepository(summary.repository(), store.commits(summary.repository().id())));
+          new ScannedRepository(
+              ref,
+              store.commits(ref.id()),
+              productionDeployments.getOrDefault(ref.fullName(), List.of())));
     }
     List<SessionSpend> spends = SpendBySession.read(store, pricer, filter(query));
     Map<String, SessionWork> works = SessionWork.bySession(store.signals());

@@ -3,11 +3,17 @@ package dev.goodhart.metrics.outcome;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.RepositoryRef;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** A scanned repository with its commits, indexed by sha for abbreviated lookups. */
 final class ScannedRepository {
@@ -20,12 +26,49 @@ final class ScannedRepository {
   private final List<CommitFact> byTime;
   private final long[] times;
 
+  /** The commits contained in a production deployment; null when none is known for it. */
+  private final @Nullable Set<String> deployed;
+
   ScannedRepository(RepositoryRef ref, List<CommitFact> commits) {
+    this(ref, commits, List.of());
+  }
+
+  /**
+   * With the shas of its successful production deployments: a commit is contained in one when it is
+   * the deployed commit or one of its ancestors among the scanned commits.
+   */
+  ScannedRepository(RepositoryRef ref, List<CommitFact> commits, Collection<String> deployedHeads) {
     this.ref = ref;
     this.commits = List.copyOf(commits);
     commits.forEach(commit -> bySha.put(commit.sha(), commit));
     this.byTime = commits.stream().sorted(Comparator.comparing(CommitFact::committedAt)).toList();
     this.times = byTime.stream().mapToLong(c -> c.committedAt().toEpochMilli()).toArray();
+    this.deployed = deployedHeads.isEmpty() ? null : ancestors(deployedHeads);
+  }
+
+  private Set<String> ancestors(Collection<String> heads) {
+    Set<String> reached = new HashSet<>();
+    Deque<String> next = new ArrayDeque<>();
+    for (String head : heads) {
+      resolve(head).ifPresent(commit -> next.add(commit.sha()));
+    }
+    while (!next.isEmpty()) {
+      String sha = next.removeLast();
+      CommitFact commit = bySha.get(sha);
+      if (commit != null && reached.add(sha)) {
+        next.addAll(commit.parents());
+      }
+    }
+    return reached;
+  }
+
+  /**
+   * Whether a commit of this repository is still waiting for production: deployments of the
+   * repository are known, and none contains it. Without known deployments, the default branch is
+   * where a commit ships.
+   */
+  boolean awaitingDeployment(CommitFact commit) {
+    return deployed != null && !deployed.contains(commit.sha());
   }
 
   /**

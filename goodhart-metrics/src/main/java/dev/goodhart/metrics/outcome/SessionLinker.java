@@ -105,7 +105,8 @@ final class SessionLinker {
               CommitLink.Kind.EXACT,
               1.0,
               1.0,
-              BigDecimal.ZERO));
+              BigDecimal.ZERO,
+              commit != null && where != null && where.awaitingDeployment(commit)));
     }
     for (CommitFact commit : commitsNamingSession.getOrDefault(session.sessionId(), List.of())) {
       bySha.putIfAbsent(
@@ -118,7 +119,8 @@ final class SessionLinker {
               CommitLink.Kind.EXACT,
               1.0,
               1.0,
-              BigDecimal.ZERO));
+              BigDecimal.ZERO,
+              repositoryOfCommit.get(commit.sha()).awaitingDeployment(commit)));
     }
     // An unresolved abbreviation that is the prefix of a resolved sha is the same commit.
     List<CommitLink> result = new ArrayList<>();
@@ -172,7 +174,8 @@ final class SessionLinker {
                     CommitLink.Kind.INFERRED,
                     round(confidence),
                     1.0,
-                    BigDecimal.ZERO));
+                    BigDecimal.ZERO,
+                    repository.awaitingDeployment(commit)));
       }
     }
     for (List<CommitLink> claims : candidates.values()) {

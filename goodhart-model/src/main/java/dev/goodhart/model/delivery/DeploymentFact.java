@@ -34,4 +34,16 @@ public record DeploymentFact(
   public boolean succeeded() {
     return "success".equals(status);
   }
+
+  /**
+   * Whether its commit reached production: the environment is {@code production} or {@code prod}
+   * (any case), and the deployment succeeded. {@code inactive} counts too: GitHub marks a
+   * successful deployment inactive when a newer one replaces it, and the latest status is what is
+   * kept.
+   */
+  public boolean reachedProduction() {
+    String name = environment.strip().toLowerCase(java.util.Locale.ROOT);
+    return (name.equals("production") || name.equals("prod"))
+        && (succeeded() || "inactive".equals(status));
+  }
 }

@@ -2,6 +2,9 @@ package dev.goodhart.model.git;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,5 +24,22 @@ public record RepositoryRef(
     requireNonNull(path, "path is null");
     requireNonNull(branch, "branch is null");
     requireNonNull(head, "head is null");
+  }
+
+  private static final Pattern REMOTE = Pattern.compile("(?:[:/])([^/:]+/[^/]+?)(?:\\.git)?/?$");
+
+  /**
+   * The name webhooks and deployment tools give the repository: {@code owner/name} from its remote,
+   * else its folder's name.
+   */
+  public String fullName() {
+    if (remoteUrl != null) {
+      Matcher matcher = REMOTE.matcher(remoteUrl.strip());
+      if (matcher.find()) {
+        return matcher.group(1);
+      }
+    }
+    Path name = Path.of(path).getFileName();
+    return name == null ? path : name.toString();
   }
 }
