@@ -1,5 +1,7 @@
 package dev.goodhart.cli;
 
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.access.ApiToken;
 import dev.goodhart.model.access.Scope;
 import dev.goodhart.server.ApiTokens;
@@ -73,7 +75,7 @@ final class TokenCommand implements Runnable {
                                 .formatted(scope))));
       }
       ApiTokens.Created created = ApiTokens.create(wanted, name, context.clock.instant());
-      try (DuckDbStore store = context.openStore()) {
+      try (DuckDbStore store = openStore(context)) {
         store.saveToken(created.stored());
       }
       context.out.println(created.token());
@@ -95,7 +97,7 @@ final class TokenCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (DuckDbStore store = context.openStore()) {
+      try (DuckDbStore store = openStore(context)) {
         for (ApiToken token : store.tokens()) {
           context.out.printf(
               "%s  %-20s %-18s made %s%s%n",
@@ -124,7 +126,7 @@ final class TokenCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (DuckDbStore store = context.openStore()) {
+      try (DuckDbStore store = openStore(context)) {
         if (!store.revokeToken(id, context.clock.instant())) {
           throw CliContext.usageError(
               "there is no active token '%s'; 'goodhart token list' shows them".formatted(id));
@@ -132,6 +134,27 @@ final class TokenCommand implements Runnable {
       }
       context.warn("token '%s' revoked".formatted(id));
       return ExitCodes.OK;
+    }
+  }
+
+  /**
+   * The store, or, while a running {@code goodhart serve} holds it, the way to manage tokens that
+   * works meanwhile: the server's admin API.
+   */
+  private static DuckDbStore openStore(CliContext context) {
+    try {
+      return context.openStore();
+    } catch (GoodhartException e) {
+      if (e.code() != ErrorCode.STORE_LOCKED) {
+        throw e;
+      }
+      throw new GoodhartException(
+          ErrorCode.STORE_LOCKED,
+          e.getMessage()
+              + ". While 'goodhart serve' runs on it, manage tokens through its admin API with an admin"
+              + " token: POST /api/v1/tokens {\"scopes\": [\"read\"], \"name\": \"...\"}, GET /api/v1/tokens,"
+              + " DELETE /api/v1/tokens/ID (docs/server-api.md)",
+          e);
     }
   }
 

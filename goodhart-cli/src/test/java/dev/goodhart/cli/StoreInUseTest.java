@@ -32,6 +32,11 @@ class StoreInUseTest {
       assertEquals(4, result.exitCode(), result::toString);
       assertTrue(result.err().contains("is in use by another goodhart process"), result.err());
       assertTrue(result.err().contains("give this one its own --data folder"), result.err());
+
+      // Tokens are what an operator makes while the server runs: the answer says how.
+      CliHarness.Result token = cli.run("token", "create", "--scope", "read");
+      assertEquals(4, token.exitCode(), token::toString);
+      assertTrue(token.err().contains("POST /api/v1/tokens"), token.err());
     } finally {
       holder.destroyForcibly().waitFor();
     }

@@ -43,17 +43,21 @@ class KillDashNineTest {
     ApiTokens.Created token =
         ApiTokens.create(EnumSet.of(Scope.INGEST, Scope.READ), "kill test", Instant.now());
     store.saveToken(token.stored());
-    GoodhartServer server =
-        GoodhartServer.start(
-            ServerConfig.defaults().withPort("127.0.0.1", 0),
-            store,
-            new Pricer(PriceFiles.builtIn(), CostMode.AUTO),
-            Pseudonyms.withSecret(RunningServer.SECRET),
-            Clock.systemUTC(),
-            GoodhartServer.RepositoryRefresher.NONE);
+    GoodhartServer server = serve(store);
     System.out.println("ready " + server.port() + " " + token.token());
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);
+  }
+
+  /** A server on a free port; starting it stores what the journal holds. */
+  private static GoodhartServer serve(DuckDbStore store) {
+    return GoodhartServer.start(
+        ServerConfig.defaults().withPort("127.0.0.1", 0),
+        store,
+        new Pricer(PriceFiles.builtIn(), CostMode.AUTO),
+        Pseudonyms.withSecret(RunningServer.SECRET),
+        Clock.systemUTC(),
+        GoodhartServer.RepositoryRefresher.NONE);
   }
 
   @Test
@@ -154,15 +158,7 @@ class KillDashNineTest {
 
     // Restarting is what makes an acknowledged fact that was only in the journal a stored one.
     try (DuckDbStore reopened = DuckDbStore.open(folder, DuckDbStore.Settings.defaults())) {
-      GoodhartServer restarted =
-          GoodhartServer.start(
-              ServerConfig.defaults().withPort("127.0.0.1", 0),
-              reopened,
-              new Pricer(PriceFiles.builtIn(), CostMode.AUTO),
-              Pseudonyms.withSecret(RunningServer.SECRET),
-              Clock.systemUTC(),
-              GoodhartServer.RepositoryRefresher.NONE);
-      restarted.close();
+      serve(reopened).close();
       long stored = reopened.statistics().events();
       // Requests in flight at the kill may have committed without their answer arriving: stored
       // can exceed acknowledged by at most what was in flight (4 senders x 200), never fall short.
