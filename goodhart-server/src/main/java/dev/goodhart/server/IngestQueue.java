@@ -92,13 +92,16 @@ final class IngestQueue implements AutoCloseable {
   /** Facts enough that the writer commits without waiting for more. */
   private static final int GROUP_TARGET_FACTS = 25_000;
 
-  /**
-   * After this long with nothing to write, the writer checkpoints: DuckDB's own checkpoints are put
-   * off (see {@link ServingStore#deferCheckpoints}) so that they happen in quiet moments.
-   */
+  /** After this long with nothing to write, the writer checkpoints. */
   private static final long IDLE_MILLIS = 500;
 
-  static final String WAL_LIMIT = "1GB";
+  /**
+   * DuckDB checkpoints by itself when its write-ahead log reaches this. Acknowledgements wait only
+   * for the journal, so a checkpoint delays storing, not answering; a small log keeps a restart
+   * after a crash quick. Under steady load the writer is never idle, and with a 1 GB limit the log
+   * grew for minutes before its first checkpoint.
+   */
+  static final String WAL_LIMIT = "64MB";
 
   static final long SEGMENT_BYTES = 32L << 20;
 
