@@ -159,6 +159,9 @@ class KillDashNineTest {
     // Restarting is what makes an acknowledged fact that was only in the journal a stored one.
     try (DuckDbStore reopened = DuckDbStore.open(folder, DuckDbStore.Settings.defaults())) {
       serve(reopened).close();
+      try (java.util.stream.Stream<Path> left = Files.list(folder.resolve(IngestJournal.FOLDER))) {
+        assertEquals(0, left.count(), "a clean stop with everything stored leaves no journal");
+      }
       long stored = reopened.statistics().events();
       // Requests in flight at the kill may have committed without their answer arriving: stored
       // can exceed acknowledged by at most what was in flight (4 senders x 200), never fall short.
