@@ -8,12 +8,14 @@ import static dev.goodhart.ingest.otlp.Otlp.resource;
 import static dev.goodhart.ingest.otlp.Otlp.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.model.UsageEvent;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,27 @@ class OtlpLogMapperTest {
         "claude", only(mapper.map(logs(service("claude-code-desktop"), request))).source());
     assertEquals(1, mapper.map(logs(service("some-collector"), request)).ignored(), "a bare name");
     assertEquals(1, mapper.map(logs(resource(), request)).ignored(), "no service at all");
+  }
+
+  /** A server holds a batch until it is stored: one copy of its session, person and model. */
+  @Test
+  void theEventsOfABatchShareTheirRepeatedStrings() {
+    LogRecord first =
+        event("api_request", kv("session.id", "s-1"), kv("model", "m-1"), kv("request_id", "r1"));
+    LogRecord second =
+        event("api_request", kv("session.id", "s-1"), kv("model", "m-1"), kv("request_id", "r2"));
+    List<UsageEvent> events =
+        mapper
+            .map(
+                logs(
+                    resource(kv("service.name", "claude-code"), kv("user.email", "a@example.com")),
+                    first,
+                    second))
+            .events();
+    assertEquals(2, events.size());
+    assertSame(events.get(0).sessionId(), events.get(1).sessionId());
+    assertSame(events.get(0).machineId(), events.get(1).machineId());
+    assertSame(events.get(0).model(), events.get(1).model());
   }
 
   @Test
