@@ -278,11 +278,6 @@ final class IngestQueue implements AutoCloseable {
     return commits.get();
   }
 
-  /** Usage facts acknowledged from the journal and not yet in the store. */
-  long unstoredSequences() {
-    return acknowledgedSequence - storedSequence;
-  }
-
   long journaled() {
     return journaled.get();
   }

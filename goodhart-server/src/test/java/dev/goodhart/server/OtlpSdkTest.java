@@ -12,6 +12,7 @@ import dev.goodhart.store.UsageAggregate;
 import dev.goodhart.store.UsageFilter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
@@ -151,24 +152,28 @@ class OtlpSdkTest {
     Instant at = Instant.parse("2026-11-30T10:00:00Z");
     for (int person = 0; person < PEOPLE.length; person++) {
       for (int request = 0; request < 4; request++) {
+        AttributesBuilder attributes =
+            Attributes.builder()
+                .put("event.name", "api_request")
+                .put("session.id", "session-" + person)
+                .put("user.email", PEOPLE[person])
+                .put("model", "claude-sonnet-4-5")
+                .put("input_tokens", 1000L)
+                .put("output_tokens", 200L)
+                .put("cache_read_tokens", 5000L)
+                .put("cache_creation_tokens", 0L)
+                .put("request_id", "req_" + person + "_" + request);
+        // Before v2.1.122 Claude Code sent numbers as strings: both are read.
+        if (request % 2 == 0) {
+          attributes.put("cost_usd", "0.25");
+        } else {
+          attributes.put("cost_usd", 0.25);
+        }
         logger
             .logRecordBuilder()
             .setTimestamp(at.plusSeconds(person * 60L + request))
             .setBody("claude_code.api_request")
-            .setAllAttributes(
-                Attributes.builder()
-                    .put("event.name", "api_request")
-                    .put("session.id", "session-" + person)
-                    .put("user.email", PEOPLE[person])
-                    .put("model", "claude-sonnet-4-5")
-                    .put("input_tokens", 1000L)
-                    .put("output_tokens", 200L)
-                    .put("cache_read_tokens", 5000L)
-                    .put("cache_creation_tokens", 0L)
-                    // Before v2.1.122 Claude Code sent numbers as strings: both are read.
-                    .put("cost_usd", request % 2 == 0 ? "0.25" : "0.25")
-                    .put("request_id", "req_" + person + "_" + request)
-                    .build())
+            .setAllAttributes(attributes.build())
             .emit();
       }
       logger
