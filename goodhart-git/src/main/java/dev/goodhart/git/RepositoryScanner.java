@@ -45,11 +45,25 @@ public final class RepositoryScanner {
   /**
    * @param branch the branch to scan, or null for the default one
    * @param now the moment of the scan: whether 7, 30 or 90 days after a commit have passed yet
+   * @param linesSince commits made from this moment on have every line followed, for line
+   *     provenance ({@link LineFateResult#lines()}); null: none
    */
-  public record Options(@Nullable String branch, Instant now) {
+  public record Options(@Nullable String branch, Instant now, @Nullable Instant linesSince) {
     public Options {
       requireNonNull(now, "now is null");
     }
+
+    public Options(@Nullable String branch, Instant now) {
+      this(branch, now, null);
+    }
+  }
+
+  /**
+   * Whether a walk can go on from an earlier one that followed lines since {@code previous}: it did
+   * not start later than this walk must (commits before it would lack their lines).
+   */
+  public static boolean followsEnough(@Nullable Instant previous, @Nullable Instant wanted) {
+    return wanted == null || (previous != null && !previous.isAfter(wanted));
   }
 
   /**
@@ -136,6 +150,9 @@ public final class RepositoryScanner {
       Listener listener,
       @Nullable EngineSnapshot previous) {
     Git git = Git.in(Path.of(repository.path()));
+    if (previous != null && !followsEnough(previous.linesSince(), options.linesSince())) {
+      previous = null; // older commits need their lines followed now: walk them all again
+    }
     Optional<BranchHistory> since =
         previous == null
             ? Optional.empty()
@@ -149,7 +166,8 @@ public final class RepositoryScanner {
         since.isPresent()
             ? LineFateEngine.resume(
                 previous, chain, history.children(), options.now(), annotator, blobs)
-            : new LineFateEngine(chain, history.children(), options.now(), annotator, blobs);
+            : new LineFateEngine(
+                chain, history.children(), options.now(), annotator, blobs, options.linesSince());
     List<Walked> walked = new ArrayList<>(history.commits());
     List<String> revisions =
         since.isPresent()

@@ -3,7 +3,9 @@ package dev.goodhart.ingest;
 import dev.goodhart.ingest.json.ByteSearch;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -68,43 +70,31 @@ public final class AgentWork {
     return found;
   }
 
-  /** Every line of a whole file's text (a trailing line break ends the last line, adds none). */
-  public static long of(@Nullable String content) {
-    if (content == null || content.isEmpty()) {
-      return 0;
-    }
-    long lines = 1;
-    for (int i = 0; i < content.length(); i++) {
-      if (content.charAt(i) == '\n' && i + 1 < content.length()) {
-        lines++;
-      }
-    }
-    return lines;
-  }
-
   /**
-   * The lines of {@code after} that {@code before} did not have, both given as line hashes: a
-   * replacement writes its changed lines, not the unchanged ones it repeats for context. Each
-   * {@code before} line matches at most one {@code after} line.
+   * The lines of {@code after} that {@code before} did not have, both given as {@link
+   * dev.goodhart.model.git.LineHash}es, in {@code after}'s order: a replacement writes its changed
+   * lines, not the unchanged ones it repeats for context. Each {@code before} line matches at most
+   * one {@code after} line.
    */
-  public static long replaced(long[] before, long[] after) {
-    long[] old = before.clone();
-    long[] now = after.clone();
-    Arrays.sort(old);
-    Arrays.sort(now);
-    long written = 0;
-    int i = 0;
-    for (long line : now) {
-      while (i < old.length && old[i] < line) {
-        i++;
-      }
-      if (i < old.length && old[i] == line) {
-        i++;
+  public static long[] replaced(long[] before, long[] after) {
+    if (before.length == 0) {
+      return after;
+    }
+    Map<Long, Integer> old = new HashMap<>();
+    for (long line : before) {
+      old.merge(line, 1, Integer::sum);
+    }
+    long[] written = new long[after.length];
+    int count = 0;
+    for (long line : after) {
+      Integer left = old.get(line);
+      if (left != null && left > 0) {
+        old.put(line, left - 1);
       } else {
-        written++;
+        written[count++] = line;
       }
     }
-    return written;
+    return Arrays.copyOf(written, count);
   }
 
   /**

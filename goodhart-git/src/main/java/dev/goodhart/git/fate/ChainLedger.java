@@ -26,6 +26,7 @@ final class ChainLedger {
 
   private final FirstParentChain chain;
   private final long now;
+  private final TrackedLines tracked;
   private int reached = -1;
   private long[] committedAt = new long[1024];
   private long[] onBranch = new long[1024];
@@ -80,8 +81,9 @@ final class ChainLedger {
    * answered by the head's counts when no newer state was reached by then, else when the walk gets
    * there.
    */
-  static ChainLedger resume(State state, FirstParentChain chain, String head, Instant now) {
-    ChainLedger ledger = new ChainLedger(chain, now);
+  static ChainLedger resume(
+      State state, FirstParentChain chain, String head, Instant now, TrackedLines tracked) {
+    ChainLedger ledger = new ChainLedger(chain, now, tracked);
     ledger.ensure(state.commits());
     System.arraycopy(state.committedAt(), 0, ledger.committedAt, 0, state.commits());
     System.arraycopy(state.onBranch(), 0, ledger.onBranch, 0, state.commits());
@@ -114,19 +116,26 @@ final class ChainLedger {
     return ledger;
   }
 
-  ChainLedger(FirstParentChain chain, Instant now) {
+  ChainLedger(FirstParentChain chain, Instant now, TrackedLines tracked) {
     this.chain = chain;
     this.now = now.getEpochSecond();
+    this.tracked = tracked;
   }
 
-  /** Applies one chain commit's changes against its first parent. */
+  /**
+   * Applies one chain commit's changes against its first parent.
+   *
+   * @param fromHunks whether the commit has one parent, so that each changed file was made from its
+   *     previous version by the change's hunks
+   */
   void step(
       String sha,
       int index,
       Instant time,
       List<FileChange> changes,
       Map<String, FileLines> before,
-      List<@Nullable FileLines> after) {
+      List<@Nullable FileLines> after,
+      boolean fromHunks) {
     ensure(index);
     committedAt[index] = time.getEpochSecond();
     int position = chain.position(sha);
@@ -163,6 +172,7 @@ final class ChainLedger {
         }
       }
     }
+    tracked.step(changes, before, after, fromHunks, stateTime);
     reached = position;
     for (int[] question : questions.getOrDefault(position, List.of())) {
       alive[question[1]][question[0]] = onBranch[question[0]];
@@ -206,7 +216,11 @@ final class ChainLedger {
     }
   }
 
-  LineFateResult result(List<String> shas, long[] written, long[] aiWritten) {
+  LineFateResult result(
+      List<String> shas,
+      long[] written,
+      long[] aiWritten,
+      List<dev.goodhart.model.git.CommittedLines> lines) {
     ensure(shas.size());
     Map<String, CommitLines> commits = new HashMap<>();
     for (int i = 0; i < shas.size(); i++) {
@@ -234,7 +248,7 @@ final class ChainLedger {
               days,
               counts));
     }
-    return new LineFateResult(commits);
+    return new LineFateResult(commits, lines);
   }
 
   private static @Nullable Long known(long value) {

@@ -11,20 +11,23 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a walk ended, so that the next scan of the branch walks only the commits that are new: the
- * head's tree with every line's owner, and every commit's counts. Kept in a file of its own beside
- * the store (binary, about four bytes a line at the head plus eighty a commit).
+ * head's tree with every line's owner, every commit's counts, and the lines followed one by one
+ * with their fate so far. Kept in a file of its own beside the store (binary, about four bytes a
+ * line at the head plus eighty a commit, plus about thirty a followed line).
  */
 public final class EngineSnapshot {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final HexFormat HEX = HexFormat.of();
 
   private final String head;
@@ -33,6 +36,8 @@ public final class EngineSnapshot {
   private final long[] aiWritten;
   private final Map<String, FileLines> headTree;
   private final ChainLedger.State ledger;
+  private final @Nullable Instant linesSince;
+  private final Map<Integer, TrackedLines.Commit> trackedCommits;
 
   EngineSnapshot(
       String head,
@@ -40,13 +45,26 @@ public final class EngineSnapshot {
       long[] written,
       long[] aiWritten,
       Map<String, FileLines> headTree,
-      ChainLedger.State ledger) {
+      ChainLedger.State ledger,
+      @Nullable Instant linesSince,
+      Map<Integer, TrackedLines.Commit> trackedCommits) {
     this.head = requireNonNull(head, "head is null");
     this.shas = List.copyOf(shas);
     this.written = written;
     this.aiWritten = aiWritten;
     this.headTree = Map.copyOf(headTree);
     this.ledger = ledger;
+    this.linesSince = linesSince;
+    this.trackedCommits = trackedCommits;
+  }
+
+  /** Commits made since then were followed line by line; null: none were. */
+  public @Nullable Instant linesSince() {
+    return linesSince;
+  }
+
+  Map<Integer, TrackedLines.Commit> trackedCommits() {
+    return trackedCommits;
   }
 
   /** The sha of the commit the walk ended at. */
@@ -124,6 +142,35 @@ public final class EngineSnapshot {
       for (int token : tokens) {
         out.writeInt(token);
       }
+      int[] ordinals = file.getValue().ordinals();
+      out.writeBoolean(ordinals != null);
+      if (ordinals != null) {
+        for (int ordinal : ordinals) {
+          out.writeInt(ordinal);
+        }
+      }
+    }
+    out.writeLong(linesSince == null ? Long.MIN_VALUE : linesSince.getEpochSecond());
+    out.writeInt(trackedCommits.size());
+    for (Map.Entry<Integer, TrackedLines.Commit> entry : trackedCommits.entrySet()) {
+      TrackedLines.Commit commit = entry.getValue();
+      out.writeInt(entry.getKey());
+      sha(out, commit.sha);
+      out.writeInt(commit.files.size());
+      for (TrackedLines.File file : commit.files) {
+        out.writeUTF(file.path());
+        out.writeBoolean(file.renamedFrom() != null);
+        if (file.renamedFrom() != null) {
+          out.writeUTF(file.renamedFrom());
+        }
+        out.writeInt(file.positions().length);
+        for (int i = 0; i < file.positions().length; i++) {
+          out.writeInt(file.positions()[i]);
+          out.writeLong(file.hashes()[i]);
+        }
+      }
+      longs(out, commit.entered, commit.count);
+      longs(out, commit.left, commit.count);
     }
   }
 
@@ -178,7 +225,39 @@ public final class EngineSnapshot {
       for (int i = 0; i < tokens.length; i++) {
         tokens[i] = in.readInt();
       }
-      tree.put(path, new FileLines(blob, tokens.length == 0 ? FileLines.NONE : tokens, hasLines));
+      int[] ordinals = null;
+      if (in.readBoolean()) {
+        ordinals = new int[tokens.length];
+        for (int i = 0; i < ordinals.length; i++) {
+          ordinals[i] = in.readInt();
+        }
+      }
+      tree.put(
+          path,
+          new FileLines(blob, tokens.length == 0 ? FileLines.NONE : tokens, ordinals, hasLines));
+    }
+    long since = in.readLong();
+    Map<Integer, TrackedLines.Commit> tracked = new TreeMap<>();
+    for (int count = in.readInt(); count > 0; count--) {
+      int owner = in.readInt();
+      String sha = sha(in);
+      List<TrackedLines.File> files = new ArrayList<>();
+      int lines = 0;
+      for (int fileCount = in.readInt(); fileCount > 0; fileCount--) {
+        String path = in.readUTF();
+        String renamedFrom = in.readBoolean() ? in.readUTF() : null;
+        int n = in.readInt();
+        int[] positions = new int[n];
+        long[] hashes = new long[n];
+        for (int i = 0; i < n; i++) {
+          positions[i] = in.readInt();
+          hashes[i] = in.readLong();
+        }
+        files.add(new TrackedLines.File(path, renamedFrom, lines, positions, hashes));
+        lines += n;
+      }
+      tracked.put(
+          owner, TrackedLines.restoreCommit(sha, files, longs(in, lines), longs(in, lines)));
     }
     return new EngineSnapshot(
         head,
@@ -187,7 +266,9 @@ public final class EngineSnapshot {
         aiWritten,
         tree,
         new ChainLedger.State(
-            commits, committedAt, onBranch, aiOnBranch, shipped, reworked, alive, deaths));
+            commits, committedAt, onBranch, aiOnBranch, shipped, reworked, alive, deaths),
+        since == Long.MIN_VALUE ? null : Instant.ofEpochSecond(since),
+        tracked);
   }
 
   private static void sha(DataOutputStream out, String sha) throws IOException {

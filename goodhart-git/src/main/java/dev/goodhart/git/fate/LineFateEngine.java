@@ -40,6 +40,7 @@ public final class LineFateEngine {
   private final List<String> shas = new ArrayList<>();
   private long[] written = new long[1024];
   private long[] aiWritten = new long[1024];
+  private final TrackedLines tracked;
 
   /**
    * @param chain the branch's first-parent chain, oldest first
@@ -52,11 +53,26 @@ public final class LineFateEngine {
       Instant now,
       AiLines aiLines,
       LineCounter lineCounter) {
+    this(chain, children, now, aiLines, lineCounter, (Instant) null);
+  }
+
+  /**
+   * An engine that also follows, line by line, the lines of the commits made since {@code
+   * linesSince} (null: none), for line provenance: see {@link LineFateResult#lines()}.
+   */
+  public LineFateEngine(
+      FirstParentChain chain,
+      Map<String, Integer> children,
+      Instant now,
+      AiLines aiLines,
+      LineCounter lineCounter,
+      @Nullable Instant linesSince) {
     this.chain = requireNonNull(chain, "chain is null");
     this.childrenLeft = new HashMap<>(requireNonNull(children, "children is null"));
     this.aiLines = requireNonNull(aiLines, "aiLines is null");
     this.lineCounter = requireNonNull(lineCounter, "lineCounter is null");
-    this.ledger = new ChainLedger(chain, requireNonNull(now, "now is null"));
+    this.tracked = new TrackedLines(linesSince);
+    this.ledger = new ChainLedger(chain, requireNonNull(now, "now is null"), tracked);
   }
 
   /** Takes the next commit; its parents must have been given before. */
@@ -101,7 +117,14 @@ public final class LineFateEngine {
     // Questions first: a chain commit's own state may be the one that answers them.
     ledger.registerQueries(index, commit.committedAt());
     if (chain.contains(commit.sha())) {
-      ledger.step(commit.sha(), index, commit.committedAt(), changes, first, resolved);
+      ledger.step(
+          commit.sha(),
+          index,
+          commit.committedAt(),
+          changes,
+          first,
+          resolved,
+          commit.parents().size() <= 1);
     }
 
     Map<String, FileLines> tree = takeOrCopy(commit.parents(), first);
@@ -136,6 +159,7 @@ public final class LineFateEngine {
       LineCounter lineCounter) {
     LineFateEngine engine =
         new LineFateEngine(chain, children, now, aiLines, lineCounter, snapshot);
+    // The earlier walk's followed lines go on being followed, from the moment it chose.
     engine.shas.addAll(snapshot.shas());
     for (int i = 0; i < snapshot.shas().size(); i++) {
       engine.indexOf.put(snapshot.shas().get(i), i);
@@ -161,7 +185,9 @@ public final class LineFateEngine {
     this.childrenLeft = new HashMap<>(requireNonNull(children, "children is null"));
     this.aiLines = requireNonNull(aiLines, "aiLines is null");
     this.lineCounter = requireNonNull(lineCounter, "lineCounter is null");
-    this.ledger = ChainLedger.resume(snapshot.ledger(), chain, snapshot.head(), now);
+    this.tracked = TrackedLines.restore(snapshot.linesSince(), snapshot.trackedCommits());
+    tracked.countOnBranch(snapshot.headTree());
+    this.ledger = ChainLedger.resume(snapshot.ledger(), chain, snapshot.head(), now, tracked);
   }
 
   /** What the next walk needs to go on from this one: call after the head was given. */
@@ -176,12 +202,14 @@ public final class LineFateEngine {
         java.util.Arrays.copyOf(written, commits),
         java.util.Arrays.copyOf(aiWritten, commits),
         Map.copyOf(lastTree),
-        ledger.state(commits));
+        ledger.state(commits),
+        tracked.since(),
+        tracked.records());
   }
 
   /** What the walk found, once every commit was given. */
   public LineFateResult finish() {
-    return ledger.result(shas, written, aiWritten);
+    return ledger.result(shas, written, aiWritten, tracked.result());
   }
 
   /** The lines of a changed file in {@code commit}, by blame's rules. */
@@ -216,6 +244,13 @@ public final class LineFateEngine {
     int length = lineCount(change, parents > 0 ? origins[0] : null);
     int[] tokens = new int[length];
     java.util.Arrays.fill(tokens, -1);
+    TrackedLines.Commit followed =
+        tracked.tracks(commit.committedAt()) ? tracked.commit(index, commit.sha()) : null;
+    int[] ordinals = null;
+    if (followed != null || anyFollowed(origins)) {
+      ordinals = new int[length];
+      java.util.Arrays.fill(ordinals, -1);
+    }
     List<String> seen = new ArrayList<>(parents);
     for (int p = 0; p < parents; p++) {
       FileLines origin = origins[p];
@@ -224,7 +259,12 @@ public final class LineFateEngine {
       }
       seen.add(origin.blob());
       FileChange against = originChanges[p];
-      passUnchanged(against == null ? new int[0] : against.hunks(), origin.tokens(), tokens);
+      passUnchanged(
+          against == null ? new int[0] : against.hunks(),
+          origin.tokens(),
+          origin.ordinals(),
+          tokens,
+          ordinals);
     }
     BitSet ai = aiLines.of(commit.sha(), path);
     long own = 0;
@@ -239,7 +279,78 @@ public final class LineFateEngine {
     }
     written[index] += own;
     aiWritten[index] += ownAi;
-    return new FileLines(blob, tokens, true);
+    if (followed != null && own > 0) {
+      follow(followed, change, tokens, ordinals, (int) own, index);
+    }
+    return new FileLines(blob, tokens, hasFollowed(ordinals) ? ordinals : null, true);
+  }
+
+  /**
+   * Gives the commit's own lines of a file their ordinals, and records where they are and their
+   * hashes: own lines lie inside the first parent's hunks, whose added lines' hashes the change
+   * holds in order.
+   */
+  private static void follow(
+      TrackedLines.Commit followed,
+      FileChange change,
+      int[] tokens,
+      int[] ordinals,
+      int own,
+      int index) {
+    long[] hashAt = new long[tokens.length];
+    if (change.hasAddedHashes()) {
+      long[] added = change.addedHashes();
+      int[] hunks = change.hunks();
+      int next = 0;
+      for (int h = 0; h < hunks.length; h += 4) {
+        int count = hunks[h + 3];
+        for (int k = 0; k < count && next < added.length; k++) {
+          int line = hunks[h + 2] - 1 + k;
+          if (line >= 0 && line < hashAt.length) {
+            hashAt[line] = added[next];
+          }
+          next++;
+        }
+      }
+    }
+    int[] positions = new int[own];
+    long[] hashes = new long[own];
+    int n = 0;
+    for (int line = 0; line < tokens.length; line++) {
+      if (FileLines.owner(tokens[line]) == index) {
+        positions[n] = line;
+        hashes[n++] = hashAt[line];
+      }
+    }
+    String renamedFrom =
+        change.oldPath() != null && !change.oldPath().equals(change.newPath())
+            ? change.oldPath()
+            : null;
+    int first = followed.addFile(change.newPath(), renamedFrom, positions, hashes);
+    for (int k = 0; k < n; k++) {
+      ordinals[positions[k]] = first + k;
+    }
+  }
+
+  private static boolean anyFollowed(FileLines[] origins) {
+    for (FileLines origin : origins) {
+      if (origin != null && origin.ordinals() != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasFollowed(int @Nullable [] ordinals) {
+    if (ordinals == null) {
+      return false;
+    }
+    for (int ordinal : ordinals) {
+      if (ordinal >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -247,6 +358,16 @@ public final class LineFateEngine {
    * between hunks, new line {@code j} is old line {@code j - offset}.
    */
   static void passUnchanged(int[] hunks, int[] parentTokens, int[] tokens) {
+    passUnchanged(hunks, parentTokens, null, tokens, null);
+  }
+
+  /** The same, handing each line's ordinal along with its token where ordinals are kept. */
+  static void passUnchanged(
+      int[] hunks,
+      int[] parentTokens,
+      int @Nullable [] parentOrdinals,
+      int[] tokens,
+      int @Nullable [] ordinals) {
     int newCursor = 0;
     int oldCursor = 0;
     for (int h = 0; h < hunks.length; h += 4) {
@@ -255,14 +376,35 @@ public final class LineFateEngine {
       // git numbers an empty side by the line it follows; a non-empty one by its first line.
       int oldStart = oldCount > 0 ? hunks[h] - 1 : hunks[h];
       int newStart = newCount > 0 ? hunks[h + 2] - 1 : hunks[h + 2];
-      copy(parentTokens, oldCursor, tokens, newCursor, newStart - newCursor);
+      copy(
+          parentTokens,
+          parentOrdinals,
+          oldCursor,
+          tokens,
+          ordinals,
+          newCursor,
+          newStart - newCursor);
       newCursor = newStart + newCount;
       oldCursor = oldStart + oldCount;
     }
-    copy(parentTokens, oldCursor, tokens, newCursor, tokens.length - newCursor);
+    copy(
+        parentTokens,
+        parentOrdinals,
+        oldCursor,
+        tokens,
+        ordinals,
+        newCursor,
+        tokens.length - newCursor);
   }
 
-  private static void copy(int[] from, int fromStart, int[] to, int toStart, int length) {
+  private static void copy(
+      int[] from,
+      int @Nullable [] fromOrdinals,
+      int fromStart,
+      int[] to,
+      int @Nullable [] toOrdinals,
+      int toStart,
+      int length) {
     if (length < 0
         || fromStart + length > from.length
         || toStart + length > to.length
@@ -275,6 +417,9 @@ public final class LineFateEngine {
     for (int i = 0; i < length; i++) {
       if (to[toStart + i] == -1) {
         to[toStart + i] = from[fromStart + i];
+        if (toOrdinals != null && fromOrdinals != null) {
+          toOrdinals[toStart + i] = fromOrdinals[fromStart + i];
+        }
       }
     }
   }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * One diff as git prints it with {@code --raw -z --no-abbrev} and, optionally, {@code -p -U0}: the
- * raw entries, then one patch per entry in the same order, of which only the hunk headers are kept.
- * Both {@code git log} and {@code git diff-tree} print this shape.
+ * raw entries, then one patch per entry in the same order, of which the hunk headers are kept and a
+ * hash of every added line. Both {@code git log} and {@code git diff-tree} print this shape.
  */
 final class DiffSection {
   static final String NO_BLOB = "0000000000000000000000000000000000000000";
@@ -27,18 +27,21 @@ final class DiffSection {
     List<FileChange> changes = new ArrayList<>(entries.size());
     int entry = -1;
     HunkList hunks = new HunkList();
+    AddedLines added = new AddedLines();
     boolean binary = false;
+    boolean inHunks = false;
     int blocksForEntry = 0;
     while (in.peek() >= 0 && in.peek() != LineInput.ENTRY) {
-      switch (in.patchLine(hunks)) {
+      switch (in.patchLine(hunks, inHunks, added)) {
         case DIFF -> {
+          inHunks = false;
           // A type change is patched as a deletion and an addition: two blocks, one raw entry.
           if (entry >= 0 && entries.get(entry).status() == 'T' && blocksForEntry == 1) {
             blocksForEntry++;
             continue;
           }
           if (entry >= 0) {
-            changes.add(entries.get(entry).toChange(binary, hunks.take()));
+            changes.add(entries.get(entry).toChange(binary, hunks.take(), added.take()));
           }
           entry++;
           binary = false;
@@ -47,19 +50,27 @@ final class DiffSection {
             throw new GoodhartException(
                 ErrorCode.GIT_FAILURE, "git printed more patches than changes");
           }
+          in.hashAddedLinesWith(hasherFor(entries.get(entry)));
         }
+        case HUNK -> inHunks = true;
         case BINARY -> binary = true;
-        case OTHER -> {}
+        case ADDED, OTHER -> {}
       }
     }
     if (entry >= 0) {
-      changes.add(entries.get(entry).toChange(binary, hunks.take()));
+      changes.add(entries.get(entry).toChange(binary, hunks.take(), added.take()));
     }
     // Entries without a patch (all of them when git printed none) change no lines here.
     for (int i = entry + 1; i < entries.size(); i++) {
-      changes.add(entries.get(i).toChange(false, new int[0]));
+      changes.add(entries.get(i).toChange(false, new int[0], AddedLines.NONE));
     }
     return changes;
+  }
+
+  private static LineInput.LineHasher hasherFor(RawEntry entry) {
+    return NotebookLines.isNotebook(entry.secondPath())
+        ? new NotebookLines()
+        : LineInput.LineHasher.PLAIN;
   }
 
   private record RawEntry(
@@ -71,13 +82,21 @@ final class DiffSection {
       String firstPath,
       String secondPath) {
 
-    FileChange toChange(boolean binary, int[] hunks) {
+    FileChange toChange(boolean binary, int[] hunks, long[] added) {
       boolean submodule = oldMode.equals("160000") || newMode.equals("160000");
       String oldPath = status == 'A' ? null : firstPath;
       String newPath =
           status == 'D' ? null : (status == 'R' || status == 'C') ? secondPath : firstPath;
       return new FileChange(
-          status, oldPath, newPath, oldBlob, newBlob, binary || status == 'T', submodule, hunks);
+          status,
+          oldPath,
+          newPath,
+          oldBlob,
+          newBlob,
+          binary || status == 'T',
+          submodule,
+          hunks,
+          added);
     }
   }
 

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param submodule whether the path is a submodule (a gitlink), which has no lines either
  * @param hunks four numbers per hunk: old start, old count, new start, new count (git's numbering:
  *     a start of 0 with a count of 0 means "before the first line")
+ * @param addedHashes the {@link dev.goodhart.model.git.LineHash} of every added line, hunk by hunk
+ *     in order (one per line of the hunks' new counts); empty when the patch was not read
  */
 public record FileChange(
     char status,
@@ -27,18 +29,38 @@ public record FileChange(
     String newBlob,
     boolean binary,
     boolean submodule,
-    int[] hunks) {
+    int[] hunks,
+    long[] addedHashes) {
 
   public FileChange {
     requireNonNull(oldBlob, "oldBlob is null");
     requireNonNull(newBlob, "newBlob is null");
     requireNonNull(hunks, "hunks is null");
+    requireNonNull(addedHashes, "addedHashes is null");
     if (hunks.length % 4 != 0) {
       throw new IllegalArgumentException("hunks come in fours: " + hunks.length);
     }
     if (oldPath == null && newPath == null) {
       throw new IllegalArgumentException("a change has a path");
     }
+  }
+
+  /** A change known only by its hunks: no hash of its added lines. */
+  public FileChange(
+      char status,
+      @Nullable String oldPath,
+      @Nullable String newPath,
+      String oldBlob,
+      String newBlob,
+      boolean binary,
+      boolean submodule,
+      int[] hunks) {
+    this(status, oldPath, newPath, oldBlob, newBlob, binary, submodule, hunks, new long[0]);
+  }
+
+  /** Whether every added line's hash is known. */
+  public boolean hasAddedHashes() {
+    return addedHashes.length == linesAdded() && addedHashes.length > 0;
   }
 
   public int hunkCount() {

@@ -2,6 +2,7 @@ package dev.goodhart.git.history;
 
 import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.git.LineHash;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The bytes of {@code git log}'s output with the few reads {@link HistoryReader} needs. Patch lines
- * are classified by their first bytes and skipped without being copied: most of a patch is the
- * added and removed text, of which only the count matters.
+ * are classified by their first bytes and skipped without being copied: of the added text only a
+ * {@link LineHash} of each line is kept (line provenance compares them with what agents wrote), of
+ * the removed text nothing.
  */
 final class LineInput {
   /** The first byte of an entry marker ({@code \x01C }) and of the message end ({@code \x01E}). */
@@ -21,7 +23,25 @@ final class LineInput {
   enum PatchLine {
     DIFF,
     BINARY,
+    HUNK,
+    ADDED,
     OTHER
+  }
+
+  /** How the added lines of the current block are hashed: a notebook's differently. */
+  private LineHasher hasher = LineHasher.PLAIN;
+
+  /** Sets how the next added lines are hashed. */
+  void hashAddedLinesWith(LineHasher hasher) {
+    this.hasher = hasher;
+  }
+
+  /** Turns a line's bytes into its {@link LineHash}. */
+  @FunctionalInterface
+  interface LineHasher {
+    LineHasher PLAIN = LineHash::of;
+
+    long hash(byte[] bytes, int from, int to);
   }
 
   private final InputStream in;
@@ -89,20 +109,80 @@ final class LineInput {
     }
   }
 
-  /** Classifies one patch line, adding a hunk header's numbers to {@code hunks}, and skips it. */
-  PatchLine patchLine(HunkList hunks) throws IOException {
+  /**
+   * Classifies one patch line, adding a hunk header's numbers to {@code hunks} and an added line's
+   * hash to {@code added}, and skips it. Lines before a block's first hunk header are its headers
+   * ({@code +++ b/path} among them), so {@code inHunks} says whether a {@code +} line is text.
+   */
+  PatchLine patchLine(HunkList hunks, boolean inHunks, AddedLines added) throws IOException {
     int first = peek();
     PatchLine kind = PatchLine.OTHER;
-    if (first == 'd' && startsWith("diff --git ")) {
+    if (first == '+' && inHunks) {
+      added.add(hashOfLine());
+      return PatchLine.ADDED;
+    } else if (first == 'd' && startsWith("diff --git ")) {
       kind = PatchLine.DIFF;
     } else if (first == 'B' && startsWith("Binary files ")) {
       kind = PatchLine.BINARY;
     } else if (first == '@' && startsWith("@@ -")) {
       hunks.add(line());
-      return PatchLine.OTHER;
+      return PatchLine.HUNK;
     }
     skipLine();
     return kind;
+  }
+
+  /**
+   * The hash of the rest of the line after its first byte (an added line's {@code +}), and skips
+   * it. A line longer than the buffer is copied out first.
+   */
+  private long hashOfLine() throws IOException {
+    position++; // the '+'
+    while (true) {
+      for (int i = position; i < limit; i++) {
+        if (buffer[i] == '\n') {
+          long hash = hasher.hash(buffer, position, i);
+          position = i + 1;
+          return hash;
+        }
+      }
+      if (position == 0 && limit == buffer.length) {
+        return hashOfLongLine();
+      }
+      compact();
+      int read = in.read(buffer, limit, buffer.length - limit);
+      if (read < 0) {
+        long hash = hasher.hash(buffer, position, limit); // the output ends without a line end
+        position = limit;
+        return hash;
+      }
+      limit += read;
+    }
+  }
+
+  private long hashOfLongLine() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    while (true) {
+      if (position == limit && !fill()) {
+        break;
+      }
+      int newline = -1;
+      for (int i = position; i < limit; i++) {
+        if (buffer[i] == '\n') {
+          newline = i;
+          break;
+        }
+      }
+      if (newline >= 0) {
+        out.write(buffer, position, newline - position);
+        position = newline + 1;
+        break;
+      }
+      out.write(buffer, position, limit - position);
+      position = limit;
+    }
+    byte[] line = out.toByteArray();
+    return hasher.hash(line, 0, line.length);
   }
 
   private String upTo(char delimiter) throws IOException {

@@ -45,6 +45,22 @@ public final class BlameOracle {
     return Collections.unmodifiableMap(byFile);
   }
 
+  /**
+   * The lines of {@code revision}'s text files per full commit sha blame attributes them to, each
+   * origin line once: by original file and line, with the {@link dev.goodhart.model.git.LineHash}
+   * of its text.
+   */
+  public static Map<String, Map<String, Long>> originLinesAt(Path repository, String revision) {
+    GitCli git = GitCli.in(repository);
+    Map<String, Map<String, Long>> all = new TreeMap<>();
+    for (String path : textFiles(git, revision)) {
+      git.read(
+              LinePorcelain::originLinesByCommit, "blame", "--line-porcelain", revision, "--", path)
+          .forEach((sha, lines) -> all.computeIfAbsent(sha, k -> new TreeMap<>()).putAll(lines));
+    }
+    return all;
+  }
+
   /** The files of {@code revision}'s tree that git's diff treats as text, in path order. */
   public static List<String> textFiles(Path repository, String revision) {
     return textFiles(GitCli.in(repository), revision);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A scan that goes on from an earlier scan's snapshot ends with exactly the lines of a scan of the
  * whole history, whether the history let it walk only the new commits or made it walk everything (a
- * branch merged now that forked before the earlier head).
+ * branch merged now that forked before the earlier head); the lines it follows one by one too.
  */
 class IncrementalScanTest {
   private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
@@ -54,6 +54,10 @@ class IncrementalScanTest {
             describe(whole.lines().commits()),
             describe(resumed.lines().commits()),
             "seed " + seed + ", cut at chain position " + cut + " of " + chain.size());
+        assertEquals(
+            whole.lines().lines(),
+            resumed.lines().lines(),
+            "the lines followed one by one, seed " + seed + ", cut at " + cut);
         if (resumed.incremental()) {
           assertTrue(resumed.commits().size() < whole.commits().size(), "only new commits walked");
         }
@@ -67,7 +71,7 @@ class IncrementalScanTest {
       RandomHistory history, String branch, EngineSnapshot previous) {
     return SCANNER.scan(
         history.repository(),
-        new RepositoryScanner.Options(branch, NOW),
+        new RepositoryScanner.Options(branch, NOW, Instant.EPOCH),
         RepositoryScanner.Listener.SILENT,
         previous);
   }

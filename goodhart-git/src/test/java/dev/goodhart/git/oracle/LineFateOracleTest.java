@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.goodhart.git.RepositoryScanner;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.CommittedLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,11 +69,12 @@ class LineFateOracleTest {
         RandomHistory.generate(
             folder.resolve("h" + seed), RandomHistoryOptions.seed(seed).withTargetCommits(40));
     Instant now = Instant.parse("2030-01-01T00:00:00Z");
+    // Every commit followed line by line, so that the lines' own fates are checked too.
     RepositoryScanner.Result result =
         new RepositoryScanner(RepositoryScanner.AnnotationSource.MESSAGES_ONLY)
             .scan(
                 history.repository(),
-                new RepositoryScanner.Options(history.branch(), now),
+                new RepositoryScanner.Options(history.branch(), now, Instant.EPOCH),
                 RepositoryScanner.Listener.SILENT);
 
     Map<String, Long> ours = new TreeMap<>();
@@ -86,6 +88,10 @@ class LineFateOracleTest {
     if (!ours.equals(blame)) {
       return "seed %d: at head, ours %s, blame %s%n%s"
           .formatted(seed, ours, blame, history.describe());
+    }
+    String lines = LineProvenanceChecks.checkHead(history.repository(), history.branch(), result);
+    if (lines != null) {
+      return "seed %d: %s%n%s".formatted(seed, lines, history.describe());
     }
     return checkHorizons(seed, history, result);
   }
@@ -109,6 +115,8 @@ class LineFateOracleTest {
       effective.add(latest);
     }
     Map<String, Map<String, Long>> blameAt = new HashMap<>();
+    Map<String, Map<String, Map<String, Long>>> originsAt = new HashMap<>();
+    Map<String, List<CommittedLines>> followed = LineProvenanceChecks.bySha(result);
     List<CommitFact> commits = result.commits();
     for (int i = 0; i < commits.size(); i += 5) {
       CommitFact commit = commits.get(i);
@@ -127,6 +135,21 @@ class LineFateOracleTest {
                     .computeIfAbsent(
                         chain.get(state), sha -> BlameOracle.aliveAt(history.repository(), sha))
                     .getOrDefault(commit.sha(), 0L);
+        if (state >= 0) {
+          String differs =
+              LineProvenanceChecks.compare(
+                  commit.sha(),
+                  followed.getOrDefault(commit.sha(), List.of()),
+                  originsAt
+                      .computeIfAbsent(
+                          chain.get(state),
+                          sha -> BlameOracle.originLinesAt(history.repository(), sha))
+                      .getOrDefault(commit.sha(), Map.of()),
+                  moment);
+          if (differs != null) {
+            return "seed %d: %d days on, %s".formatted(seed, days, differs);
+          }
+        }
         Long actual = days == 7 ? commit.fate().alive7d() : commit.fate().alive30d();
         if (actual == null || actual != expected) {
           return "seed %d: commit %s alive%dd is %s, blame at %s says %d"

@@ -55,6 +55,50 @@ final class LinePorcelain {
     return counts;
   }
 
+  /**
+   * The lines blame attributes to each commit, each once however many copies of it the file holds
+   * (a merge can bring the same line from two sides): by its place in the commit that wrote it
+   * (original file and line number), with the {@link dev.goodhart.model.git.LineHash} of its text.
+   * What line provenance follows: a line as written, not its copies.
+   */
+  static Map<String, Map<String, Long>> originLinesByCommit(InputStream output) throws IOException {
+    InputStream in = new BufferedInputStream(output, 1 << 16);
+    Map<String, Map<String, Long>> lines = new TreeMap<>();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    String sha = null;
+    String originalLine = null;
+    String originalFile = null;
+    while (true) {
+      bytes.reset();
+      int b;
+      while ((b = in.read()) != '\n' && b != -1) {
+        bytes.write(b);
+      }
+      if (b == -1 && bytes.size() == 0) {
+        break;
+      }
+      byte[] line = bytes.toByteArray();
+      if (line.length > 0 && line[0] == '\t') {
+        lines
+            .computeIfAbsent(sha, k -> new TreeMap<>())
+            .put(
+                originalFile + ":" + originalLine,
+                dev.goodhart.model.git.LineHash.of(line, 1, line.length));
+        continue;
+      }
+      String header = new String(line, java.nio.charset.StandardCharsets.UTF_8);
+      int space = header.indexOf(' ');
+      if (space == 40 && isSha(header.substring(0, 40))) {
+        sha = header.substring(0, 40);
+        String[] parts = header.split(" ");
+        originalLine = parts[1];
+      } else if (header.startsWith("filename ")) {
+        originalFile = header.substring("filename ".length());
+      }
+    }
+    return lines;
+  }
+
   private static void skipLine(InputStream in) throws IOException {
     int b;
     do {

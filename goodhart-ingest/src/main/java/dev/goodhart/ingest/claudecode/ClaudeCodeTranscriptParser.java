@@ -128,11 +128,12 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
             SessionSignal.prompt(at, "p:" + (line.uuid != null ? line.uuid : place), line.prompt));
       }
     } else if (ASSISTANT.equals(line.type)) {
+      int index = 0;
       for (ToolUse edit : line.edits) {
-        if (edit.lines > 0) {
-          sink.signal(
-              SessionSignal.edit(at, "e:" + (edit.id != null ? edit.id : place), edit.lines));
-        }
+        // A tool call without an id (never seen, but the field is optional) keys on its place.
+        String key = "e:" + (edit.id != null ? edit.id : place + "#" + index);
+        sink.signal(SessionSignal.edit(at, key, edit.filePath, edit.written));
+        index++;
       }
     }
   }
@@ -261,7 +262,7 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
           }
         }
         case "tool_use" -> {
-          if (block.tool.lines > 0) {
+          if (block.tool.written.length > 0) {
             line.edits.add(block.tool);
           }
         }
@@ -346,26 +347,30 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
   }
 
   /**
-   * The lines an edit tool wrote: {@code Write} its whole content, {@code Edit} and each of {@code
-   * MultiEdit}'s edits the lines of the new text the old did not have. Other tools' inputs count
-   * nothing. The fields are read whatever the tool, since {@code name} may follow {@code input}.
+   * The lines an edit tool wrote, as {@link dev.goodhart.model.git.LineHash}es: {@code Write} its
+   * whole content, {@code Edit} and each of {@code MultiEdit}'s edits the lines of the new text the
+   * old did not have, {@code NotebookEdit} its new cell source; and the file written. Other tools'
+   * inputs write nothing. The fields are read whatever the tool, since {@code name} may follow
+   * {@code input}.
    */
   private static void readToolInput(JsonScanner json, ToolUse tool) throws BadRecordException {
     long[] oldLines = NO_LINES;
     long[] newLines = NO_LINES;
-    long written = 0;
-    long content = 0;
+    long[] content = NO_LINES;
+    long[] edits = NO_LINES;
     while (json.nextField()) {
       switch (json.field()) {
-        case "content" ->
-            content = json.atString() ? json.textLines("input.content") : skipCount(json);
+        case "file_path", "notebook_path" ->
+            tool.filePath = json.atString() ? json.text("input." + json.field()) : skip(json);
+        case "content" -> content = lineHashes(json, "input.content");
+        case "new_source" -> content = lineHashes(json, "input.new_source");
         case "old_string" -> oldLines = lineHashes(json, "input.old_string");
         case "new_string" -> newLines = lineHashes(json, "input.new_string");
         case "edits" -> {
           if (json.atArray()) {
             json.array("input.edits");
             while (json.nextElement()) {
-              written += readEdit(json);
+              edits = concat(edits, readEdit(json));
             }
           } else {
             json.skipValue();
@@ -374,12 +379,12 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
         default -> json.skipValue();
       }
     }
-    tool.lines = written + content + AgentWork.replaced(oldLines, newLines);
+    tool.written = concat(concat(edits, content), AgentWork.replaced(oldLines, newLines));
   }
 
-  private static long readEdit(JsonScanner json) throws BadRecordException {
+  private static long[] readEdit(JsonScanner json) throws BadRecordException {
     if (!json.object("input.edits[]")) {
-      return 0;
+      return NO_LINES;
     }
     long[] oldLines = NO_LINES;
     long[] newLines = NO_LINES;
@@ -395,18 +400,25 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
 
   private static final long[] NO_LINES = {};
 
-  /** An edit's text as hashes of its lines, read from its JSON text without decoding it. */
+  private static long[] concat(long[] first, long[] second) {
+    if (first.length == 0) {
+      return second;
+    }
+    if (second.length == 0) {
+      return first;
+    }
+    long[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
+  }
+
+  /** A text's lines as hashes of their decoded text; any other value writes no lines. */
   private static long[] lineHashes(JsonScanner json, String name) throws BadRecordException {
     if (!json.atString()) {
       json.skipValue();
       return NO_LINES;
     }
-    return json.lineHashes(name);
-  }
-
-  private static long skipCount(JsonScanner json) throws BadRecordException {
-    json.skipValue();
-    return 0;
+    return json.textLineHashes(name);
   }
 
   private static Usage readUsage(JsonScanner json) throws BadRecordException {
@@ -445,11 +457,12 @@ final class ClaudeCodeTranscriptParser implements RecordParser {
     }
   }
 
-  /** A tool call's id and name, and the lines it wrote if it was an edit. */
+  /** A tool call's id and name, and the file and lines it wrote if it was an edit. */
   private static final class ToolUse {
     @Nullable String id;
     @Nullable String name;
-    long lines;
+    @Nullable String filePath;
+    long[] written = NO_LINES;
   }
 
   private record ToolResult(String toolUseId, String output) {}

@@ -1,6 +1,7 @@
 package dev.goodhart.ingest.json;
 
 import dev.goodhart.ingest.BadRecordException;
+import dev.goodhart.model.git.LineHash;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -332,46 +333,45 @@ public final class JsonScanner {
   }
 
   /**
-   * A hash of each line of a string value, computed on its JSON text without decoding it: lines end
-   * at escaped line breaks, a last line break ends the last line. Two lines written the same way
-   * hash the same, which is what comparing an edit's old and new text needs.
+   * A string's lines as {@link LineHash}es of their decoded text, in order: what line provenance
+   * compares with the lines of commits. A final line break ends the last line and adds none; null
+   * is no lines. Decoded into a buffer the scanner keeps, never into strings.
    */
-  public long[] lineHashes(String name) throws BadRecordException {
+  public long[] textLineHashes(String name) throws BadRecordException {
     if (peek() != '"') {
-      text(name);
-      return new long[0];
+      text(name); // null passes, any other type is reported as for text
+      return NO_HASHES;
     }
     int close = stringEnd(position);
-    long[] hashes = new long[8];
-    int count = 0;
-    int lineStart = position + 1;
-    int i = lineStart;
-    int escape;
-    while ((escape = ByteSearch.indexOf(bytes, i, close, (byte) '\\')) >= 0) {
-      if (bytes[escape + 1] == 'n') {
-        if (count == hashes.length) {
-          hashes = Arrays.copyOf(hashes, count * 2);
-        }
-        hashes[count++] = rawHash(lineStart, escape);
-        lineStart = escape + 2;
-      }
-      i = escape + 2;
-    }
-    if (lineStart < close) {
-      if (count == hashes.length) {
-        hashes = Arrays.copyOf(hashes, count + 1);
-      }
-      hashes[count++] = rawHash(lineStart, close);
-    }
+    int length = decodeInto(position + 1, close);
     position = close + 1;
-    return Arrays.copyOf(hashes, count);
+    byte[] text = decoded;
+    int count = 0;
+    for (int i = 0; i < length; i++) {
+      if (text[i] == '\n') {
+        count++;
+      }
+    }
+    boolean openLast = length > 0 && text[length - 1] != '\n';
+    long[] hashes = new long[count + (openLast ? 1 : 0)];
+    int lineStart = 0;
+    int line = 0;
+    for (int i = 0; i < length; i++) {
+      if (text[i] == '\n') {
+        hashes[line++] = LineHash.of(text, lineStart, i);
+        lineStart = i + 1;
+      }
+    }
+    if (openLast) {
+      hashes[line] = LineHash.of(text, lineStart, length);
+    }
+    return hashes;
   }
 
-  /** A line's identity: its length and a hash of its bytes (String's, which the JDK vectorises). */
-  private long rawHash(int from, int to) {
-    int hash = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1).hashCode();
-    return ((long) hash << 32) | (to - from);
-  }
+  private static final long[] NO_HASHES = {};
+
+  /** Where {@link #decodeInto} decodes strings; grown as needed and kept. */
+  private byte[] decoded = new byte[1 << 12];
 
   /** Whether the record's bytes from the scanner's position on hold {@code needle}. */
   public boolean restContains(byte[] needle) {
@@ -584,7 +584,19 @@ public final class JsonScanner {
     if (backslash < 0) {
       return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
-    byte[] out = new byte[to - from];
+    int length = decodeInto(from, to);
+    return new String(decoded, 0, length, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Decodes a string's inside, {@code bytes[from, to)}, as UTF-8 into {@link #decoded}; returns its
+   * length. Decoded text is never longer than its JSON text.
+   */
+  private int decodeInto(int from, int to) throws BadRecordException {
+    if (decoded.length < to - from) {
+      decoded = new byte[Math.max(to - from, decoded.length * 2)];
+    }
+    byte[] out = decoded;
     int length = 0;
     int i = from;
     while (i < to) {
@@ -628,7 +640,7 @@ public final class JsonScanner {
         default -> throw invalid("unknown escape '\\" + (char) (escaped & 0xff) + "' in a string");
       }
     }
-    return new String(out, 0, length, StandardCharsets.UTF_8);
+    return length;
   }
 
   private int hex(int at) throws BadRecordException {

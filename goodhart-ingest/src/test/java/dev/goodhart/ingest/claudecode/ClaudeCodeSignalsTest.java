@@ -2,11 +2,13 @@ package dev.goodhart.ingest.claudecode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.SessionSignal.Kind;
+import dev.goodhart.model.git.LineHash;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,53 @@ class ClaudeCodeSignalsTest {
     assertEquals("1a2b3c4", commit.commitRef());
     assertEquals("feature/x", commit.commitBranch());
     assertEquals(Instant.parse("2026-11-02T10:01:02Z"), commit.timestamp());
+  }
+
+  @Test
+  void keepsTheFileAndAHashOfEveryLineAnEditWroteNeverItsText() throws BadRecordException {
+    String transcript =
+        String.join(
+            "\n",
+            assistant(
+                "1",
+                "2026-11-02T10:00:05Z",
+                // JSON escapes decode before hashing: a tab, a quote, a backslash, a non-ASCII
+                // letter, a CRLF line end and trailing blanks are the text git will hold.
+                "{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"Write\",\"input\":"
+                    + "{\"file_path\":\"/home/dev/work/alpha/src/t.py\","
+                    + "\"content\":\"def f():\\r\\n\\treturn \\\"a\\\\b\\u00e9\\\"  \\n\\n\"}}"),
+            assistant(
+                "2",
+                "2026-11-02T10:00:09Z",
+                "{\"type\":\"tool_use\",\"id\":\"toolu_2\",\"name\":\"Edit\",\"input\":"
+                    + "{\"file_path\":\"src/u.py\",\"old_string\":\"x = 1\\ny = 2\","
+                    + "\"new_string\":\"x = 1\\ny = 3\"}},"
+                    + "{\"type\":\"tool_use\",\"id\":\"toolu_3\",\"name\":\"NotebookEdit\",\"input\":"
+                    + "{\"notebook_path\":\"/home/dev/work/alpha/n.ipynb\",\"cell_id\":\"c1\","
+                    + "\"new_source\":\"import os\\nprint(os.sep)\"}}"));
+
+    List<SessionSignal> signals = claude.signals(transcript);
+
+    assertEquals(3, signals.size());
+    SessionSignal write = signals.get(0);
+    assertEquals("/home/dev/work/alpha/src/t.py", write.filePath());
+    assertEquals(
+        java.util.Arrays.toString(LineHash.ofText("def f():\n\treturn \"a\\b\u00e9\"\n\n")),
+        java.util.Arrays.toString(write.lineHashes()),
+        "decoded, trailing blanks and the CR ignored, the blank last line kept");
+    assertEquals(3, write.lines());
+    SessionSignal edit = signals.get(1);
+    assertEquals(
+        "/home/dev/work/alpha/src/u.py", edit.filePath(), "relative to the session's folder");
+    assertEquals(
+        java.util.Arrays.toString(new long[] {LineHash.of("y = 3")}),
+        java.util.Arrays.toString(edit.lineHashes()),
+        "only what the old text did not have");
+    SessionSignal notebook = signals.get(2);
+    assertEquals("/home/dev/work/alpha/n.ipynb", notebook.filePath());
+    assertEquals(2, notebook.lineHashCount());
+    assertTrue(LineHash.isTrivial(write.lineHash(2)), "a blank line carries no information");
+    assertTrue(!transcript.isEmpty() && !signals.toString().contains("return"), "no code text");
   }
 
   @Test

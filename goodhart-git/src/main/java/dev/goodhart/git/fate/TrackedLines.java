@@ -1,0 +1,316 @@
+package dev.goodhart.git.fate;
+
+import dev.goodhart.git.history.FileChange;
+import dev.goodhart.model.git.CommittedLines;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lines of the commits whose lines are followed one by one, for line provenance: the commits
+ * made since {@link #since()}, the agent era. Each own line of such a commit gets an ordinal (its
+ * place among the commit's own lines) that travels with it through the trees, as its owner does;
+ * here each is recorded with where it was born, its {@link dev.goodhart.model.git.LineHash}, and
+ * when it entered the branch's first-parent chain and when it left it. Older commits' lines carry
+ * no ordinal and cost nothing.
+ */
+final class TrackedLines {
+  private final @Nullable Instant since;
+  private final Map<Integer, Commit> byOwner;
+
+  /**
+   * @param since commits made at or after it are followed line by line; null: none
+   */
+  TrackedLines(@Nullable Instant since) {
+    this(since, new TreeMap<>());
+  }
+
+  private TrackedLines(@Nullable Instant since, Map<Integer, Commit> byOwner) {
+    this.since = since;
+    this.byOwner = byOwner;
+  }
+
+  @Nullable Instant since() {
+    return since;
+  }
+
+  /** Whether a commit made at {@code committedAt} has its lines followed. */
+  boolean tracks(Instant committedAt) {
+    return since != null && !committedAt.isBefore(since);
+  }
+
+  /** The record of commit {@code owner}'s lines, made on first use. */
+  Commit commit(int owner, String sha) {
+    return byOwner.computeIfAbsent(owner, o -> new Commit(sha));
+  }
+
+  /**
+   * Records the lines that entered and left the branch in one step of its chain: {@code before} is
+   * the previous state's tree, {@code after} the changed files' lines in this one. When a file was
+   * made from its previous version by the change's hunks (a commit with one parent), only the lines
+   * inside the hunks can differ; otherwise (a merge, a file that turned binary) every line is
+   * compared. Lines are compared over the whole step, so a line that moves with a file stays.
+   */
+  void step(
+      List<FileChange> changes,
+      Map<String, FileLines> before,
+      List<@Nullable FileLines> after,
+      boolean fromHunks,
+      long when) {
+    if (byOwner.isEmpty()) {
+      return;
+    }
+    Ids gone = new Ids();
+    Ids come = new Ids();
+    for (int i = 0; i < changes.size(); i++) {
+      FileChange change = changes.get(i);
+      FileLines old = change.oldPath() == null ? null : before.get(change.oldPath());
+      FileLines now = after.get(i);
+      if (old == now) {
+        continue;
+      }
+      boolean derived =
+          fromHunks
+              && old != null
+              && now != null
+              && old.hasLines()
+              && now.hasLines()
+              && !change.binary();
+      gone.addFrom(old, derived ? change.hunks() : null, 0);
+      come.addFrom(now, derived ? change.hunks() : null, 2);
+    }
+    if (gone.count == 0 && come.count == 0) {
+      return;
+    }
+    long[] g = gone.sorted();
+    long[] c = come.sorted();
+    int i = 0;
+    int j = 0;
+    while (i < g.length || j < c.length) {
+      long id = j >= c.length || (i < g.length && g[i] < c[j]) ? g[i] : c[j];
+      int delta = 0;
+      while (i < g.length && g[i] == id) {
+        delta--;
+        i++;
+      }
+      while (j < c.length && c[j] == id) {
+        delta++;
+        j++;
+      }
+      if (delta != 0) {
+        change(id, delta, when);
+      }
+    }
+  }
+
+  /**
+   * A line's copies on the branch went up or down by {@code delta}: it entered when the first came,
+   * left when the last went. A merge can bring a line from two sides, so copies are counted.
+   */
+  private void change(long id, int delta, long when) {
+    int before = onBranch.getOrDefault(id, 0);
+    int after = Math.max(0, before + delta);
+    if (after == 0) {
+      onBranch.remove(id);
+    } else {
+      onBranch.put(id, after);
+    }
+    if (before == 0 && after > 0) {
+      entered(id, when);
+    } else if (before > 0 && after == 0) {
+      left(id, when);
+    }
+  }
+
+  /** How many copies of each followed line the branch's current state holds. */
+  private final Map<Long, Integer> onBranch = new HashMap<>();
+
+  /** After a resume: the copies the earlier walk's head holds. */
+  void countOnBranch(Map<String, FileLines> headTree) {
+    for (FileLines lines : headTree.values()) {
+      int[] ordinals = lines.ordinals();
+      if (ordinals == null) {
+        continue;
+      }
+      for (int line = 0; line < ordinals.length; line++) {
+        if (ordinals[line] >= 0) {
+          onBranch.merge(
+              id(FileLines.owner(lines.tokens()[line]), ordinals[line]), 1, Integer::sum);
+        }
+      }
+    }
+  }
+
+  /** Line ids (owner and ordinal) collected over a step. */
+  private static final class Ids {
+    long[] values = new long[64];
+    int count;
+
+    /**
+     * The followed lines of a file: all of them, or those inside the hunks' ranges on one side
+     * ({@code side} 0: old, 2: new).
+     */
+    void addFrom(@Nullable FileLines lines, int @Nullable [] hunks, int side) {
+      if (lines == null || lines.ordinals() == null) {
+        return;
+      }
+      int[] tokens = lines.tokens();
+      int[] ordinals = lines.ordinals();
+      if (hunks == null) {
+        for (int line = 0; line < ordinals.length; line++) {
+          add(tokens, ordinals, line);
+        }
+        return;
+      }
+      for (int h = 0; h < hunks.length; h += 4) {
+        int lineCount = hunks[h + side + 1];
+        int first = lineCount > 0 ? hunks[h + side] - 1 : hunks[h + side];
+        for (int line = first; line < first + lineCount && line < ordinals.length; line++) {
+          add(tokens, ordinals, line);
+        }
+      }
+    }
+
+    private void add(int[] tokens, int[] ordinals, int line) {
+      if (ordinals[line] < 0) {
+        return;
+      }
+      if (count == values.length) {
+        values = Arrays.copyOf(values, count * 2);
+      }
+      values[count++] = id(FileLines.owner(tokens[line]), ordinals[line]);
+    }
+
+    long[] sorted() {
+      long[] result = Arrays.copyOf(values, count);
+      Arrays.sort(result);
+      return result;
+    }
+  }
+
+  private static long id(int owner, int ordinal) {
+    return ((long) owner << 32) | ordinal;
+  }
+
+  private void entered(long id, long when) {
+    Commit commit = byOwner.get((int) (id >>> 32));
+    if (commit != null) {
+      commit.entered((int) id, when);
+    }
+  }
+
+  private void left(long id, long when) {
+    Commit commit = byOwner.get((int) (id >>> 32));
+    if (commit != null) {
+      commit.left((int) id, when);
+    }
+  }
+
+  /** Every followed commit's lines, per commit (in walk order) and file. */
+  List<CommittedLines> result() {
+    List<CommittedLines> result = new ArrayList<>();
+    for (Commit commit : byOwner.values()) {
+      commit.addTo(result);
+    }
+    return result;
+  }
+
+  /** What the next walk needs: every record, by owner. */
+  Map<Integer, Commit> records() {
+    return byOwner;
+  }
+
+  static TrackedLines restore(@Nullable Instant since, Map<Integer, Commit> records) {
+    return new TrackedLines(since, new TreeMap<>(records));
+  }
+
+  /**
+   * One commit's own lines: per file where they are and their hashes; per line its entry and exit.
+   */
+  static final class Commit {
+    final String sha;
+    final List<File> files = new ArrayList<>(1);
+    int count;
+    long[] entered = new long[0];
+    long[] left = new long[0];
+
+    Commit(String sha) {
+      this.sha = sha;
+    }
+
+    /** Records a file's own lines; returns the ordinal of the first. */
+    int addFile(String path, @Nullable String renamedFrom, int[] positions, long[] hashes) {
+      int first = count;
+      files.add(new File(path, renamedFrom, first, positions, hashes));
+      count += positions.length;
+      if (entered.length < count) {
+        int size = Math.max(count, entered.length * 2);
+        int old = entered.length;
+        entered = Arrays.copyOf(entered, size);
+        left = Arrays.copyOf(left, size);
+        Arrays.fill(entered, old, size, CommittedLines.NEVER);
+        Arrays.fill(left, old, size, CommittedLines.NEVER);
+      }
+      return first;
+    }
+
+    void entered(int ordinal, long when) {
+      if (ordinal < count) {
+        if (entered[ordinal] == CommittedLines.NEVER) {
+          entered[ordinal] = when;
+        }
+        left[ordinal] = CommittedLines.NEVER; // back on the branch (a merge brought it again)
+      }
+    }
+
+    void left(int ordinal, long when) {
+      if (ordinal < count) {
+        left[ordinal] = when;
+      }
+    }
+
+    void addTo(List<CommittedLines> result) {
+      for (File file : files) {
+        int n = file.positions().length;
+        result.add(
+            new CommittedLines(
+                sha,
+                file.path(),
+                file.renamedFrom(),
+                file.positions(),
+                file.hashes(),
+                Arrays.copyOfRange(entered, file.firstOrdinal(), file.firstOrdinal() + n),
+                Arrays.copyOfRange(left, file.firstOrdinal(), file.firstOrdinal() + n)));
+      }
+    }
+  }
+
+  /** The own lines a commit wrote into one file. */
+  record File(
+      String path,
+      @Nullable String renamedFrom,
+      int firstOrdinal,
+      int[] positions,
+      long[] hashes) {}
+
+  /** For a snapshot: a record rebuilt with its lines' entries and exits. */
+  static Commit restoreCommit(String sha, List<File> files, long[] entered, long[] left) {
+    Commit commit = new Commit(sha);
+    for (File file : files) {
+      commit.addFile(file.path(), file.renamedFrom(), file.positions(), file.hashes());
+    }
+    System.arraycopy(entered, 0, commit.entered, 0, commit.count);
+    System.arraycopy(left, 0, commit.left, 0, commit.count);
+    return commit;
+  }
+
+  /** Empty maps for a walk that follows nothing. */
+  static Map<Integer, Commit> none() {
+    return new HashMap<>();
+  }
+}
