@@ -278,5 +278,11 @@ public record SessionSignal(
       Instant timestamp,
       @Nullable String cwd,
       @Nullable String gitBranch,
-      @Nullable String repositoryUrl) {}
+      @Nullable String repositoryUrl) {
+
+    /** The same place at another moment. */
+    public Context withTimestamp(Instant at) {
+      return new Context(source, sessionId, machineId, at, cwd, gitBranch, repositoryUrl);
+    }
+  }
 }

@@ -5,6 +5,8 @@ import dev.goodhart.model.ImportBatch;
 import dev.goodhart.model.ImportTransaction;
 import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.CommittedLines;
+import dev.goodhart.model.git.PrintedCommit;
 import dev.goodhart.model.git.RepositoryScan;
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +78,29 @@ public interface Store extends AutoCloseable {
 
   /** A repository's stored commits, in the order they were scanned (parents first). */
   List<CommitFact> commits(String repositoryId);
+
+  /**
+   * The lines the repository's commits of the agent era wrote, per commit and file, in the order of
+   * the commits' times: streamed, so that line provenance holds one commit's lines at a time.
+   */
+  void commitLines(String repositoryId, Consumer<CommittedLines> consumer);
+
+  /** The commits sessions printed, as the repository resolved them. */
+  List<PrintedCommit> printedCommits(String repositoryId);
+
+  /** Stores (replaces) printed commits as a repository resolved them. */
+  void savePrintedCommits(List<PrintedCommit> commits);
+
+  /** The patch ids computed so far for a repository's branch commits, by sha. */
+  Map<String, String> patchIds(String repositoryId);
+
+  void savePatchIds(String repositoryId, Map<String, String> patchIds);
+
+  /**
+   * When an agent first wrote a line the store knows the text of (an edit with line hashes): no
+   * commit made before can hold an agent's line, so scans follow lines from then on.
+   */
+  Optional<java.time.Instant> firstWrittenLine();
 
   @Override
   void close();

@@ -11,7 +11,10 @@ import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.git.AiEvidence;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.CommittedLines;
 import dev.goodhart.model.git.LineFate;
+import dev.goodhart.model.git.LineHash;
+import dev.goodhart.model.git.PrintedCommit;
 import dev.goodhart.model.git.RepositoryRef;
 import dev.goodhart.model.git.RepositoryScan;
 import java.math.BigDecimal;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -410,6 +414,115 @@ public abstract class StoreConformanceTest {
     assertEquals(List.of(root), store.commits("r1"), "a new scan replaces the old one");
     assertEquals(
         List.of("r1"), store.repositories().stream().map(r -> r.repository().id()).toList());
+  }
+
+  @Test
+  void keepsTheLinesAnEditWroteAsHashesWithItsFile() {
+    SessionSignal.Context at =
+        new SessionSignal.Context("claude", "s-1", "m-1", T0, "/w/a", "main", null);
+    long[] hashes = LineHash.ofText("def f():\n    return 1\n\n");
+    try (ImportTransaction transaction = store.beginImport()) {
+      transaction.addSignals(
+          List.of(
+              SessionSignal.edit(at, "e:1", "src/f.py", hashes),
+              SessionSignal.edit(at.withTimestamp(T0.minusSeconds(60)), "e:0", 4)));
+      transaction.commit();
+    }
+
+    SessionSignal edit =
+        store.signals().stream().filter(s -> s.filePath() != null).findFirst().orElseThrow();
+    assertEquals("/w/a/src/f.py", edit.filePath());
+    assertEquals(List.of(hashes[0], hashes[1], hashes[2]), boxed(edit.lineHashes()));
+    assertEquals(3, edit.lines());
+    assertEquals(
+        Optional.of(T0), store.firstWrittenLine(), "an edit known only by its count has no lines");
+  }
+
+  @Test
+  void aScanKeepsItsCommitsLinesAndReplacesThem() {
+    RepositoryRef repository = new RepositoryRef("r1", "/work/repo", null, "main", "b".repeat(40));
+    CommitFact first = commit("a".repeat(40), T0);
+    CommitFact second = commit("b".repeat(40), T0.plusSeconds(60));
+    CommittedLines lines =
+        new CommittedLines(
+            "b".repeat(40),
+            "src/f.py",
+            "f.py",
+            new int[] {0, 4},
+            new long[] {Long.MIN_VALUE, 42},
+            new long[] {T0.getEpochSecond(), CommittedLines.NEVER},
+            new long[] {CommittedLines.NEVER, CommittedLines.NEVER});
+    CommittedLines earlier =
+        new CommittedLines(
+            "a".repeat(40),
+            "g.py",
+            null,
+            new int[] {1},
+            new long[] {7},
+            new long[] {1},
+            new long[] {2});
+    store.replaceScan(
+        new RepositoryScan(
+            repository, T0, "v1", List.of(first, second), T0, List.of(lines, earlier)));
+
+    List<CommittedLines> read = new ArrayList<>();
+    store.commitLines("r1", read::add);
+    assertEquals(List.of(earlier, lines), read, "in the order of the commits' times");
+    assertEquals(T0, store.lastScan("r1").orElseThrow().linesSince());
+
+    store.replaceScan(new RepositoryScan(repository, T0, "v1", List.of(first)));
+    read.clear();
+    store.commitLines("r1", read::add);
+    assertEquals(List.of(), read, "a new scan replaces the lines");
+    assertEquals(null, store.lastScan("r1").orElseThrow().linesSince());
+  }
+
+  @Test
+  void keepsPrintedCommitsAndPatchIds() {
+    PrintedCommit found =
+        new PrintedCommit("r1", "1a2b3c4", "1a2b3c4" + "0".repeat(33), false, "p1", T0, T0);
+    PrintedCommit missing = new PrintedCommit("r1", "dead000", null, false, null, null, T0);
+    store.savePrintedCommits(List.of(found, missing));
+    PrintedCommit later =
+        new PrintedCommit(
+            "r1", "dead000", "dead000" + "1".repeat(33), true, null, T0, T0.plusSeconds(9));
+    store.savePrintedCommits(List.of(later));
+
+    assertEquals(List.of(found, later), store.printedCommits("r1"));
+    assertEquals(List.of(), store.printedCommits("r2"));
+
+    store.savePatchIds("r1", Map.of("a".repeat(40), "pa", "b".repeat(40), "pb"));
+    store.savePatchIds("r1", Map.of("a".repeat(40), "pa2"));
+    assertEquals(Map.of("a".repeat(40), "pa2", "b".repeat(40), "pb"), store.patchIds("r1"));
+  }
+
+  private static CommitFact commit(String sha, Instant at) {
+    return new CommitFact(
+        "r1",
+        sha,
+        List.of(),
+        "",
+        "p_0",
+        at,
+        at,
+        "s",
+        true,
+        1,
+        0,
+        null,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        new LineFate(1, 1, 1, 0, null, null, null, null, new int[0], new long[0]));
+  }
+
+  private static List<Long> boxed(long[] values) {
+    List<Long> list = new ArrayList<>();
+    for (long value : values) {
+      list.add(value);
+    }
+    return list;
   }
 
   @Test

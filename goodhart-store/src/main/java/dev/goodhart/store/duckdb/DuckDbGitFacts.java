@@ -31,9 +31,12 @@ final class DuckDbGitFacts {
   private final Connection connection;
   private final StagingFile commits;
   private final StagingFile fates;
+  private final DuckDbProvenance provenance;
 
-  DuckDbGitFacts(Connection connection, Path dataDirectory) throws SQLException {
+  DuckDbGitFacts(Connection connection, Path dataDirectory, DuckDbProvenance provenance)
+      throws SQLException {
     this.connection = connection;
+    this.provenance = provenance;
     try (Statement statement = connection.createStatement()) {
       statement.execute(
           """
@@ -72,6 +75,9 @@ final class DuckDbGitFacts {
     }
     commits.finish();
     fates.finish();
+    java.util.Map<String, Instant> committedAt = new java.util.HashMap<>();
+    scan.commits().forEach(commit -> committedAt.put(commit.sha(), commit.committedAt()));
+    provenance.stageLines(scan, committedAt);
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM commit_staging");
@@ -103,14 +109,15 @@ final class DuckDbGitFacts {
                   + " list_transform(%s, lambda d: d::INTEGER), list_transform(%s, lambda d: d::BIGINT)"
                   + " FROM fate_staging")
               .formatted(list("death_days"), list("death_counts")));
+      provenance.replaceLines(id);
       try (PreparedStatement upsert =
           connection.prepareStatement(
               """
-              INSERT INTO repository VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              INSERT INTO repository VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
               ON CONFLICT (repo_id) DO UPDATE SET path = excluded.path,
                 remote_url = excluded.remote_url, branch = excluded.branch, head = excluded.head,
                 scanned_at = excluded.scanned_at, engine_version = excluded.engine_version,
-                commits = excluded.commits
+                commits = excluded.commits, lines_since = excluded.lines_since
               """)) {
         upsert.setString(1, id);
         upsert.setString(2, repository.path());
@@ -121,6 +128,11 @@ final class DuckDbGitFacts {
             6, java.time.OffsetDateTime.ofInstant(scan.scannedAt(), java.time.ZoneOffset.UTC));
         upsert.setString(7, scan.engineVersion());
         upsert.setLong(8, scan.commits().size());
+        upsert.setObject(
+            9,
+            scan.linesSince() == null
+                ? null
+                : java.time.OffsetDateTime.ofInstant(scan.linesSince(), java.time.ZoneOffset.UTC));
         upsert.execute();
       }
       connection.commit();
@@ -131,6 +143,7 @@ final class DuckDbGitFacts {
       connection.setAutoCommit(true);
       commits.delete();
       fates.delete();
+      provenance.deleteStaging();
     }
   }
 
@@ -226,8 +239,8 @@ final class DuckDbGitFacts {
     List<RepositoryScan.Summary> found = new ArrayList<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT repo_id, path, remote_url, branch, head, epoch_us(scanned_at), engine_version, commits"
-                + " FROM repository "
+            "SELECT repo_id, path, remote_url, branch, head, epoch_us(scanned_at), engine_version,"
+                + " commits, epoch_us(lines_since) FROM repository "
                 + where
                 + " ORDER BY path")) {
       if (id != null) {
@@ -235,6 +248,8 @@ final class DuckDbGitFacts {
       }
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
+          long since = rows.getLong(9);
+          Instant linesSince = rows.wasNull() ? null : micros(since);
           found.add(
               new RepositoryScan.Summary(
                   new RepositoryRef(
@@ -245,7 +260,8 @@ final class DuckDbGitFacts {
                       rows.getString(5)),
                   micros(rows.getLong(6)),
                   rows.getString(7),
-                  rows.getLong(8)));
+                  rows.getLong(8),
+                  linesSince));
         }
       }
     }

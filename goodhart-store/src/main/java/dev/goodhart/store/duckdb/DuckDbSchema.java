@@ -287,6 +287,45 @@ final class DuckDbSchema {
                     deployment_id VARCHAR,
                     commits VARCHAR[] NOT NULL,
                     PRIMARY KEY (source, incident_id)
+                  )""")),
+          new Migration(
+              6,
+              "line provenance: the lines agents wrote, the lines commits wrote, printed commits",
+              // Hashes of lines, never their text.
+              List.of(
+                  "ALTER TABLE session_signal ADD COLUMN file_path VARCHAR",
+                  "ALTER TABLE session_signal ADD COLUMN line_hashes BIGINT[]",
+                  "ALTER TABLE repository ADD COLUMN lines_since TIMESTAMPTZ",
+                  // One row per commit and file: the commit's own lines there, and their fate.
+                  """
+                  CREATE TABLE commit_line (
+                    repo_id VARCHAR NOT NULL,
+                    sha VARCHAR NOT NULL,
+                    committed_at TIMESTAMPTZ NOT NULL,
+                    path VARCHAR NOT NULL,
+                    renamed_from VARCHAR,
+                    positions INTEGER[] NOT NULL,
+                    hashes BIGINT[] NOT NULL,
+                    entered_at BIGINT[] NOT NULL,
+                    left_at BIGINT[] NOT NULL
+                  )""",
+                  """
+                  CREATE TABLE printed_commit (
+                    repo_id VARCHAR NOT NULL,
+                    ref VARCHAR NOT NULL,
+                    sha VARCHAR,
+                    on_branch BOOLEAN NOT NULL,
+                    patch_id VARCHAR,
+                    committed_at TIMESTAMPTZ,
+                    checked_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (repo_id, ref)
+                  )""",
+                  """
+                  CREATE TABLE commit_patch_id (
+                    repo_id VARCHAR NOT NULL,
+                    sha VARCHAR NOT NULL,
+                    patch_id VARCHAR NOT NULL,
+                    PRIMARY KEY (repo_id, sha)
                   )""")));
 
   static final int LATEST = MIGRATIONS.getLast().version();

@@ -13,6 +13,8 @@ import dev.goodhart.model.delivery.IncidentFact;
 import dev.goodhart.model.delivery.PullRequestFact;
 import dev.goodhart.model.delivery.ReviewFact;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.CommittedLines;
+import dev.goodhart.model.git.PrintedCommit;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.model.telemetry.MetricDaily;
 import dev.goodhart.model.telemetry.MetricPoint;
@@ -55,6 +57,7 @@ public final class DuckDbStore implements ServingStore {
   private final DuckDbUsageWriter writer;
   private final DuckDbUsageQueries queries;
   private final DuckDbGitFacts gitFacts;
+  private final DuckDbProvenance provenance;
   private final DuckDbTelemetry telemetry;
   private final DuckDbDelivery delivery;
   private final DuckDbAccess access;
@@ -85,7 +88,8 @@ public final class DuckDbStore implements ServingStore {
     this.access = new DuckDbAccess(connection);
     this.writer = new DuckDbUsageWriter(connection, file.getParent());
     this.queries = new DuckDbUsageQueries(connection);
-    this.gitFacts = new DuckDbGitFacts(connection, file.getParent());
+    this.provenance = new DuckDbProvenance(connection, file.getParent());
+    this.gitFacts = new DuckDbGitFacts(connection, file.getParent(), provenance);
   }
 
   /** Opens (creating when needed) the store in {@code dataDirectory}. */
@@ -404,8 +408,8 @@ public final class DuckDbStore implements ServingStore {
         ResultSet rows =
             statement.executeQuery(
                 "SELECT source, signal_id, session_id, machine_id, epoch_us(ts), kind, cwd, git_branch,"
-                    + " repository_url, commit_ref, commit_branch, lines, text_hash, text_length"
-                    + " FROM session_signal ORDER BY session_id, ts, signal_id")) {
+                    + " repository_url, commit_ref, commit_branch, lines, text_hash, text_length,"
+                    + " file_path, line_hashes FROM session_signal ORDER BY session_id, ts, signal_id")) {
       while (rows.next()) {
         signals.add(
             new SessionSignal(
@@ -422,7 +426,9 @@ public final class DuckDbStore implements ServingStore {
                 rows.getString(11),
                 rows.getLong(12),
                 rows.getString(13),
-                rows.getInt(14)));
+                rows.getInt(14),
+                rows.getString(15),
+                DuckDbProvenance.longs(rows.getArray(16))));
       }
     } catch (SQLException e) {
       throw failure("cannot read session signals", e);
@@ -471,6 +477,60 @@ public final class DuckDbStore implements ServingStore {
       return gitFacts.repositories();
     } catch (SQLException e) {
       throw failure("cannot list the scanned repositories", e);
+    }
+  }
+
+  @Override
+  public void commitLines(String repositoryId, Consumer<CommittedLines> consumer) {
+    try {
+      provenance.commitLines(repositoryId, consumer);
+    } catch (SQLException e) {
+      throw failure("cannot read the lines of repository " + repositoryId, e);
+    }
+  }
+
+  @Override
+  public List<PrintedCommit> printedCommits(String repositoryId) {
+    try {
+      return provenance.printedCommits(repositoryId);
+    } catch (SQLException e) {
+      throw failure("cannot read the printed commits of repository " + repositoryId, e);
+    }
+  }
+
+  @Override
+  public void savePrintedCommits(List<PrintedCommit> commits) {
+    try {
+      provenance.savePrintedCommits(commits);
+    } catch (SQLException e) {
+      throw failure("cannot store %,d printed commits".formatted(commits.size()), e);
+    }
+  }
+
+  @Override
+  public Map<String, String> patchIds(String repositoryId) {
+    try {
+      return provenance.patchIds(repositoryId);
+    } catch (SQLException e) {
+      throw failure("cannot read the patch ids of repository " + repositoryId, e);
+    }
+  }
+
+  @Override
+  public void savePatchIds(String repositoryId, Map<String, String> patchIds) {
+    try {
+      provenance.savePatchIds(repositoryId, patchIds);
+    } catch (SQLException e) {
+      throw failure("cannot store %,d patch ids".formatted(patchIds.size()), e);
+    }
+  }
+
+  @Override
+  public Optional<Instant> firstWrittenLine() {
+    try {
+      return provenance.firstWrittenLine();
+    } catch (SQLException e) {
+      throw failure("cannot read when agents first wrote", e);
     }
   }
 

@@ -539,6 +539,8 @@ final class DuckDbUsageWriter {
         .number(signal.lines())
         .text(signal.textHash())
         .number(signal.textLength())
+        .text(signal.filePath())
+        .longs(signal.lineHashCount() == 0 ? null : signal.lineHashes())
         .endRow();
   }
 

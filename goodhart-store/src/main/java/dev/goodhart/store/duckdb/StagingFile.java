@@ -142,6 +142,42 @@ final class StagingFile {
     return this;
   }
 
+  /** A list of numbers, as DuckDB reads a list from text: {@code "[1,-2,3]"}; null is SQL NULL. */
+  StagingFile longs(long @Nullable [] values) throws IOException {
+    separate();
+    if (values == null) {
+      put(NULL);
+      return this;
+    }
+    putByte('"');
+    putByte('[');
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        putByte(',');
+      }
+      put(Long.toString(values[i]).getBytes(StandardCharsets.US_ASCII));
+    }
+    putByte(']');
+    putByte('"');
+    return this;
+  }
+
+  /** A list of small numbers, as {@link #longs}. */
+  StagingFile ints(int[] values) throws IOException {
+    separate();
+    putByte('"');
+    putByte('[');
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        putByte(',');
+      }
+      put(Integer.toString(values[i]).getBytes(StandardCharsets.US_ASCII));
+    }
+    putByte(']');
+    putByte('"');
+    return this;
+  }
+
   /** A UTC time to the microsecond, {@code 2026-03-01T09:00:02.123456Z}. */
   StagingFile time(Instant at) throws IOException {
     separate();

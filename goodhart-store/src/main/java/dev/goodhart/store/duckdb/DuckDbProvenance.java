@@ -1,0 +1,249 @@
+package dev.goodhart.store.duckdb;
+
+import dev.goodhart.model.git.CommittedLines;
+import dev.goodhart.model.git.PrintedCommit;
+import dev.goodhart.model.git.RepositoryScan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The facts of line provenance in DuckDB: the lines commits of the agent era wrote (replaced with
+ * their scan, in its transaction), the commits sessions printed as a repository resolved them, and
+ * the patch ids of branch commits, kept once computed. Hashes only, never text.
+ */
+final class DuckDbProvenance {
+  private final Connection connection;
+  private final StagingFile lines;
+
+  DuckDbProvenance(Connection connection, Path dataDirectory) throws SQLException {
+    this.connection = connection;
+    this.lines =
+        StagingFile.forTable(
+            connection, "commit_line", dataDirectory.resolve("staging-commit-lines.csv"));
+  }
+
+  /** Writes a scan's lines into the staging file; {@link #replaceLines} loads them. */
+  void stageLines(RepositoryScan scan, Map<String, Instant> committedAt) throws IOException {
+    lines.start();
+    for (CommittedLines file : scan.lines()) {
+      Instant at = committedAt.get(file.sha());
+      if (at == null) {
+        continue; // a commit the scan does not hold: nothing to join it to
+      }
+      lines
+          .text(scan.repository().id())
+          .text(file.sha())
+          .time(at)
+          .text(file.path())
+          .text(file.renamedFrom())
+          .ints(file.positions())
+          .longs(file.hashes())
+          .longs(file.enteredAt())
+          .longs(file.leftAt())
+          .endRow();
+    }
+    lines.finish();
+  }
+
+  /** Inside the scan's transaction: the repository's lines are the staged ones. */
+  void replaceLines(String repositoryId) throws SQLException {
+    try (PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM commit_line WHERE repo_id = ?");
+        Statement statement = connection.createStatement()) {
+      delete.setString(1, repositoryId);
+      delete.execute();
+      statement.execute("INSERT INTO commit_line SELECT * FROM " + lines.source());
+    }
+  }
+
+  void deleteStaging() throws IOException {
+    lines.delete();
+  }
+
+  /** A repository's lines, in the order of their commits' times, then by path. */
+  void commitLines(String repositoryId, Consumer<CommittedLines> consumer) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            """
+            SELECT sha, path, renamed_from, positions, hashes, entered_at, left_at
+            FROM commit_line WHERE repo_id = ? ORDER BY committed_at, sha, path
+            """)) {
+      statement.setString(1, repositoryId);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          consumer.accept(
+              new CommittedLines(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  ints(rows.getArray(4)),
+                  longs(rows.getArray(5)),
+                  longs(rows.getArray(6)),
+                  longs(rows.getArray(7))));
+        }
+      }
+    }
+  }
+
+  List<PrintedCommit> printedCommits(String repositoryId) throws SQLException {
+    List<PrintedCommit> found = new ArrayList<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            """
+            SELECT ref, sha, on_branch, patch_id, epoch_us(committed_at), epoch_us(checked_at)
+            FROM printed_commit WHERE repo_id = ? ORDER BY ref
+            """)) {
+      statement.setString(1, repositoryId);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          long committed = rows.getLong(5);
+          boolean unknownTime = rows.wasNull();
+          found.add(
+              new PrintedCommit(
+                  repositoryId,
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getBoolean(3),
+                  rows.getString(4),
+                  unknownTime ? null : micros(committed),
+                  micros(rows.getLong(6))));
+        }
+      }
+    }
+    return found;
+  }
+
+  void savePrintedCommits(List<PrintedCommit> commits) throws SQLException {
+    if (commits.isEmpty()) {
+      return;
+    }
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            """
+            INSERT INTO printed_commit VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (repo_id, ref) DO UPDATE SET sha = excluded.sha,
+              on_branch = excluded.on_branch, patch_id = excluded.patch_id,
+              committed_at = excluded.committed_at, checked_at = excluded.checked_at
+            """)) {
+      for (PrintedCommit commit : commits) {
+        upsert.setString(1, commit.repositoryId());
+        upsert.setString(2, commit.ref());
+        upsert.setString(3, commit.sha());
+        upsert.setBoolean(4, commit.onBranch());
+        upsert.setString(5, commit.patchId());
+        upsert.setObject(6, time(commit.committedAt()));
+        upsert.setObject(7, time(commit.checkedAt()));
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  Map<String, String> patchIds(String repositoryId) throws SQLException {
+    Map<String, String> found = new HashMap<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT sha, patch_id FROM commit_patch_id WHERE repo_id = ?")) {
+      statement.setString(1, repositoryId);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          found.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    return found;
+  }
+
+  void savePatchIds(String repositoryId, Map<String, String> patchIds) throws SQLException {
+    if (patchIds.isEmpty()) {
+      return;
+    }
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO commit_patch_id VALUES (?, ?, ?) ON CONFLICT (repo_id, sha)"
+                + " DO UPDATE SET patch_id = excluded.patch_id")) {
+      for (Map.Entry<String, String> entry : patchIds.entrySet()) {
+        upsert.setString(1, repositoryId);
+        upsert.setString(2, entry.getKey());
+        upsert.setString(3, entry.getValue());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** The first moment an agent's edit with line hashes was stored: the start of the agent era. */
+  Optional<Instant> firstWrittenLine() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT epoch_us(min(ts)) FROM session_signal"
+                    + " WHERE kind = 'EDIT' AND len(line_hashes) > 0")) {
+      rows.next();
+      long first = rows.getLong(1);
+      return rows.wasNull() ? Optional.empty() : Optional.of(micros(first));
+    }
+  }
+
+  static int[] ints(Array array) throws SQLException {
+    Object[] values = (Object[]) array.getArray();
+    int[] result = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = ((Number) values[i]).intValue();
+    }
+    return result;
+  }
+
+  static long[] longs(@Nullable Array array) throws SQLException {
+    if (array == null) {
+      return new long[0];
+    }
+    Object[] values = (Object[]) array.getArray();
+    long[] result = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = ((Number) values[i]).longValue();
+    }
+    return result;
+  }
+
+  private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant micros(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+  }
+}
