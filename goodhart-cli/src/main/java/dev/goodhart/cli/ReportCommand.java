@@ -4,6 +4,7 @@ import dev.goodhart.git.Git;
 import dev.goodhart.ingest.LogDiscovery;
 import dev.goodhart.ingest.Machine;
 import dev.goodhart.ingest.SourceRegistry;
+import dev.goodhart.metrics.outcome.Delivery;
 import dev.goodhart.metrics.outcome.OutcomeLedger;
 import dev.goodhart.metrics.outcome.OutcomeQuery;
 import dev.goodhart.metrics.outcome.OutcomeReport;
@@ -24,6 +25,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +87,14 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--price-file", paramLabel = "FILE", description = "Prices to use (JSON).")
   @Nullable Path priceFile;
 
+  @Option(
+      names = "--provenance-window",
+      paramLabel = "DAYS",
+      description =
+          "How long after an agent wrote a line a commit may still land it as the agent's work"
+              + " (default: 14 days).")
+  @Nullable Integer provenanceWindowDays;
+
   ReportCommand(CliContext context) {
     this.context = context;
   }
@@ -95,6 +105,10 @@ final class ReportCommand implements Callable<Integer> {
     LocalDate last = UsageOptions.date("--until", until);
     if (first != null && last != null && first.isAfter(last)) {
       throw CliContext.usageError("--since '%s' is after --until '%s'".formatted(since, until));
+    }
+    if (provenanceWindowDays != null && provenanceWindowDays < 1) {
+      throw CliContext.usageError(
+          "--provenance-window must be 1 day or more, found '%d'".formatted(provenanceWindowDays));
     }
     Prices.Loading loading = Prices.start(context, priceFile);
     try (DuckDbStore store = context.openStore()) {
@@ -113,7 +127,11 @@ final class ReportCommand implements Callable<Integer> {
               store,
               loading.get(),
               machine,
-              new OutcomeQuery(first, last, OutcomeQuery.PRIVACY_FLOOR)));
+              new OutcomeQuery(first, last, OutcomeQuery.PRIVACY_FLOOR)
+                  .withProvenanceWindow(
+                      provenanceWindowDays == null
+                          ? null
+                          : Duration.ofDays(provenanceWindowDays))));
     }
     return ExitCodes.OK;
   }
@@ -127,7 +145,7 @@ final class ReportCommand implements Callable<Integer> {
             new Pricer(prices, CostMode.AUTO),
             people(store.machines(), machine, pseudonyms, identityFolder()),
             context.clock,
-            store.deployments())
+            Delivery.from(store))
         .report(query);
   }
 

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +43,11 @@ import picocli.CommandLine.Parameters;
       "else main, else master."
     })
 final class ScanCommand implements Callable<Integer> {
-  /** The version of the line-fate rules: a stored scan by another version is redone. */
-  static final String ENGINE_VERSION = "blame-1";
+  /**
+   * The version of the line-fate rules: a stored scan by another version is redone. 2: lines of the
+   * agent era are followed one by one, for line provenance.
+   */
+  static final String ENGINE_VERSION = "blame-2";
 
   private final CliContext context;
 
@@ -107,21 +111,27 @@ final class ScanCommand implements Callable<Integer> {
             });
     try {
       RepositoryScanner scanner = scanner();
+      // Lines are followed from the first moment an agent wrote one: no earlier commit holds any.
+      linesSince = store.firstWrittenLine().orElse(null);
       List<Future<RepositoryScanner.Result>> scans = new ArrayList<>();
+      List<RepositoryRef> located = new ArrayList<>();
       for (Path target : targets) {
         Path folder = context.environment.expand(target.toString()).toAbsolutePath().normalize();
-        RepositoryRef located = scanner.locate(folder, branch);
-        if (unchanged(store, located)) {
+        located.add(scanner.locate(folder, branch));
+      }
+      for (RepositoryRef repository : located) {
+        if (unchanged(store, repository)) {
           if (log == context.err) {
             continue; // under a report, a branch that has not moved is the usual case
           }
           context.warn(
               "%s: %s unchanged at %s since the last scan; --force scans again"
-                  .formatted(located.path(), located.branch(), located.head().substring(0, 12)));
+                  .formatted(
+                      repository.path(), repository.branch(), repository.head().substring(0, 12)));
           continue;
         }
-        EngineSnapshot previous = previousWalk(store, located);
-        scans.add(pool.submit(() -> scan(scanner, located, previous)));
+        EngineSnapshot previous = previousWalk(store, repository);
+        scans.add(pool.submit(() -> scan(scanner, repository, previous)));
       }
       // Results are stored and printed in the order the repositories were named; the store has
       // one writer, this thread.
@@ -129,6 +139,10 @@ final class ScanCommand implements Callable<Integer> {
         RepositoryScanner.Result result = unwrap(scan);
         store(store, result, pseudonyms);
         print(result);
+      }
+      // Whether or not a branch moved, sessions may have printed commits since the last look.
+      for (RepositoryRef repository : located) {
+        PrintedCommitLookup.refresh(store, repository, context.clock.instant());
       }
     } finally {
       pool.shutdownNow();
@@ -151,8 +165,12 @@ final class ScanCommand implements Callable<Integer> {
     return last.isPresent()
         && last.get().repository().head().equals(located.head())
         && last.get().repository().branch().equals(located.branch())
-        && last.get().engineVersion().equals(ENGINE_VERSION);
+        && last.get().engineVersion().equals(ENGINE_VERSION)
+        && RepositoryScanner.followsEnough(last.get().linesSince(), linesSince);
   }
+
+  /** Lines of commits made since then are followed one by one; null: none. */
+  private @Nullable Instant linesSince;
 
   /**
    * Where the last scan of this branch ended, when the store holds that scan and a walk can go on
@@ -195,7 +213,7 @@ final class ScanCommand implements Callable<Integer> {
     try {
       return scanner.scan(
           located,
-          new RepositoryScanner.Options(branch, context.clock.instant()),
+          new RepositoryScanner.Options(branch, context.clock.instant(), linesSince),
           progress,
           previous);
     } finally {
@@ -220,7 +238,13 @@ final class ScanCommand implements Callable<Integer> {
       all.add(commit.withAuthor("", pseudonyms.of(commit.authorEmail())));
     }
     store.replaceScan(
-        new RepositoryScan(result.repository(), context.clock.instant(), ENGINE_VERSION, all));
+        new RepositoryScan(
+            result.repository(),
+            context.clock.instant(),
+            ENGINE_VERSION,
+            all,
+            result.snapshot().linesSince(),
+            result.lines().lines()));
     try {
       result.snapshot().write(snapshotFile(result.repository()));
     } catch (IOException e) {

@@ -107,10 +107,11 @@ class ReportCommandTest {
 
     JsonNode s2 = sessions.get("s2");
     assertEquals(1, s2.get("commits").size());
-    JsonNode inferred = s2.get("commits").get(0);
-    assertEquals(byHand, inferred.get("sha").asText());
-    assertEquals("inferred", inferred.get("link").asText());
-    assertEquals(0.7, inferred.get("confidence").asDouble(), 1e-9, "0.6 + 0.2 author - 0.1 after");
+    JsonNode byContent = s2.get("commits").get(0);
+    assertEquals(byHand, byContent.get("sha").asText());
+    assertEquals(
+        "content", byContent.get("link").asText(), "the commit holds the lines its edit wrote");
+    assertEquals(1.0, byContent.get("confidence").asDouble(), 1e-9);
     assertEquals(2, s2.get("aiLinesWritten").asLong(), "run() and stop() replaced pass");
 
     JsonNode s3 = sessions.get("s3");

@@ -70,6 +70,46 @@ public final class Git {
     }
   }
 
+  /**
+   * Runs a command with {@code input} on its standard input and returns its standard output; a
+   * failure names the command and git's words. The input is written while the output is read, so
+   * neither side waits on a full pipe.
+   */
+  public byte[] runWithInput(byte[] input, String... args) {
+    Process process = start(List.of(args));
+    CompletableFuture<String> errors = drain(process.getErrorStream());
+    // A thread of its own: the common pool may be busy draining other commands' error output,
+    // and git waits for the end of its input before it ends its output.
+    Thread feeding =
+        Thread.ofPlatform()
+            .daemon()
+            .name("goodhart-git-input")
+            .start(
+                () -> {
+                  try (var in = process.getOutputStream()) {
+                    in.write(input);
+                  } catch (IOException e) {
+                    // git stopped reading (it failed): its exit code and words say why
+                  }
+                });
+    try (InputStream out = process.getInputStream()) {
+      byte[] output = out.readAllBytes();
+      int code = process.waitFor();
+      feeding.join();
+      if (code != 0) {
+        throw failure(List.of(args), code, errors.join());
+      }
+      return output;
+    } catch (IOException e) {
+      throw new GoodhartException(
+          ErrorCode.GIT_FAILURE, "cannot read the output of git " + String.join(" ", args), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroy();
+      throw new GoodhartException(ErrorCode.INTERNAL_ERROR, "interrupted while git ran", e);
+    }
+  }
+
   /** Like {@link #run}, but an exit code other than 0 is an empty result. */
   public Optional<String> tryRun(String... args) {
     Process process = start(List.of(args));
@@ -155,15 +195,25 @@ public final class Git {
     }
   }
 
+  /**
+   * Reads a command's error output on a thread of its own until the command ends it. Not the common
+   * pool: on two cores it has one thread, and a drain waiting for one command to end would hold up
+   * every other command's.
+   */
   private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8).trim();
-          } catch (IOException e) {
-            return "";
-          }
-        });
+    CompletableFuture<String> text = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("goodhart-git-errors")
+        .start(
+            () -> {
+              try (stream) {
+                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8).trim());
+              } catch (IOException e) {
+                text.complete("");
+              }
+            });
+    return text;
   }
 
   private GoodhartException failure(List<String> args, int code, String stderr) {

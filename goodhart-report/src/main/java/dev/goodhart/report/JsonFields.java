@@ -20,6 +20,11 @@ public final class JsonFields {
     }
   }
 
+  public static void number(JsonGenerator json, String field, @Nullable Integer value)
+      throws IOException {
+    number(json, field, value == null ? null : value.longValue());
+  }
+
   public static void number(JsonGenerator json, String field, @Nullable Long value)
       throws IOException {
     if (value == null) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodhart.ingest.otlp.OtlpIdentity;
+import dev.goodhart.metrics.outcome.Delivery;
 import dev.goodhart.metrics.outcome.OutcomeLedger;
 import dev.goodhart.metrics.outcome.OutcomeQuery;
 import dev.goodhart.metrics.outcome.OutcomeReport;
@@ -170,7 +171,7 @@ final class OrgReports {
     }
     String repositoryId = repositoryId(scope.repository());
     try (ServingStore reader = store.reader()) {
-      return new OutcomeLedger(reader, pricer, people(reader), clock, reader.deployments())
+      return new OutcomeLedger(reader, pricer, people(reader), clock, Delivery.from(reader))
           .report(
               new OutcomeQuery(
                   scope.since(), scope.until(), minimumGroup, persons, repositoryId, true));

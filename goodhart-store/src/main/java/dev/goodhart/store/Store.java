@@ -85,6 +85,9 @@ public interface Store extends AutoCloseable {
    */
   void commitLines(String repositoryId, Consumer<CommittedLines> consumer);
 
+  /** Every commit sha sessions' tool output printed, each once. */
+  List<String> printedRefs();
+
   /** The commits sessions printed, as the repository resolved them. */
   List<PrintedCommit> printedCommits(String repositoryId);
 

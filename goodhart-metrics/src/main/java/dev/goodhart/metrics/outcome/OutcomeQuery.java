@@ -1,5 +1,6 @@
 package dev.goodhart.metrics.outcome;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param repositoryId only the sessions in this scanned repository; null for all
  * @param shared whether the report is seen by others than the people in it (a server's API): then
  *     it is never treated as one person's own, and the floor applies even to a single person
+ * @param provenanceWindow how long after an agent wrote a line a commit may land it as the agent's
+ *     work; null for the default (14 days)
  */
 public record OutcomeQuery(
     @Nullable LocalDate since,
@@ -20,7 +23,8 @@ public record OutcomeQuery(
     int minimumGroup,
     @Nullable Set<String> persons,
     @Nullable String repositoryId,
-    boolean shared) {
+    boolean shared,
+    @Nullable Duration provenanceWindow) {
   public static final int PRIVACY_FLOOR = 5;
 
   public static final OutcomeQuery ALL = new OutcomeQuery(null, null, PRIVACY_FLOOR);
@@ -30,6 +34,25 @@ public record OutcomeQuery(
       throw new IllegalArgumentException("minimumGroup must be at least 1: " + minimumGroup);
     }
     persons = persons == null ? null : Set.copyOf(persons);
+    if (provenanceWindow != null && (provenanceWindow.isNegative() || provenanceWindow.isZero())) {
+      throw new IllegalArgumentException(
+          "the provenance window must be positive: " + provenanceWindow);
+    }
+  }
+
+  public OutcomeQuery(
+      @Nullable LocalDate since,
+      @Nullable LocalDate until,
+      int minimumGroup,
+      @Nullable Set<String> persons,
+      @Nullable String repositoryId,
+      boolean shared) {
+    this(since, until, minimumGroup, persons, repositoryId, shared, null);
+  }
+
+  /** The same query with another provenance window. */
+  public OutcomeQuery withProvenanceWindow(@Nullable Duration window) {
+    return new OutcomeQuery(since, until, minimumGroup, persons, repositoryId, shared, window);
   }
 
   /** Everyone's sessions, as the person running the command sees them. */

@@ -47,6 +47,7 @@ public record OutcomeReport(
       int commits,
       int shippedCommits,
       long aiLinesWritten,
+      long aiLinesShipped,
       long aiLinesAliveAtHead,
       @Nullable Long aiLinesAlive30d,
       @Nullable Double yield30d,
@@ -61,9 +62,13 @@ public record OutcomeReport(
    *
    * @param person the person's pseudonym, null when unknown
    * @param repository the scanned repository's folder, null when the session ran outside them
-   * @param aiLinesAliveAtHead the lines its edits wrote still alive at the head: its share of the
-   *     linked commits' surviving lines, at most what it wrote
+   * @param commits every link: the commits its work is in, on the default branch or off it
+   * @param aiLinesShipped the lines its edits wrote that entered the default branch (by line
+   *     provenance where the lines are known, else its share of its commits' lines), at most what
+   *     it wrote
+   * @param aiLinesAliveAtHead of those, the lines still at the branch's head
    * @param aiLinesAlive30d the same 30 days after the commits; null while that is in the future
+   * @param unresolved shas its tool output printed that no scanned repository holds
    */
   public record SessionOutcome(
       String sessionId,
@@ -81,10 +86,18 @@ public record OutcomeReport(
       List<CommitLink> commits,
       int shippedCommits,
       long aiLinesWritten,
+      long aiLinesShipped,
       long aiLinesAliveAtHead,
       @Nullable Long aiLinesAlive30d,
       @Nullable BigDecimal costPerShippedCommit,
-      List<WasteSignal> waste) {}
+      List<WasteSignal> waste,
+      List<String> unresolved) {
+
+    /** The default-branch commits its work entered, whatever its own commits became. */
+    public List<CommitLink> landedAs() {
+      return commits.stream().filter(CommitLink::onBranch).toList();
+    }
+  }
 
   /** A day (ISO date) or an ISO week ({@code 2026-W44}). */
   public record PeriodOutcome(
@@ -97,7 +110,15 @@ public record OutcomeReport(
       long aiLinesAliveAtHead,
       BigDecimal unshippedCost) {}
 
-  /** One scanned repository; {@code suppressed} when fewer people than the floor work in it. */
+  /**
+   * One scanned repository; {@code suppressed} when fewer people than the floor work in it.
+   *
+   * @param linesAtHead the lines of the text files at the branch's head
+   * @param aiLinesAtHeadByContent of those, the lines line provenance finds an agent session wrote
+   * @param aiLinesAtHeadByTrailers of those, the lines of commits that say an agent wrote them
+   *     (trailers, markers, identities) or that git-ai notes give to an agent line by line
+   * @param aiLinesAtHeadByAgent {@code aiLinesAtHeadByContent} per agent (source)
+   */
   public record RepositoryOutcome(
       String repositoryId,
       String path,
@@ -112,7 +133,11 @@ public record OutcomeReport(
       @Nullable Double yield30d,
       @Nullable BigDecimal costPerShippedCommit,
       @Nullable Double reworkShare,
-      Map<String, SurvivalCurve> survival) {}
+      Map<String, SurvivalCurve> survival,
+      long linesAtHead,
+      long aiLinesAtHeadByContent,
+      long aiLinesAtHeadByTrailers,
+      Map<String, Long> aiLinesAtHeadByAgent) {}
 
   /** A model or a source. */
   public record GroupOutcome(

@@ -1,6 +1,7 @@
 package dev.goodhart.metrics.outcome;
 
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.PrintedCommit;
 import dev.goodhart.model.git.RepositoryRef;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -10,6 +11,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,6 +31,9 @@ final class ScannedRepository {
   /** The commits contained in a production deployment; null when none is known for it. */
   private final @Nullable Set<String> deployed;
 
+  private RepositoryEvidence evidence = RepositoryEvidence.NONE;
+  private @Nullable Map<String, Integer> mergedIn;
+
   ScannedRepository(RepositoryRef ref, List<CommitFact> commits) {
     this(ref, commits, List.of());
   }
@@ -44,6 +49,65 @@ final class ScannedRepository {
     this.byTime = commits.stream().sorted(Comparator.comparing(CommitFact::committedAt)).toList();
     this.times = byTime.stream().mapToLong(c -> c.committedAt().toEpochMilli()).toArray();
     this.deployed = deployedHeads.isEmpty() ? null : ancestors(deployedHeads);
+  }
+
+  /** Adds what the repository says of commits that reached the branch under another sha. */
+  ScannedRepository withEvidence(
+      List<PrintedCommit> printed, Map<String, String> patchIds, List<PullRequest> pullRequests) {
+    this.evidence = new RepositoryEvidence(printed, patchIds, pullRequests, bySha);
+    return this;
+  }
+
+  RepositoryEvidence evidence() {
+    return evidence;
+  }
+
+  /** The branch commit with this full sha, if any. */
+  @Nullable CommitFact commit(String sha) {
+    return bySha.get(sha);
+  }
+
+  Map<String, CommitFact> bySha() {
+    return bySha;
+  }
+
+  /**
+   * The pull request a branch commit came in by: its own message's number (a squash or merge), the
+   * forge's word, or the number of the merge that brought it to the first-parent chain.
+   */
+  @Nullable Integer pullRequestNumber(String sha) {
+    CommitFact commit = bySha.get(sha);
+    if (commit != null && commit.prNumber() != null) {
+      return commit.prNumber();
+    }
+    Integer forge = evidence.pullRequestNumber(sha);
+    if (forge != null) {
+      return forge;
+    }
+    return mergedIn().get(sha);
+  }
+
+  /** For commits of merged branches: the pull request number of the merge that brought them. */
+  private Map<String, Integer> mergedIn() {
+    if (mergedIn == null) {
+      Map<String, Integer> numbers = new java.util.HashMap<>();
+      for (CommitFact merge : commits) {
+        if (!merge.onFirstParentChain() || !merge.isMerge() || merge.prNumber() == null) {
+          continue;
+        }
+        Deque<String> next = new ArrayDeque<>(merge.parents().subList(1, merge.parents().size()));
+        while (!next.isEmpty()) {
+          CommitFact commit = bySha.get(next.removeLast());
+          if (commit == null || commit.onFirstParentChain() || numbers.containsKey(commit.sha())) {
+            continue;
+          }
+          numbers.put(commit.sha(), merge.prNumber());
+          next.addAll(commit.parents());
+        }
+      }
+      mergedIn = numbers;
+    }
+    return mergedIn;
   }
 
   private Set<String> ancestors(Collection<String> heads) {

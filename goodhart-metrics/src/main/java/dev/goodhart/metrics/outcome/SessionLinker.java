@@ -1,5 +1,6 @@
 package dev.goodhart.metrics.outcome;
 
+import dev.goodhart.metrics.provenance.LineProvenance;
 import dev.goodhart.model.git.CommitFact;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,27 +12,40 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Links sessions to commits. Exact links first: a sha the session's own tool output printed
- * (resolved in the session's repository, or in any scanned one when the session's folder is
- * unknown), or a commit whose trailers name the session. Then inferred links, for commits no
- * session claims exactly: a commit in the session's repository, made between the session's start
- * and {@link #SLACK} after its end, by the session's person when the person is known, from a
- * session whose agent edited files or for a commit that carries AI evidence. Confidence: 0.6, +0.2
- * when the author is the session's person, +0.1 when the commit carries AI evidence, -0.1 when it
- * came after the session's last request. A commit inferred for several sessions goes to the most
- * confident ones.
+ * Links sessions to commits, strongest evidence first. From the session's own commits ({@link
+ * OwnCommitLinks}): {@code exact} (a sha its tool output printed, resolved in its repository or in
+ * any scanned one when its folder is unknown, or a commit whose trailers name it), {@code
+ * rewritten} (the same patch id as a commit it printed that never reached the branch), {@code
+ * squashed} (the merge of a pull request that carried a commit it printed). From its lines ({@link
+ * LineProvenance}): a branch commit holding at least {@link #MIN_CONTENT_LINES} of the lines it
+ * wrote (or all of the commit's, when it has fewer) is {@code squashed} when the session made
+ * commits of its own, else {@code content}. Then {@code inferred} links, for commits nobody claims
+ * by those: a commit in the session's repository, made between the session's start and {@link
+ * #SLACK} after its end, by the session's person when the person is known, from a session whose
+ * agent edited files or for a commit that carries AI evidence, unless the lines say otherwise (the
+ * session's lines and the commit's are known, and none match). Confidence: 1 for all but inferred
+ * links, which get 0.6, +0.2 when the author is the session's person, +0.1 when the commit carries
+ * AI evidence, -0.1 when it came after the session's last request; a commit inferred for several
+ * sessions goes to the most confident ones.
  *
  * <p>Cost rule: a session's cost is split over its commits in proportion to the links' confidence;
- * a commit's lines are shared equally among the sessions that claim it.
+ * a commit's lines are the session's by line provenance where the lines are known, else shared
+ * equally among the sessions that claim it ({@link LinkLines}).
  */
 final class SessionLinker {
   /** People commit by hand right after an agent's work: half an hour covers review and tests. */
   static final Duration SLACK = Duration.ofMinutes(30);
+
+  /**
+   * A commit is linked by content when it holds this many lines a session wrote (lines that carry
+   * information): one common line ({@code return None}) is no evidence that a commit is the
+   * session's work.
+   */
+  static final int MIN_CONTENT_LINES = 2;
 
   private SessionLinker() {}
 
@@ -44,12 +58,22 @@ final class SessionLinker {
       @Nullable ScannedRepository repository,
       @Nullable String person,
       SessionWork work,
-      BigDecimal cost) {}
+      BigDecimal cost) {
 
-  /** The links of every session, by session key. */
-  static Map<String, List<CommitLink>> link(
-      List<Subject> sessions, List<ScannedRepository> repositories) {
-    Map<String, List<CommitLink>> links = new LinkedHashMap<>();
+    Subject in(ScannedRepository other) {
+      return new Subject(key, sessionId, start, end, other, person, work, cost);
+    }
+  }
+
+  /** Every session's links by session key, and the printed shas no repository knows. */
+  record Links(Map<String, List<CommitLink>> bySession, Map<String, List<String>> unresolved) {}
+
+  static Links link(
+      List<Subject> sessions,
+      List<ScannedRepository> repositories,
+      LineProvenance provenance,
+      Set<String> sessionsWithLines,
+      Duration window) {
     Map<String, ScannedRepository> repositoryOfCommit = new HashMap<>();
     Map<String, List<CommitFact>> commitsNamingSession = new HashMap<>();
     for (ScannedRepository repository : repositories) {
@@ -60,132 +84,63 @@ final class SessionLinker {
         }
       }
     }
+    Map<String, List<CommitLink>> links = new LinkedHashMap<>();
+    Map<String, List<String>> unresolved = new LinkedHashMap<>();
     Set<String> claimed = new HashSet<>();
     for (Subject session : sessions) {
-      List<CommitLink> exact =
-          exactLinks(session, repositories, repositoryOfCommit, commitsNamingSession);
-      exact.forEach(link -> claimed.add(link.sha()));
-      links.put(session.key(), exact);
+      OwnCommitLinks.Found own =
+          OwnCommitLinks.of(
+              session, repositories, commitsNamingSession, repositoryOfCommit, window);
+      Map<String, CommitLink> bySha = new LinkedHashMap<>();
+      own.links().forEach(link -> OwnCommitLinks.add(bySha, link));
+      contentLinks(session, provenance, repositoryOfCommit, bySha);
+      bySha.values().forEach(link -> claimed.add(link.sha()));
+      links.put(session.key(), new ArrayList<>(bySha.values()));
+      unresolved.put(session.key(), own.unresolved());
     }
-    inferLinks(sessions, claimed, links);
-    share(sessions, links);
-    return links;
-  }
-
-  private static List<CommitLink> exactLinks(
-      Subject session,
-      List<ScannedRepository> repositories,
-      Map<String, ScannedRepository> repositoryOfCommit,
-      Map<String, List<CommitFact>> commitsNamingSession) {
-    Map<String, CommitLink> bySha = new LinkedHashMap<>();
-    for (SessionWork.PrintedCommit printed : session.work().commits()) {
-      Optional<CommitFact> found = Optional.empty();
-      ScannedRepository where = session.repository();
-      if (where != null) {
-        found = where.resolve(printed.ref());
-      } else {
-        for (ScannedRepository repository : repositories) {
-          found = repository.resolve(printed.ref());
-          if (found.isPresent()) {
-            where = repository;
-            break;
-          }
-        }
-      }
-      String repositoryId = where == null ? null : where.ref().id();
-      CommitFact commit = found.orElse(null);
-      String sha = commit != null ? commit.sha() : printed.ref();
-      bySha.putIfAbsent(
-          sha,
-          new CommitLink(
-              session.key(),
-              repositoryId,
-              sha,
-              commit,
-              CommitLink.Kind.EXACT,
-              1.0,
-              1.0,
-              BigDecimal.ZERO,
-              commit != null && where != null && where.awaitingDeployment(commit)));
-    }
-    for (CommitFact commit : commitsNamingSession.getOrDefault(session.sessionId(), List.of())) {
-      bySha.putIfAbsent(
-          commit.sha(),
-          new CommitLink(
-              session.key(),
-              repositoryOfCommit.get(commit.sha()).ref().id(),
-              commit.sha(),
-              commit,
-              CommitLink.Kind.EXACT,
-              1.0,
-              1.0,
-              BigDecimal.ZERO,
-              repositoryOfCommit.get(commit.sha()).awaitingDeployment(commit)));
-    }
-    // An unresolved abbreviation that is the prefix of a resolved sha is the same commit.
-    List<CommitLink> result = new ArrayList<>();
-    for (CommitLink link : bySha.values()) {
-      boolean duplicate =
-          link.commit() == null
-              && bySha.keySet().stream()
-                  .anyMatch(s -> s.length() > link.sha().length() && s.startsWith(link.sha()));
-      if (!duplicate) {
-        result.add(link);
-      }
-    }
-    return result;
-  }
-
-  private static void inferLinks(
-      List<Subject> sessions, Set<String> claimed, Map<String, List<CommitLink>> links) {
-    Map<String, List<CommitLink>> candidates = new LinkedHashMap<>();
+    InferredLinks.add(sessions, claimed, links, provenance, sessionsWithLines);
     for (Subject session : sessions) {
-      ScannedRepository repository = session.repository();
-      if (repository == null) {
+      List<CommitLink> list = links.get(session.key());
+      list.replaceAll(link -> link.withPullRequest(pullRequest(link, repositoryOfCommit)));
+    }
+    share(sessions, links);
+    return new Links(links, unresolved);
+  }
+
+  /**
+   * The branch commits holding enough of the session's lines: {@code squashed} when the session
+   * made commits of its own (their work reached the branch as this one), else {@code content}.
+   */
+  private static void contentLinks(
+      Subject session,
+      LineProvenance provenance,
+      Map<String, ScannedRepository> repositoryOfCommit,
+      Map<String, CommitLink> bySha) {
+    CommitLink.Kind kind =
+        session.work().commits().isEmpty() ? CommitLink.Kind.CONTENT : CommitLink.Kind.SQUASHED;
+    for (LineProvenance.Credit credit :
+        provenance.credits().getOrDefault(session.key(), List.of())) {
+      ScannedRepository repository = repositoryOfCommit.get(credit.sha());
+      if (repository == null || !enough(credit, provenance)) {
         continue;
       }
-      for (CommitFact commit :
-          repository.committedBetween(session.start(), session.end().plus(SLACK))) {
-        if (commit.isMerge() || claimed.contains(commit.sha())) {
-          continue;
-        }
-        boolean byPerson =
-            session.person() != null && session.person().equals(commit.authorEmail());
-        if (session.person() != null && !byPerson) {
-          continue;
-        }
-        boolean aiEvidence = commit.aiAgent() != null;
-        if (session.work().linesWritten() == 0 && !aiEvidence) {
-          continue;
-        }
-        double confidence =
-            0.6
-                + (byPerson ? 0.2 : 0)
-                + (aiEvidence ? 0.1 : 0)
-                - (commit.committedAt().isAfter(session.end()) ? 0.1 : 0);
-        candidates
-            .computeIfAbsent(commit.sha(), k -> new ArrayList<>())
-            .add(
-                new CommitLink(
-                    session.key(),
-                    repository.ref().id(),
-                    commit.sha(),
-                    commit,
-                    CommitLink.Kind.INFERRED,
-                    round(confidence),
-                    1.0,
-                    BigDecimal.ZERO,
-                    repository.awaitingDeployment(commit)));
-      }
+      OwnCommitLinks.add(
+          bySha,
+          OwnCommitLinks.link(
+              session, repository, credit.sha(), repository.commit(credit.sha()), kind));
     }
-    for (List<CommitLink> claims : candidates.values()) {
-      double best = claims.stream().mapToDouble(CommitLink::confidence).max().orElse(0);
-      for (CommitLink claim : claims) {
-        if (claim.confidence() >= best) {
-          links.get(claim.sessionKey()).add(claim);
-        }
-      }
-    }
+  }
+
+  /** Whether a session's lines in a commit are evidence enough that the commit is its work. */
+  static boolean enough(LineProvenance.Credit credit, LineProvenance provenance) {
+    int needed = Math.min(MIN_CONTENT_LINES, provenance.ownNonTrivial(credit.sha()));
+    return credit.nonTrivial() >= Math.max(1, needed);
+  }
+
+  private static @Nullable Integer pullRequest(
+      CommitLink link, Map<String, ScannedRepository> repositoryOfCommit) {
+    ScannedRepository repository = repositoryOfCommit.get(link.sha());
+    return repository == null ? null : repository.pullRequestNumber(link.sha());
   }
 
   /** Lines shared among the sessions that claim a commit; cost split by confidence. */
@@ -210,9 +165,5 @@ final class SessionLinker {
       }
       links.put(session.key(), shared);
     }
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 100) / 100.0;
   }
 }

@@ -108,6 +108,7 @@ public final class OutcomeJson {
     json.writeNumberField("commits", t.commits());
     json.writeNumberField("shippedCommits", t.shippedCommits());
     json.writeNumberField("aiLinesWritten", t.aiLinesWritten());
+    json.writeNumberField("aiLinesShipped", t.aiLinesShipped());
     json.writeNumberField("aiLinesAliveAtHead", t.aiLinesAliveAtHead());
     JsonFields.number(json, "aiLinesAlive30d", t.aiLinesAlive30d());
     fraction(json, "yield30d", t.yield30d());
@@ -143,13 +144,33 @@ public final class OutcomeJson {
       json.writeStringField("sha", link.sha());
       json.writeStringField("link", link.kind().label());
       json.writeNumberField("confidence", link.confidence());
+      json.writeBooleanField("onBranch", link.onBranch());
       json.writeBooleanField("shipped", link.shipped());
+      JsonFields.number(json, "prNumber", link.prNumber());
       money(json, "cost", link.cost());
+      linkLines(json, link.lines());
       json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("landedAs");
+    for (CommitLink link : s.landedAs()) {
+      json.writeStartObject();
+      json.writeStringField("sha", link.sha());
+      JsonFields.number(json, "prNumber", link.prNumber());
+      json.writeStringField("link", link.kind().label());
+      json.writeBooleanField("deployed", !link.awaitingDeployment());
+      json.writeNumberField("lines", link.lines().shipped());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("unresolved");
+    for (String ref : s.unresolved()) {
+      json.writeString(ref);
     }
     json.writeEndArray();
     json.writeNumberField("shippedCommits", s.shippedCommits());
     json.writeNumberField("aiLinesWritten", s.aiLinesWritten());
+    json.writeNumberField("aiLinesShipped", s.aiLinesShipped());
     json.writeNumberField("aiLinesAliveAtHead", s.aiLinesAliveAtHead());
     JsonFields.number(json, "aiLinesAlive30d", s.aiLinesAlive30d());
     money(json, "costPerShippedCommit", s.costPerShippedCommit());
@@ -161,6 +182,16 @@ public final class OutcomeJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** A link's lines: how they were found and what became of them. */
+  private static void linkLines(JsonGenerator json, CommitLink.Lines lines) throws IOException {
+    json.writeObjectFieldStart("lines");
+    json.writeStringField("by", lines.byContent() ? "content" : "share");
+    json.writeNumberField("shipped", lines.shipped());
+    json.writeNumberField("aliveAtHead", lines.aliveAtHead());
+    JsonFields.number(json, "alive30d", lines.alive30d());
     json.writeEndObject();
   }
 
@@ -195,6 +226,16 @@ public final class OutcomeJson {
     fraction(json, "yield30d", r.yield30d());
     money(json, "costPerShippedCommit", r.costPerShippedCommit());
     fraction(json, "reworkShare", r.reworkShare());
+    json.writeNumberField("linesAtHead", r.linesAtHead());
+    json.writeNumberField("aiLinesAtHeadByContent", r.aiLinesAtHeadByContent());
+    fraction(json, "aiShareAtHeadByContent", share(r.aiLinesAtHeadByContent(), r.linesAtHead()));
+    json.writeNumberField("aiLinesAtHeadByTrailers", r.aiLinesAtHeadByTrailers());
+    fraction(json, "aiShareAtHeadByTrailers", share(r.aiLinesAtHeadByTrailers(), r.linesAtHead()));
+    json.writeObjectFieldStart("aiLinesAtHeadByAgent");
+    for (Map.Entry<String, Long> agent : r.aiLinesAtHeadByAgent().entrySet()) {
+      json.writeNumberField(agent.getKey(), agent.getValue());
+    }
+    json.writeEndObject();
     json.writeObjectFieldStart("survival");
     for (Map.Entry<String, SurvivalCurve> entry : r.survival().entrySet()) {
       curve(json, entry.getKey(), entry.getValue());
@@ -204,6 +245,10 @@ public final class OutcomeJson {
   }
 
   /** A curve with no lines is null: there is nothing to draw. */
+  private static @Nullable Double share(long part, long whole) {
+    return whole == 0 ? null : (double) part / whole;
+  }
+
   private static void curve(JsonGenerator json, String name, SurvivalCurve curve)
       throws IOException {
     if (curve.totalLines() == 0) {

@@ -48,17 +48,41 @@ public final class OutcomeSummary {
         "  Unshipped spend %s (%s of spend), linked to no commit that reached the default branch%n",
         money(t.unshippedCost()), percent(t.unshippedShare()));
     out.printf(
-        "  AI lines written %,d; alive at head %,d (%s); yield at 30 days %s; rework %s%n",
+        "  AI lines written %,d; shipped %,d; alive at head %,d (%s); yield at 30 days %s; rework %s%n",
         t.aiLinesWritten(),
+        t.aiLinesShipped(),
         t.aiLinesAliveAtHead(),
         t.aiLinesWritten() == 0
             ? "-"
             : percent((double) t.aiLinesAliveAtHead() / t.aiLinesWritten()),
         percent(t.yield30d()),
         percent(t.reworkShare()));
+    landed(report, out);
     waste(report, out);
     efficiency(report.efficiency(), out);
     out.flush();
+  }
+
+  /**
+   * How the work reached the default branch: sessions whose work landed under their own commit's
+   * sha, and those whose work landed under another (squashed, rebased, cherry-picked, committed by
+   * a person), which only line provenance sees.
+   */
+  private static void landed(OutcomeReport report, PrintWriter out) {
+    java.util.Map<String, Integer> byKind = new java.util.TreeMap<>();
+    for (SessionOutcome session : report.sessions()) {
+      session.landedAs().stream()
+          .map(link -> link.kind().label())
+          .distinct()
+          .forEach(kind -> byKind.merge(kind, 1, Integer::sum));
+    }
+    if (!byKind.isEmpty()) {
+      StringBuilder kinds = new StringBuilder();
+      byKind.forEach(
+          (kind, count) ->
+              kinds.append(kinds.isEmpty() ? "" : ", ").append(count).append(' ').append(kind));
+      out.printf("  Sessions by how their work reached the branch: %s%n", kinds);
+    }
   }
 
   private static void waste(OutcomeReport report, PrintWriter out) {

@@ -490,6 +490,23 @@ public final class DuckDbStore implements ServingStore {
   }
 
   @Override
+  public List<String> printedRefs() {
+    List<String> refs = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT DISTINCT commit_ref FROM session_signal"
+                    + " WHERE kind = 'COMMIT' AND commit_ref IS NOT NULL ORDER BY 1")) {
+      while (rows.next()) {
+        refs.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the commits sessions printed", e);
+    }
+    return refs;
+  }
+
+  @Override
   public List<PrintedCommit> printedCommits(String repositoryId) {
     try {
       return provenance.printedCommits(repositoryId);

@@ -1,0 +1,135 @@
+package dev.goodhart.cli;
+
+import dev.goodhart.git.Git;
+import dev.goodhart.git.PrintedCommits;
+import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.PrintedCommit;
+import dev.goodhart.model.git.RepositoryRef;
+import dev.goodhart.store.Store;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Looks up in a repository the commits sessions printed, so that line provenance knows each one's
+ * full sha, whether it reached the default branch and, for one that did not, its patch id; and
+ * computes the patch ids of the branch commits made within {@link #WINDOW} after such a commit,
+ * which is where the same change could have landed again (rebase merge, cherry-pick, amend).
+ * Unresolved shas are asked again every time: a fetch may bring them.
+ */
+final class PrintedCommitLookup {
+  /** Wider than line provenance's default window (14 days), so that a wider one finds them. */
+  static final Duration WINDOW = Duration.ofDays(30);
+
+  private PrintedCommitLookup() {}
+
+  static void refresh(Store store, RepositoryRef repository, Instant now) {
+    List<String> refs = store.printedRefs().stream().filter(PrintedCommits::looksLikeSha).toList();
+    if (refs.isEmpty() || store.lastScan(repository.id()).isEmpty()) {
+      return;
+    }
+    List<CommitFact> branch = store.commits(repository.id());
+    Set<String> onBranch = new HashSet<>();
+    branch.forEach(commit -> onBranch.add(commit.sha()));
+    Map<String, PrintedCommit> known = new HashMap<>();
+    store.printedCommits(repository.id()).forEach(commit -> known.put(commit.ref(), commit));
+
+    List<String> ask = new ArrayList<>();
+    for (String ref : refs) {
+      PrintedCommit before = known.get(ref);
+      if (before == null || !before.resolved()) {
+        ask.add(ref);
+      }
+    }
+    Git git = Git.in(Path.of(repository.path()));
+    Map<String, PrintedCommits.Found> found = PrintedCommits.resolve(git, ask);
+    List<PrintedCommit> changed = new ArrayList<>();
+    List<String> needPatchIds = new ArrayList<>();
+    for (String ref : refs) {
+      PrintedCommit before = known.get(ref);
+      PrintedCommits.Found hit = found.get(ref);
+      if (before != null && before.resolved()) {
+        boolean reached = onBranch.contains(before.sha());
+        if (reached != before.onBranch()) {
+          changed.add(
+              new PrintedCommit(
+                  repository.id(),
+                  ref,
+                  before.sha(),
+                  reached,
+                  before.patchId(),
+                  before.committedAt(),
+                  now));
+        }
+        continue;
+      }
+      if (hit == null) {
+        changed.add(new PrintedCommit(repository.id(), ref, null, false, null, null, now));
+      } else {
+        boolean reached = onBranch.contains(hit.sha());
+        changed.add(
+            new PrintedCommit(
+                repository.id(), ref, hit.sha(), reached, null, hit.committedAt(), now));
+        if (!reached) {
+          needPatchIds.add(hit.sha());
+        }
+      }
+    }
+    Map<String, String> sideIds = PrintedCommits.patchIds(git, needPatchIds);
+    changed.replaceAll(
+        commit ->
+            commit.sha() != null && sideIds.containsKey(commit.sha())
+                ? new PrintedCommit(
+                    commit.repositoryId(),
+                    commit.ref(),
+                    commit.sha(),
+                    commit.onBranch(),
+                    sideIds.get(commit.sha()),
+                    commit.committedAt(),
+                    commit.checkedAt())
+                : commit);
+    store.savePrintedCommits(changed);
+    branchPatchIds(store, repository, git, branch, now);
+  }
+
+  /**
+   * The patch ids of the branch commits made within the window after a commit printed off the
+   * branch, those not computed yet.
+   */
+  private static void branchPatchIds(
+      Store store, RepositoryRef repository, Git git, List<CommitFact> branch, Instant now) {
+    List<Instant> sides = new ArrayList<>();
+    for (PrintedCommit printed : store.printedCommits(repository.id())) {
+      if (printed.resolved() && !printed.onBranch() && printed.committedAt() != null) {
+        sides.add(printed.committedAt());
+      }
+    }
+    if (sides.isEmpty()) {
+      return;
+    }
+    Map<String, String> cached = store.patchIds(repository.id());
+    List<String> missing = new ArrayList<>();
+    for (CommitFact commit : branch) {
+      if (commit.isMerge() || cached.containsKey(commit.sha())) {
+        continue;
+      }
+      for (Instant side : sides) {
+        if (!commit.committedAt().isBefore(side)
+            && !commit.committedAt().isAfter(side.plus(WINDOW))) {
+          missing.add(commit.sha());
+          break;
+        }
+      }
+    }
+    Map<String, String> computed = PrintedCommits.patchIds(git, missing);
+    // A commit with no diff has no patch id; remember that it was asked.
+    missing.forEach(sha -> computed.putIfAbsent(sha, ""));
+    store.savePatchIds(repository.id(), computed);
+  }
+}

@@ -1,0 +1,290 @@
+package dev.goodhart.metrics.outcome;
+
+import static dev.goodhart.metrics.outcome.SessionFigures.divide;
+
+import dev.goodhart.metrics.outcome.OutcomeReport.EfficiencyBucket;
+import dev.goodhart.metrics.outcome.OutcomeReport.GroupOutcome;
+import dev.goodhart.metrics.outcome.OutcomeReport.PeriodOutcome;
+import dev.goodhart.metrics.outcome.OutcomeReport.SessionOutcome;
+import dev.goodhart.metrics.outcome.OutcomeReport.Totals;
+import dev.goodhart.metrics.outcome.OutcomeReport.WasteTotal;
+import dev.goodhart.model.git.CommitFact;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The report's figures over the query's linked sessions: totals, days and weeks, models and
+ * sources, spend deciles, waste. Every figure comes from the same sessions and links, so they add
+ * up to the totals.
+ */
+final class OutcomeFigures {
+  private OutcomeFigures() {}
+
+  static Totals totals(List<LinkedSession> sessions) {
+    BigDecimal cost = BigDecimal.ZERO;
+    BigDecimal shippedSessionsCost = BigDecimal.ZERO;
+    BigDecimal unshipped = BigDecimal.ZERO;
+    long tokens = 0;
+    long written = 0;
+    long shippedLines = 0;
+    long aliveAtHead = 0;
+    long written30 = 0;
+    long alive30 = 0;
+    Set<String> commits = new HashSet<>();
+    Set<String> shippedCommits = new HashSet<>();
+    for (LinkedSession s : sessions) {
+      SessionOutcome o = s.outcome();
+      cost = cost.add(o.cost());
+      tokens += o.tokens();
+      written += o.aiLinesWritten();
+      shippedLines += o.aiLinesShipped();
+      aliveAtHead += o.aiLinesAliveAtHead();
+      if (o.aiLinesAlive30d() != null) {
+        written30 += o.aiLinesWritten();
+        alive30 += o.aiLinesAlive30d();
+      }
+      s.links.forEach(link -> commits.add(link.sha()));
+      s.links.stream().filter(CommitLink::shipped).forEach(link -> shippedCommits.add(link.sha()));
+      if (o.shippedCommits() > 0) {
+        shippedSessionsCost = shippedSessionsCost.add(o.cost());
+      } else {
+        unshipped = unshipped.add(o.cost());
+      }
+    }
+    return new Totals(
+        cost,
+        tokens,
+        sessions.size(),
+        commits.size(),
+        shippedCommits.size(),
+        written,
+        shippedLines,
+        aliveAtHead,
+        written30 == 0 ? null : alive30,
+        written30 == 0 ? null : (double) alive30 / written30,
+        shippedCommits.isEmpty() ? null : divide(shippedSessionsCost, shippedCommits.size()),
+        aliveAtHead == 0
+            ? null
+            : cost.multiply(BigDecimal.valueOf(1000))
+                .divide(BigDecimal.valueOf(aliveAtHead), 6, RoundingMode.HALF_EVEN),
+        unshipped,
+        cost.signum() == 0 ? null : unshipped.doubleValue() / cost.doubleValue(),
+        reworkShare(sessions));
+  }
+
+  /** Of the shipped lines of linked commits whose 21 days are over, those reworked in them. */
+  private static @Nullable Double reworkShare(List<LinkedSession> sessions) {
+    Map<String, CommitFact> commits = new LinkedHashMap<>();
+    sessions.forEach(
+        s ->
+            s.links.stream()
+                .filter(CommitLink::shipped)
+                .forEach(l -> commits.put(l.sha(), l.commit())));
+    long shipped = 0;
+    long reworked = 0;
+    for (CommitFact commit : commits.values()) {
+      Long lines = commit.fate().reworked21d();
+      if (lines != null) {
+        shipped += commit.fate().shipped();
+        reworked += lines;
+      }
+    }
+    return shipped == 0 ? null : (double) reworked / shipped;
+  }
+
+  /**
+   * Every period from the first day with spend to the last, empty ones included, so a chart's time
+   * axis has no holes. A session counts in the period it started in; its cost in the periods its
+   * requests fell on.
+   */
+  static List<PeriodOutcome> periods(
+      List<LinkedSession> sessions,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to,
+      Function<LocalDate, String> periodOf) {
+    if (from == null || to == null) {
+      return List.of();
+    }
+    Map<String, PeriodSums> periods = new LinkedHashMap<>();
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      periods.computeIfAbsent(periodOf.apply(day), k -> new PeriodSums());
+    }
+    for (LinkedSession s : sessions) {
+      SessionOutcome o = s.outcome();
+      boolean unshipped = o.shippedCommits() == 0;
+      s.spend
+          .costByDay()
+          .forEach(
+              (day, dollars) -> {
+                PeriodSums sums = periods.get(periodOf.apply(day));
+                if (sums != null) {
+                  sums.cost = sums.cost.add(dollars);
+                  if (unshipped) {
+                    sums.unshipped = sums.unshipped.add(dollars);
+                  }
+                }
+              });
+      PeriodSums started = periods.get(periodOf.apply(day(o.start())));
+      if (started != null) {
+        started.sessions++;
+        started.written += o.aiLinesWritten();
+        started.alive += o.aiLinesAliveAtHead();
+      }
+      for (CommitLink link : s.links) {
+        CommitFact commit = link.commit();
+        Instant at = commit != null ? commit.committedAt() : o.end();
+        PeriodSums sums = periods.get(periodOf.apply(day(at)));
+        if (sums != null && sums.commits.add(link.sha()) && link.shipped()) {
+          sums.shipped++;
+        }
+      }
+    }
+    List<PeriodOutcome> result = new ArrayList<>();
+    periods.forEach(
+        (period, sums) ->
+            result.add(
+                new PeriodOutcome(
+                    period,
+                    sums.cost,
+                    sums.sessions,
+                    sums.commits.size(),
+                    sums.shipped,
+                    sums.written,
+                    sums.alive,
+                    sums.unshipped)));
+    return result;
+  }
+
+  private static final class PeriodSums {
+    BigDecimal cost = BigDecimal.ZERO;
+    BigDecimal unshipped = BigDecimal.ZERO;
+    int sessions;
+    final Set<String> commits = new HashSet<>();
+    int shipped;
+    long written;
+    long alive;
+  }
+
+  /** Sessions by model (a session in each model it used, its cost split by model) or by source. */
+  static List<GroupOutcome> groups(
+      List<LinkedSession> sessions, boolean personal, int floor, boolean byModel) {
+    Map<String, GroupSums> groups = new TreeMap<>();
+    for (LinkedSession s : sessions) {
+      if (byModel) {
+        s.spend
+            .tokensByModel()
+            .forEach(
+                (model, tokens) ->
+                    groups
+                        .computeIfAbsent(model, k -> new GroupSums())
+                        .add(
+                            s, s.spend.costByModel().getOrDefault(model, BigDecimal.ZERO), tokens));
+      } else {
+        groups
+            .computeIfAbsent(s.spend.source(), k -> new GroupSums())
+            .add(s, s.spend.cost(), s.spend.tokens());
+      }
+    }
+    List<GroupOutcome> result = new ArrayList<>();
+    groups.forEach(
+        (key, sums) ->
+            result.add(
+                new GroupOutcome(
+                    key,
+                    !personal && sums.owners.size() < floor,
+                    sums.cost,
+                    sums.tokens,
+                    sums.sessions,
+                    sums.shipped.size())));
+    return result;
+  }
+
+  private static final class GroupSums {
+    BigDecimal cost = BigDecimal.ZERO;
+    long tokens;
+    int sessions;
+    final Set<String> owners = new HashSet<>();
+    final Set<String> shipped = new HashSet<>();
+
+    void add(LinkedSession s, BigDecimal dollars, long groupTokens) {
+      cost = cost.add(dollars);
+      tokens += groupTokens;
+      sessions++;
+      owners.add(s.owner);
+      s.links.stream().filter(CommitLink::shipped).forEach(l -> shipped.add(l.sha()));
+    }
+  }
+
+  /**
+   * Sessions ordered by cost and cut into ten groups of (nearly) equal size: what the cheapest
+   * tenth shipped against the dearest. Fewer than ten sessions give one group per session.
+   */
+  static List<EfficiencyBucket> efficiency(List<LinkedSession> sessions) {
+    List<LinkedSession> byCost =
+        sessions.stream()
+            .sorted(Comparator.comparing((LinkedSession s) -> s.spend.cost()))
+            .toList();
+    int buckets = Math.min(10, byCost.size());
+    List<EfficiencyBucket> result = new ArrayList<>();
+    for (int b = 0; b < buckets; b++) {
+      List<LinkedSession> part =
+          byCost.subList(b * byCost.size() / buckets, (b + 1) * byCost.size() / buckets);
+      BigDecimal cost = BigDecimal.ZERO;
+      BigDecimal shippedCost = BigDecimal.ZERO;
+      Set<String> shipped = new HashSet<>();
+      long alive = 0;
+      for (LinkedSession s : part) {
+        cost = cost.add(s.spend.cost());
+        alive += s.outcome().aiLinesAliveAtHead();
+        if (s.shipped() > 0) {
+          shippedCost = shippedCost.add(s.spend.cost());
+        }
+        s.links.stream().filter(CommitLink::shipped).forEach(l -> shipped.add(l.sha()));
+      }
+      result.add(
+          new EfficiencyBucket(
+              b + 1,
+              part.size(),
+              part.getFirst().spend.cost(),
+              part.getLast().spend.cost(),
+              cost,
+              shipped.size(),
+              alive,
+              shipped.isEmpty() ? null : divide(shippedCost, shipped.size())));
+    }
+    return result;
+  }
+
+  static List<WasteTotal> wasteTotals(List<LinkedSession> sessions) {
+    List<WasteTotal> result = new ArrayList<>();
+    for (WasteSignal.Kind kind : WasteSignal.Kind.values()) {
+      int count = 0;
+      BigDecimal cost = BigDecimal.ZERO;
+      for (LinkedSession s : sessions) {
+        if (s.outcome().waste().stream().anyMatch(w -> w.kind() == kind)) {
+          count++;
+          cost = cost.add(s.spend.cost());
+        }
+      }
+      result.add(new WasteTotal(kind, count, cost));
+    }
+    return result;
+  }
+
+  static LocalDate day(Instant instant) {
+    return instant.atZone(ZoneOffset.UTC).toLocalDate();
+  }
+}
