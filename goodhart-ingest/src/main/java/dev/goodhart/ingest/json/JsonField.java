@@ -249,6 +249,18 @@ public final class JsonField {
     return text;
   }
 
+  /**
+   * Which of the given phrases this value is (surrounding spaces aside), or null: for text that is
+   * only compared, never kept, and may hold anything without being a problem.
+   */
+  public @Nullable String matching(Collection<String> phrases) {
+    if (reported || !node.isTextual()) {
+      return null;
+    }
+    String text = node.textValue().strip();
+    return phrases.contains(text) ? text : null;
+  }
+
   /** A required integer from 1 to {@link Integer#MAX_VALUE}. */
   public @Nullable Integer positiveInt() {
     if (reported) {

@@ -88,6 +88,28 @@ public record PullRequestFact(
         null);
   }
 
+  /** The same pull request with its number of commits, as its list of commits gave them. */
+  public PullRequestFact withCommits(int count) {
+    return new PullRequestFact(
+        repository,
+        number,
+        state,
+        authorId,
+        createdAt,
+        updatedAt,
+        mergedAt,
+        closedAt,
+        mergeCommitSha,
+        headSha,
+        baseRef,
+        additions,
+        deletions,
+        count,
+        headRef,
+        draft,
+        mergedById);
+  }
+
   public boolean merged() {
     return "merged".equals(state);
   }
