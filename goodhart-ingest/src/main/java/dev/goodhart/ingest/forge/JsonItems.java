@@ -119,7 +119,7 @@ public final class JsonItems {
       long line = lineBase + Math.max(1, broke.getLineNr());
       handler.broken(line, reason + " at column " + Math.max(1, broke.getColumnNr()));
       long brokeAt = offset + Math.max(0, broke.getByteOffset());
-      long[] restart = nextStart(source, brokeAt, line);
+      long[] restart = nextStart(source, offset, lineBase + 1, brokeAt);
       if (restart == null) {
         return;
       }
@@ -186,10 +186,12 @@ public final class JsonItems {
   }
 
   /**
-   * The offset and line of the first line after the break that starts with an object or an array,
-   * or null when there is none.
+   * The offset and line of the first line that starts with an object or an array at or after the
+   * byte the parser broke on ({@code brokeAt} is just past it), or null when there is none. Lines
+   * are counted from where this parser started, not taken from the parser: it may have stopped past
+   * a newline it has not counted yet.
    */
-  private static long @Nullable [] nextStart(Source source, long from, long line)
+  private static long @Nullable [] nextStart(Source source, long from, long line, long brokeAt)
       throws IOException {
     // Closing the file's stream would close its channel, which the next parser reads again.
     try (InputStream in = new BufferedInputStream(new CountingStream(source.open(from), null))) {
@@ -197,7 +199,7 @@ public final class JsonItems {
       boolean lineStart = false;
       int b;
       while ((b = in.read()) >= 0) {
-        if (lineStart && (b == '{' || b == '[')) {
+        if (lineStart && offset >= brokeAt - 1 && offset > from && (b == '{' || b == '[')) {
           return new long[] {offset, line};
         }
         lineStart = b == '\n';
