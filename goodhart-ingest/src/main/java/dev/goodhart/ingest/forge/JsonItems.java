@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.goodhart.ingest.json.JsonPayload;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -104,21 +105,31 @@ public final class JsonItems {
     int[] index = {0};
     while (true) {
       CountingStream in = new CountingStream(source.open(offset), progress);
-      JsonParser parser = MAPPER.createParser(in);
-      JsonLocation broke;
+      JsonParser parser = null;
+      JsonLocation broke = null;
       String reason;
       try {
+        // Jackson reads the first bytes here to tell the encoding, and may refuse them.
+        parser = MAPPER.createParser(in);
         values(parser, handler, lineBase, index);
         return;
       } catch (JsonProcessingException e) {
-        broke = parser.currentLocation();
-        reason = "not JSON (" + complaint(e) + ")";
+        broke = parser == null ? null : parser.currentLocation();
+        reason = "not JSON (" + complaint(e.getOriginalMessage()) + ")";
+      } catch (CharConversionException e) {
+        // Text that announced UTF-16 or UTF-32 and is not: Jackson's decoder says so.
+        broke = parser == null ? null : parser.currentLocation();
+        reason = "not JSON text (" + complaint(e.getMessage()) + ")";
       } finally {
-        parser.close();
+        if (parser != null) {
+          parser.close();
+        }
       }
-      long line = lineBase + Math.max(1, broke.getLineNr());
-      handler.broken(line, reason + " at column " + Math.max(1, broke.getColumnNr()));
-      long brokeAt = offset + Math.max(0, broke.getByteOffset());
+      long brokeLine = broke == null ? 1 : Math.max(1, broke.getLineNr());
+      long column = broke == null ? 1 : Math.max(1, broke.getColumnNr());
+      long line = lineBase + brokeLine;
+      handler.broken(line, reason + " at column " + column);
+      long brokeAt = offset + (broke == null ? 0 : Math.max(0, broke.getByteOffset()));
       long[] restart = nextStart(source, offset, lineBase + 1, brokeAt);
       if (restart == null) {
         return;
@@ -212,8 +223,7 @@ public final class JsonItems {
     }
   }
 
-  private static String complaint(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
+  private static String complaint(@Nullable String message) {
     if (message == null || message.isBlank()) {
       return "broken";
     }
