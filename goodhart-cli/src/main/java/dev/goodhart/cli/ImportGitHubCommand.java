@@ -45,7 +45,9 @@ final class ImportGitHubCommand extends ImportForgeCommand {
   @Option(
       names = "--save",
       paramLabel = "FILE",
-      description = "Also write what the API answered to FILE, as JSON lines --from reads.")
+      description =
+          "Also write the pull requests this run reads (all of them with --full) to FILE, as"
+              + " the JSON lines --from reads.")
   @Nullable Path save;
 
   ImportGitHubCommand(CliContext context) {

@@ -121,6 +121,7 @@ public final class ForgeImporter {
       String listEtag = null;
       URI url = list.in(repositoryUrl);
       boolean first = true;
+      long listed = 0;
       pages:
       while (url != null) {
         ForgeClient.Answer answer = client.get(url, first ? cursor.etags().get(list.key()) : null);
@@ -148,10 +149,16 @@ public final class ForgeImporter {
           }
           case ForgeClient.Page page -> {
             List<JsonNode> items = items(page);
+            listed += items.size();
             if (first) {
               listEtag = page.etag();
-              listener.expected(expected(page, list, items.size()));
             }
+            // A first import reads the whole list, whose size the first page tells; a later one
+            // stops somewhere in it, so it promises no more than the page after this one.
+            listener.expected(
+                since == null
+                    ? expected(page, list, listed)
+                    : listed + (page.next() != null ? list.pageSize() : 0));
             for (int i = 0; i < items.size(); i++) {
               PullRequestFact pr = pullRequest(page.uri(), i, items.get(i));
               if (pr == null) {
@@ -187,7 +194,7 @@ public final class ForgeImporter {
       return summary(false, clean);
     }
 
-    private long expected(ForgeClient.Page page, ForgeResource list, int items) {
+    private long expected(ForgeClient.Page page, ForgeResource list, long items) {
       if (page.totalItems() > 0) {
         return page.totalItems();
       }
