@@ -3,6 +3,7 @@ package dev.goodhart.cli;
 import static java.util.Objects.requireNonNull;
 
 import dev.goodhart.ingest.Environment;
+import dev.goodhart.ingest.forge.ForgeClient;
 import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.store.duckdb.DuckDbStore;
@@ -26,6 +27,9 @@ final class CliContext {
   final Clock clock;
   final ZoneId zone;
   final boolean terminal;
+
+  /** How a forge import waits for a rate limit; tests record the waits instead. */
+  ForgeClient.Sleeper sleeper = ForgeClient.Sleeper.SYSTEM;
 
   @Nullable Path data;
   boolean strict;

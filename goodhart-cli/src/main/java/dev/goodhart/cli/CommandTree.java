@@ -52,7 +52,9 @@ final class CommandTree {
       root.addSubcommand(
           "import",
           new CommandLine(new ImportCommand())
-              .addSubcommand("usage", new ImportUsageCommand(context)));
+              .addSubcommand("usage", new ImportUsageCommand(context))
+              .addSubcommand("github", new ImportGitHubCommand(context))
+              .addSubcommand("gitlab", new ImportGitLabCommand(context)));
     }
     if (whole || "scan".equals(group)) {
       root.addSubcommand("scan", new ScanCommand(context));

@@ -10,12 +10,13 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = "Import facts into the store.",
-    synopsisSubcommandLabel = "usage")
+    synopsisSubcommandLabel = "usage|github|gitlab")
 final class ImportCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name what to import: usage");
+    throw new ParameterException(
+        spec.commandLine(), "name what to import: usage, github or gitlab");
   }
 }

@@ -14,12 +14,13 @@ final class ProgressBar {
   /** What is counted: bytes are shown in MiB, items with their rate. */
   enum Unit {
     BYTES,
-    COMMITS
+    COMMITS,
+    PULL_REQUESTS
   }
 
   private final PrintWriter err;
   private final String label;
-  private final long total;
+  private long total;
   private final Unit unit;
   private final long started = System.nanoTime();
   private long done;
@@ -35,6 +36,11 @@ final class ProgressBar {
     this.label = label;
     this.total = Math.max(1, total);
     this.unit = unit;
+  }
+
+  /** A larger total, for work that learns how much there is as it goes. */
+  synchronized void total(long newTotal) {
+    total = Math.max(total, newTotal);
   }
 
   /** Moves to {@code value} done, for work that reports how far it is rather than how much more. */

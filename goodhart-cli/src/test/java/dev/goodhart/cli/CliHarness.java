@@ -11,10 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,9 @@ final class CliHarness {
   final Map<String, String> variables = new HashMap<>();
   Clock clock = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
   ZoneId zone = ZoneId.of("Pacific/Chatham");
+
+  /** What forge imports waited for: recorded, never slept. */
+  final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   CliHarness(Path folder) {
     this.home = folder.resolve("home");
@@ -70,6 +75,7 @@ final class CliHarness {
             clock,
             zone,
             false);
+    context.sleeper = waits::add;
     String[] withData = new String[args.length + 2];
     withData[0] = "--data";
     withData[1] = data.toString();

@@ -21,6 +21,14 @@ public enum ErrorCode {
   STORE_FAILURE(Kind.EXTERNAL),
   IO_FAILURE(Kind.EXTERNAL),
   GIT_FAILURE(Kind.EXTERNAL),
+  /** A forge refused the token (401) or the request (403 without a rate limit). */
+  FORGE_REFUSED(Kind.EXTERNAL),
+  /** A forge does not know the repository, or does not show it to the token. */
+  FORGE_NOT_FOUND(Kind.EXTERNAL),
+  /** A forge's rate limit would take longer to lift than the caller will wait. */
+  RATE_LIMITED(Kind.EXTERNAL),
+  /** The network failed, or a server kept answering with errors, after the retries. */
+  NETWORK_FAILURE(Kind.EXTERNAL),
   OUT_OF_RESOURCES(Kind.RESOURCES),
   INTERNAL_ERROR(Kind.INTERNAL);
 

@@ -110,6 +110,7 @@ final class WebhookRoutes {
     }
     answer.put("pullRequests", batch.pullRequests().size());
     answer.put("reviews", batch.reviews().size());
+    answer.put("reviewComments", batch.reviewComments().size());
     answer.put("pushes", batch.pushes().size());
     answer.put("deployments", batch.deployments().size());
     answer.put("incidents", batch.incidents().size());

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goodhart.ingest.forge.ForgeListener;
+import dev.goodhart.ingest.forge.ForgeTarget;
+import dev.goodhart.ingest.github.GitHubSavedFiles;
 import dev.goodhart.model.access.Scope;
+import dev.goodhart.model.delivery.DeliveryBatch;
+import dev.goodhart.model.delivery.ForgeCursor;
+import dev.goodhart.store.duckdb.DuckDbStore;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -160,6 +167,107 @@ class WebhookEndpointTest {
                   .build(),
               403);
       assertTrue(off.get("error").get("message").asText().contains("--github-secret-file"));
+    }
+  }
+
+  private static final String PULL_REQUEST =
+      """
+      {"number":12,"state":"closed","merged":true,"draft":false,
+       "created_at":"2026-11-30T09:00:00Z","updated_at":"2026-11-30T11:00:00Z",
+       "merged_at":"2026-11-30T11:00:00Z","closed_at":"2026-11-30T11:00:00Z",
+       "merge_commit_sha":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+       "head":{"sha":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","ref":"feature"},
+       "base":{"ref":"main","repo":{"full_name":"acme/web"}},"user":{"login":"octocat"},
+       "merged_by":{"login":"hubot"},"additions":10,"deletions":2,"commits":3,
+       "title":"never stored","body":"never stored either"}""";
+
+  private static final String REVIEW =
+      """
+      {"id":3011990001,"user":{"login":"hubot"},"body":"never stored","state":"approved",
+       "submitted_at":"2026-11-30T10:30:00Z","commit_id":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}""";
+
+  private static final String COMMENT =
+      """
+      {"id":1822334455,"pull_request_review_id":3011990001,"user":{"login":"hubot"},
+       "body":"never stored","path":"src/app.ts","created_at":"2026-11-30T10:29:00Z",
+       "updated_at":"2026-11-30T10:29:00Z","diff_hunk":"@@ -1 +1 @@"}""";
+
+  private JsonNode deliver(String event, String id, String body) throws Exception {
+    return running.json(
+        delivery(event, id, body, signature(SECRET, body.getBytes(StandardCharsets.UTF_8))), 200);
+  }
+
+  /**
+   * GitHub sends the same objects to webhooks and from its REST API; goodhart must keep the same
+   * facts from either, so that a repository imported and then followed by webhooks (or the other
+   * way round) is one history.
+   */
+  @Test
+  void aWebhookAndAnImportOfTheSamePullRequestStoreTheSameFacts() throws Exception {
+    String repository = ",\"repository\":{\"full_name\":\"acme/web\"}}";
+    deliver(
+        "pull_request",
+        "d-pr",
+        "{\"action\":\"closed\",\"pull_request\":" + PULL_REQUEST + repository);
+    deliver(
+        "pull_request_review",
+        "d-review",
+        "{\"action\":\"submitted\",\"review\":"
+            + REVIEW
+            + ",\"pull_request\":"
+            + PULL_REQUEST
+            + repository);
+    JsonNode comment =
+        deliver(
+            "pull_request_review_comment",
+            "d-comment",
+            "{\"action\":\"created\",\"comment\":"
+                + COMMENT
+                + ",\"pull_request\":"
+                + PULL_REQUEST
+                + repository);
+    assertEquals(1, comment.get("reviewComments").asInt());
+
+    Path saved =
+        java.nio.file.Files.writeString(
+            folder.resolve("saved.jsonl"),
+            (PULL_REQUEST.substring(0, PULL_REQUEST.lastIndexOf('}'))
+                        + ",\"review_list\":["
+                        + REVIEW.replace("\"approved\"", "\"APPROVED\"")
+                        + "],\"review_comment_list\":["
+                        + COMMENT
+                        + "]}")
+                    .replace("\n", "")
+                + "\n");
+    try (DuckDbStore imported =
+        DuckDbStore.open(folder.resolve("imported"), new DuckDbStore.Settings("128MB", 1))) {
+      new GitHubSavedFiles(running.pseudonyms)
+          .read(
+              List.of(saved),
+              "acme/web",
+              new ForgeTarget() {
+                @Override
+                public ForgeCursor cursor(String forge, String repo) {
+                  return imported.forgeCursor(forge, repo);
+                }
+
+                @Override
+                public void record(DeliveryBatch facts, ForgeCursor progress) {
+                  imported.recordImport(facts, progress);
+                }
+              },
+              true,
+              ForgeListener.SILENT);
+
+      DuckDbStore fromWebhooks = running.stored();
+      assertEquals(1, fromWebhooks.pullRequests().size());
+      assertEquals("feature", fromWebhooks.pullRequests().getFirst().headRef());
+      assertEquals(1, fromWebhooks.reviewComments().size());
+      assertEquals(fromWebhooks.pullRequests(), imported.pullRequests());
+      assertEquals(fromWebhooks.reviews(), imported.reviews());
+      assertEquals(fromWebhooks.reviewComments(), imported.reviewComments());
+      assertFalse(
+          fromWebhooks.reviewComments().toString().contains("hubot"), "logins are pseudonyms");
     }
   }
 }

@@ -10,12 +10,11 @@ import dev.goodhart.model.delivery.DeliveryBatch;
 import dev.goodhart.model.delivery.DeploymentFact;
 import dev.goodhart.model.delivery.PullRequestFact;
 import dev.goodhart.model.delivery.PushFact;
+import dev.goodhart.model.delivery.ReviewCommentFact;
 import dev.goodhart.model.delivery.ReviewFact;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,24 +22,36 @@ import org.jspecify.annotations.Nullable;
  * WebhookSignature}, into delivery facts. Of the many fields GitHub sends, only those the facts
  * hold are read (and checked); the rest, titles, bodies, commit messages and e-mail addresses among
  * them, are never looked at. Logins become pseudonyms of {@code github:<login>}, so that a login
- * and an e-mail address never share one. An instance holds no state of its own: one serves every
- * request, concurrently.
+ * and an e-mail address never share one. Pull requests, reviews and review comments are read by
+ * {@link GitHubFacts}, as an import reads them, so both fill the same facts. An instance holds no
+ * state of its own: one serves every request, concurrently.
  */
 public final class GitHubWebhooks {
   /** The events read; any other is {@linkplain WebhookResult.Ignored ignored}. */
   public static final List<String> EVENTS =
-      List.of("ping", "pull_request", "pull_request_review", "push", "deployment_status");
+      List.of(
+          "ping",
+          "pull_request",
+          "pull_request_review",
+          "pull_request_review_comment",
+          "push",
+          "deployment_status");
 
   /** The {@code pull_request_review} actions read: each leaves the review in a new state. */
   public static final List<String> REVIEW_ACTIONS = List.of("submitted", "edited", "dismissed");
 
+  /**
+   * The {@code pull_request_review_comment} actions read. A deleted comment was still written: its
+   * fact stays.
+   */
+  public static final List<String> REVIEW_COMMENT_ACTIONS = List.of("created", "edited");
+
   /** The source of the deployments GitHub reports. */
   public static final String SOURCE = "github";
 
-  private static final int SHA_LENGTH = 40;
-  private static final Pattern STATE = Pattern.compile("[A-Za-z_]{1,64}");
+  private static final int SHA_LENGTH = GitHubFacts.SHA_LENGTH;
 
-  private final Pseudonyms pseudonyms;
+  private final GitHubFacts facts;
   private final Clock clock;
 
   public GitHubWebhooks(Pseudonyms pseudonyms) {
@@ -51,7 +62,7 @@ public final class GitHubWebhooks {
    * @param clock gives a push its time when the payload has none (a deleted branch, no push time)
    */
   public GitHubWebhooks(Pseudonyms pseudonyms, Clock clock) {
-    this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms is null");
+    this.facts = new GitHubFacts(requireNonNull(pseudonyms, "pseudonyms is null"));
     this.clock = requireNonNull(clock, "clock is null");
   }
 
@@ -84,13 +95,19 @@ public final class GitHubWebhooks {
                 deliveryId == null ? "" : " (delivery " + JsonPayload.quote(deliveryId) + ")");
     JsonPayload payload = new JsonPayload(subject);
     JsonField root = payload.read(jsonBody);
-    if (event.equals("pull_request_review")) {
+    List<String> actions =
+        switch (event) {
+          case "pull_request_review" -> REVIEW_ACTIONS;
+          case "pull_request_review_comment" -> REVIEW_COMMENT_ACTIONS;
+          default -> null;
+        };
+    if (actions != null) {
       String action = root.get("action").text();
-      if (action != null && !REVIEW_ACTIONS.contains(action)) {
+      if (action != null && !actions.contains(action)) {
         return new WebhookResult.Ignored(
             event,
-            "goodhart reads pull_request_review events whose action is %s, not %s"
-                .formatted(String.join(", ", REVIEW_ACTIONS), JsonPayload.quote(action)));
+            "goodhart reads %s events whose action is %s, not %s"
+                .formatted(event, String.join(", ", actions), JsonPayload.quote(action)));
       }
     }
     String repository = root.get("repository").object().get("full_name").text();
@@ -99,6 +116,7 @@ public final class GitHubWebhooks {
         switch (event) {
           case "pull_request" -> pullRequest(delivery);
           case "pull_request_review" -> review(delivery);
+          case "pull_request_review_comment" -> reviewComment(delivery);
           case "push" -> push(delivery);
           case "deployment_status" -> deployment(delivery);
           default ->
@@ -112,42 +130,11 @@ public final class GitHubWebhooks {
       @Nullable String id, JsonPayload payload, JsonField root, @Nullable String repository) {}
 
   private DeliveryBatch pullRequest(Delivery delivery) throws WebhookPayloadException {
-    JsonField pr = delivery.root().get("pull_request").object();
-    Integer number = pr.get("number").positiveInt();
-    String state = pr.get("state").oneOf(List.of("open", "closed"));
-    String author = person(pr.get("user"));
-    Instant createdAt = pr.get("created_at").time();
-    Instant updatedAt = pr.get("updated_at").time();
-    Instant mergedAt = pr.get("merged_at").optionalTime();
-    Instant closedAt = pr.get("closed_at").optionalTime();
-    boolean merged = pr.get("merged").flag() || mergedAt != null;
-    if (merged && pr.get("merged_at").isAbsent()) {
-      pr.get("merged_at").problem("the time of the merge, since 'merged' is true");
-    }
-    String mergeCommit =
-        merged ? pr.get("merge_commit_sha").optionalSha(SHA_LENGTH, SHA_LENGTH) : null;
-    String headSha = pr.get("head").optionalObject().get("sha").optionalSha(SHA_LENGTH, SHA_LENGTH);
-    String baseRef = pr.get("base").optionalObject().get("ref").optionalText();
-    int additions = pr.get("additions").count();
-    int deletions = pr.get("deletions").count();
-    int commits = pr.get("commits").count();
-    delivery.payload().check();
     PullRequestFact fact =
-        new PullRequestFact(
-            requireNonNull(delivery.repository()),
-            requireNonNull(number),
-            merged ? "merged" : requireNonNull(state),
-            author,
-            requireNonNull(createdAt),
-            requireNonNull(updatedAt),
-            mergedAt,
-            closedAt,
-            mergeCommit,
-            headSha,
-            baseRef,
-            additions,
-            deletions,
-            commits);
+        facts.pullRequest(
+            delivery.payload(),
+            delivery.root().get("pull_request").object(),
+            delivery.repository());
     return new DeliveryBatch(
         delivery.id(), List.of(fact), List.of(), List.of(), List.of(), List.of());
   }
@@ -155,22 +142,33 @@ public final class GitHubWebhooks {
   private DeliveryBatch review(Delivery delivery) throws WebhookPayloadException {
     JsonField root = delivery.root();
     Integer number = root.get("pull_request").object().get("number").positiveInt();
-    JsonField review = root.get("review").object();
-    Long id = review.get("id").nonNegativeLong();
-    String state = state(review.get("state"));
-    String reviewer = person(review.get("user"));
-    Instant submittedAt = review.get("submitted_at").time();
-    delivery.payload().check();
     ReviewFact fact =
-        new ReviewFact(
-            requireNonNull(delivery.repository()),
-            requireNonNull(number),
-            requireNonNull(id),
-            requireNonNull(state),
-            reviewer,
-            requireNonNull(submittedAt));
+        facts.review(
+            delivery.payload(), root.get("review").object(), delivery.repository(), number);
     return new DeliveryBatch(
-        delivery.id(), List.of(), List.of(fact), List.of(), List.of(), List.of());
+        delivery.id(),
+        List.of(),
+        fact == null ? List.of() : List.of(fact),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  private DeliveryBatch reviewComment(Delivery delivery) throws WebhookPayloadException {
+    JsonField root = delivery.root();
+    Integer number = root.get("pull_request").object().get("number").positiveInt();
+    ReviewCommentFact fact =
+        facts.reviewComment(
+            delivery.payload(), root.get("comment").object(), delivery.repository(), number);
+    return new DeliveryBatch(
+        delivery.id(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(fact));
   }
 
   private DeliveryBatch push(Delivery delivery) throws WebhookPayloadException {
@@ -210,7 +208,7 @@ public final class GitHubWebhooks {
         status.get("environment").isAbsentOrBlank()
             ? deployment.get("environment").text()
             : status.get("environment").text();
-    String state = state(status.get("state"));
+    String state = GitHubFacts.state(status.get("state"));
     Instant at =
         status.get("updated_at").isAbsent()
             ? status.get("created_at").time()
@@ -227,20 +225,5 @@ public final class GitHubWebhooks {
             requireNonNull(at));
     return new DeliveryBatch(
         delivery.id(), List.of(), List.of(), List.of(), List.of(fact), List.of());
-  }
-
-  /** A state word, in lower case: GitHub's REST API spells review states in capitals. */
-  private static @Nullable String state(JsonField field) {
-    String state = field.text();
-    if (state != null && !STATE.matcher(state).matches()) {
-      field.problem("a state such as approved or success: letters and underscores");
-      return null;
-    }
-    return state == null ? null : state.toLowerCase(Locale.ROOT);
-  }
-
-  private @Nullable String person(JsonField user) {
-    String login = user.optionalObject().get("login").optionalText();
-    return login == null ? null : pseudonyms.of("github:" + login);
   }
 }

@@ -191,6 +191,34 @@ public final class JsonField {
     return false;
   }
 
+  /** The longest file path kept: git allows longer, but nothing real comes near. */
+  public static final int MAX_PATH_LENGTH = 4096;
+
+  /**
+   * A file path if present, else null: a non-empty string of at most {@link #MAX_PATH_LENGTH}
+   * characters without control characters. Unlike a name, a path may hold spaces anywhere.
+   */
+  public @Nullable String optionalPath() {
+    if (isAbsent() || reported) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      problem("a file path");
+      return null;
+    }
+    String path = node.textValue();
+    if (path.isEmpty()
+        || path.length() > MAX_PATH_LENGTH
+        || path.chars().anyMatch(Character::isISOControl)
+        || hasLoneSurrogate(path)) {
+      problem(
+          "a file path of 1 to %d characters without control characters"
+              .formatted(MAX_PATH_LENGTH));
+      return null;
+    }
+    return path;
+  }
+
   /** A required identifier that a sender may write as a string or as a non-negative integer. */
   public @Nullable String identifier() {
     if (!reported && node.isIntegralNumber()) {
@@ -219,6 +247,18 @@ public final class JsonField {
       return null;
     }
     return text;
+  }
+
+  /**
+   * Which of the given phrases this value is (surrounding spaces aside), or null: for text that is
+   * only compared, never kept, and may hold anything without being a problem.
+   */
+  public @Nullable String matching(Collection<String> phrases) {
+    if (reported || !node.isTextual()) {
+      return null;
+    }
+    String text = node.textValue().strip();
+    return phrases.contains(text) ? text : null;
   }
 
   /** A required integer from 1 to {@link Integer#MAX_VALUE}. */

@@ -107,6 +107,15 @@ public final class JsonPayload {
     return new JsonField(this, root, "", false);
   }
 
+  /**
+   * A value parsed elsewhere (one item of a longer document, such as a page of a forge's answer),
+   * read as this payload's root: paths start from it.
+   */
+  public JsonField root(JsonNode value) {
+    requireNonNull(value, "value is null");
+    return new JsonField(this, value, "", false);
+  }
+
   /** Throws every problem recorded so far, if there is any. */
   public void check() throws WebhookPayloadException {
     if (problemCount > 0) {

@@ -20,6 +20,7 @@ import dev.goodhart.model.delivery.DeploymentFact;
 import dev.goodhart.model.delivery.IncidentFact;
 import dev.goodhart.model.delivery.PullRequestFact;
 import dev.goodhart.model.delivery.PushFact;
+import dev.goodhart.model.delivery.ReviewCommentFact;
 import dev.goodhart.model.delivery.ReviewFact;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,13 @@ class WebhookFuzzTest {
   private static final int LONGEST_MESSAGE = 16_384;
 
   private static final List<String> EVENTS =
-      List.of("pull_request", "pull_request_review", "push", "deployment_status", "ping");
+      List.of(
+          "pull_request",
+          "pull_request_review",
+          "pull_request_review_comment",
+          "push",
+          "deployment_status",
+          "ping");
 
   /** The valid bodies the corpus grows from, each with the event it is ("generic": neither). */
   private static final Map<String, String> SEEDS = new LinkedHashMap<>();
@@ -75,6 +82,7 @@ class WebhookFuzzTest {
     SEEDS.put("github/pull_request_closed_unmerged.json", "pull_request");
     SEEDS.put("github/pull_request_opened.json", "pull_request");
     SEEDS.put("github/pull_request_review_submitted.json", "pull_request_review");
+    SEEDS.put("github/pull_request_review_comment_created.json", "pull_request_review_comment");
     SEEDS.put("github/push.json", "push");
     SEEDS.put("github/push_branch_deleted.json", "push");
     SEEDS.put("github/deployment_status.json", "deployment_status");
@@ -110,6 +118,11 @@ class WebhookFuzzTest {
           "review",
           "id",
           "submitted_at",
+          "comment",
+          "pull_request_review_id",
+          "path",
+          "draft",
+          "merged_by",
           "before",
           "after",
           "forced",
@@ -146,7 +159,7 @@ class WebhookFuzzTest {
       facts += batch.size();
     }
     // one per GitHub delivery but the ping, four in the generic request
-    assertEquals(11, facts);
+    assertEquals(12, facts);
   }
 
   @Test
@@ -260,8 +273,24 @@ class WebhookFuzzTest {
       sha(pr.mergeCommitSha(), FULL_SHA);
       sha(pr.headSha(), FULL_SHA);
       person(pr.authorId());
+      person(pr.mergedById());
+      if (pr.headRef() != null) {
+        name(pr.headRef());
+      }
       assertTrue(List.of("open", "closed", "merged").contains(pr.state()), pr.state());
       assertTrue(pr.additions() >= 0 && pr.deletions() >= 0 && pr.commits() >= 0);
+    }
+    for (ReviewCommentFact comment : batch.reviewComments()) {
+      name(comment.repository());
+      time(comment.createdAt());
+      person(comment.authorId());
+      assertTrue(comment.pullRequest() > 0 && comment.commentId() >= 0);
+      assertTrue(comment.reviewId() == null || comment.reviewId() >= 0);
+      assertTrue(
+          comment.path() == null
+              || !comment.path().isEmpty()
+                  && comment.path().chars().noneMatch(Character::isISOControl),
+          comment::toString);
     }
     for (ReviewFact review : batch.reviews()) {
       name(review.repository());

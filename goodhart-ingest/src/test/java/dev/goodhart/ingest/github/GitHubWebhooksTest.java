@@ -17,6 +17,7 @@ import dev.goodhart.model.delivery.DeliveryBatch;
 import dev.goodhart.model.delivery.DeploymentFact;
 import dev.goodhart.model.delivery.PullRequestFact;
 import dev.goodhart.model.delivery.PushFact;
+import dev.goodhart.model.delivery.ReviewCommentFact;
 import dev.goodhart.model.delivery.ReviewFact;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,6 +77,53 @@ class GitHubWebhooksTest {
     assertEquals(187, pr.additions());
     assertEquals(23, pr.deletions());
     assertEquals(4, pr.commits());
+    assertEquals("retry-export", pr.headRef());
+    assertFalse(pr.draft());
+    assertEquals(person("devon-ash"), pr.mergedById());
+  }
+
+  @Test
+  void aReviewCommentOnAFile() throws WebhookPayloadException {
+    DeliveryBatch batch =
+        accepted("pull_request_review_comment", "pull_request_review_comment_created.json");
+
+    assertEquals(1, batch.size());
+    assertEquals(
+        new ReviewCommentFact(
+            "acme-corp/billing-service",
+            42,
+            1822334455L,
+            3011990001L,
+            person("devon-ash"),
+            Instant.parse("2026-03-04T15:01:10Z"),
+            "src/main/java/com/acme/billing/LedgerExport.java"),
+        batch.reviewComments().getFirst());
+  }
+
+  @Test
+  void aReviewCommentOutsideAReviewAndItsEditAreRead() throws WebhookPayloadException {
+    byte[] body =
+        SampleJson.of("github/pull_request_review_comment_created.json")
+            .set("action", "edited")
+            .set("comment.pull_request_review_id", null)
+            .bytes();
+
+    ReviewCommentFact comment =
+        accepted("pull_request_review_comment", body).reviewComments().getFirst();
+
+    assertNull(comment.reviewId());
+    assertEquals(1822334455L, comment.commentId());
+  }
+
+  @Test
+  void aDeletedReviewCommentIsIgnored() throws WebhookPayloadException {
+    byte[] body =
+        SampleJson.of("github/pull_request_review_comment_created.json")
+            .set("action", "deleted")
+            .bytes();
+
+    assertInstanceOf(
+        WebhookResult.Ignored.class, webhooks.parse("pull_request_review_comment", DELIVERY, body));
   }
 
   @Test
@@ -365,8 +413,8 @@ class GitHubWebhooksTest {
             event,
             "goodhart reads no GitHub \""
                 + event
-                + "\" events; it reads ping, pull_request, pull_request_review, push,"
-                + " deployment_status"),
+                + "\" events; it reads ping, pull_request, pull_request_review,"
+                + " pull_request_review_comment, push, deployment_status"),
         result);
   }
 
@@ -384,6 +432,7 @@ class GitHubWebhooksTest {
         List.of(
                 accepted("pull_request", "pull_request_closed_merged.json"),
                 accepted("pull_request_review", "pull_request_review_submitted.json"),
+                accepted("pull_request_review_comment", "pull_request_review_comment_created.json"),
                 accepted("push", "push.json"),
                 accepted("deployment_status", "deployment_status.json"))
             .toString();
@@ -393,6 +442,8 @@ class GitHubWebhooksTest {
             "Retry invoice",
             "nightly export",
             "Looks right",
+            "capped",
+            "attempts",
             "backoff",
             "Merge pull request",
             "Quinn",

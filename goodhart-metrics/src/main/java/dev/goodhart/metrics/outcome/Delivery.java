@@ -1,6 +1,7 @@
 package dev.goodhart.metrics.outcome;
 
 import dev.goodhart.model.delivery.DeploymentFact;
+import dev.goodhart.model.delivery.PullRequestCommitFact;
 import dev.goodhart.model.delivery.PullRequestFact;
 import dev.goodhart.store.DeliveryStore;
 import java.util.ArrayList;
@@ -20,8 +21,14 @@ public record Delivery(List<DeploymentFact> deployments, List<PullRequest> pullR
     pullRequests = List.copyOf(pullRequests);
   }
 
-  /** What a store holds: its deployments, and its merged pull requests. */
+  /** What a store holds: its deployments, and its merged pull requests with their commits. */
   public static Delivery from(DeliveryStore store) {
+    Map<String, List<String>> commits = new HashMap<>();
+    for (PullRequestCommitFact commit : store.pullRequestCommits()) {
+      commits
+          .computeIfAbsent(commit.repository() + "#" + commit.number(), k -> new ArrayList<>())
+          .add(commit.sha());
+    }
     List<PullRequest> pullRequests = new ArrayList<>();
     for (PullRequestFact fact : store.pullRequests()) {
       if (fact.merged()) {
@@ -30,7 +37,7 @@ public record Delivery(List<DeploymentFact> deployments, List<PullRequest> pullR
                 fact.repository(),
                 fact.number(),
                 fact.mergeCommitSha(),
-                List.of(),
+                commits.getOrDefault(fact.repository() + "#" + fact.number(), List.of()),
                 fact.headSha()));
       }
     }

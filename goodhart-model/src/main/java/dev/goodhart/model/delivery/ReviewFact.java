@@ -6,7 +6,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A review submitted on a pull request; one row per review id.
+ * A review submitted on a pull request; one row per repository and review id. GitLab's approvals
+ * are reviews too (its note ids are the review ids).
  *
  * @param state {@code approved}, {@code changes_requested}, {@code commented} or {@code dismissed}
  * @param reviewerId the pseudonym of the reviewer's login, null when unknown

@@ -326,6 +326,71 @@ final class DuckDbSchema {
                     sha VARCHAR NOT NULL,
                     patch_id VARCHAR NOT NULL,
                     PRIMARY KEY (repo_id, sha)
+                  )""")),
+          new Migration(
+              7,
+              "pull requests from forges: their commits, review comments, the import cursor",
+              // Reviews are keyed by repository as well: GitLab's note ids and GitHub's review ids
+              // are counted apart, and would meet. Still no titles, bodies or comment text.
+              List.of(
+                  "ALTER TABLE pull_request ADD COLUMN head_ref VARCHAR",
+                  "ALTER TABLE pull_request ADD COLUMN draft BOOLEAN DEFAULT false",
+                  "ALTER TABLE pull_request ADD COLUMN merged_by_id VARCHAR",
+                  "ALTER TABLE review RENAME TO review_before_7",
+                  """
+                  CREATE TABLE review (
+                    review_id BIGINT NOT NULL,
+                    repository VARCHAR NOT NULL,
+                    pull_request INTEGER NOT NULL,
+                    state VARCHAR NOT NULL,
+                    reviewer_id VARCHAR,
+                    submitted_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (repository, review_id)
+                  )""",
+                  "INSERT INTO review SELECT * FROM review_before_7",
+                  "DROP TABLE review_before_7",
+                  """
+                  CREATE TABLE pull_request_commit (
+                    repository VARCHAR NOT NULL,
+                    number INTEGER NOT NULL,
+                    sha VARCHAR NOT NULL,
+                    authored_at TIMESTAMPTZ,
+                    author_id VARCHAR,
+                    PRIMARY KEY (repository, number, sha)
+                  )""",
+                  """
+                  CREATE TABLE review_comment (
+                    repository VARCHAR NOT NULL,
+                    pull_request INTEGER NOT NULL,
+                    comment_id BIGINT NOT NULL,
+                    review_id BIGINT,
+                    author_id VARCHAR,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    path VARCHAR,
+                    PRIMARY KEY (repository, comment_id)
+                  )""",
+                  """
+                  CREATE TABLE forge_cursor (
+                    forge VARCHAR NOT NULL,
+                    repository VARCHAR NOT NULL,
+                    updated_through TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (forge, repository)
+                  )""",
+                  """
+                  CREATE TABLE forge_etag (
+                    forge VARCHAR NOT NULL,
+                    repository VARCHAR NOT NULL,
+                    resource VARCHAR NOT NULL,
+                    etag VARCHAR NOT NULL,
+                    PRIMARY KEY (forge, repository, resource)
+                  )""",
+                  """
+                  CREATE TABLE forge_pull_request (
+                    forge VARCHAR NOT NULL,
+                    repository VARCHAR NOT NULL,
+                    number INTEGER NOT NULL,
+                    updated_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (forge, repository, number)
                   )""")));
 
   static final int LATEST = MIGRATIONS.getLast().version();

@@ -9,8 +9,11 @@ import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.access.ApiToken;
 import dev.goodhart.model.delivery.DeliveryBatch;
 import dev.goodhart.model.delivery.DeploymentFact;
+import dev.goodhart.model.delivery.ForgeCursor;
 import dev.goodhart.model.delivery.IncidentFact;
+import dev.goodhart.model.delivery.PullRequestCommitFact;
 import dev.goodhart.model.delivery.PullRequestFact;
+import dev.goodhart.model.delivery.ReviewCommentFact;
 import dev.goodhart.model.delivery.ReviewFact;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.CommittedLines;
@@ -215,6 +218,42 @@ public final class DuckDbStore implements ServingStore {
       return delivery.record(batch, Instant.now());
     } catch (SQLException e) {
       throw failure("cannot store %,d delivery facts".formatted(batch.size()), e);
+    }
+  }
+
+  @Override
+  public void recordImport(DeliveryBatch batch, ForgeCursor progress) {
+    try {
+      delivery.recordImport(batch, progress);
+    } catch (SQLException e) {
+      throw failure("cannot store %,d imported facts".formatted(batch.size()), e);
+    }
+  }
+
+  @Override
+  public ForgeCursor forgeCursor(String forge, String repository) {
+    try {
+      return delivery.cursor(forge, repository);
+    } catch (SQLException e) {
+      throw failure("cannot read the import cursor of " + repository, e);
+    }
+  }
+
+  @Override
+  public List<PullRequestCommitFact> pullRequestCommits() {
+    try {
+      return delivery.pullRequestCommits();
+    } catch (SQLException e) {
+      throw failure("cannot read pull request commits", e);
+    }
+  }
+
+  @Override
+  public List<ReviewCommentFact> reviewComments() {
+    try {
+      return delivery.reviewComments();
+    } catch (SQLException e) {
+      throw failure("cannot read review comments", e);
     }
   }
 

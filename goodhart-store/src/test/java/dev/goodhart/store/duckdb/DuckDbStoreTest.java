@@ -72,4 +72,61 @@ class DuckDbStoreTest extends StoreConformanceTest {
     assertTrue(e.getMessage().contains("schema version 999"), e.getMessage());
     store = open(folder.resolve("elsewhere"));
   }
+
+  @Test
+  void migrationsAreListedInTheOrderOfTheirVersions() {
+    for (int i = 1; i < DuckDbSchema.MIGRATIONS.size(); i++) {
+      assertTrue(
+          DuckDbSchema.MIGRATIONS.get(i).version() > DuckDbSchema.MIGRATIONS.get(i - 1).version(),
+          "migration %d comes after %d"
+              .formatted(
+                  DuckDbSchema.MIGRATIONS.get(i).version(),
+                  DuckDbSchema.MIGRATIONS.get(i - 1).version()));
+    }
+  }
+
+  /** A store of the first server release keeps its pull requests and reviews through version 7. */
+  @Test
+  void aStoreOfVersion5KeepsItsPullRequestsAndReviews() throws Exception {
+    store.close();
+    Path old = folder.resolve("v5");
+    java.nio.file.Files.createDirectories(old);
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:duckdb:" + old.resolve(DuckDbStore.FILE_NAME));
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)");
+      for (DuckDbSchema.Migration migration : DuckDbSchema.MIGRATIONS) {
+        if (migration.version() <= 5) {
+          for (String sql : migration.statements()) {
+            statement.execute(sql);
+          }
+          statement.execute(
+              "INSERT INTO schema_version VALUES (%d, 'old', now())"
+                  .formatted(migration.version()));
+        }
+      }
+      statement.execute(
+          "INSERT INTO pull_request VALUES ('acme/web', 7, 'merged', 'p_a', TIMESTAMPTZ '2026-03-01 09:00:00+00',"
+              + " TIMESTAMPTZ '2026-03-01 10:00:00+00', TIMESTAMPTZ '2026-03-01 10:00:00+00',"
+              + " TIMESTAMPTZ '2026-03-01 10:00:00+00', '"
+              + "d".repeat(40)
+              + "', '"
+              + "b".repeat(40)
+              + "', 'main', 3, 1, 2)");
+      statement.execute(
+          "INSERT INTO review VALUES (99, 'acme/web', 7, 'approved', 'p_b', TIMESTAMPTZ '2026-03-01 09:30:00+00')");
+    }
+    try (DuckDbStore upgraded = DuckDbStore.open(old, new DuckDbStore.Settings("128MB", 2))) {
+      assertEquals(DuckDbSchema.LATEST, upgraded.statistics().schemaVersion());
+      var pr = upgraded.pullRequests().getFirst();
+      assertEquals(7, pr.number());
+      assertEquals(3, pr.additions());
+      assertEquals(null, pr.headRef());
+      assertEquals(false, pr.draft());
+      assertEquals(99L, upgraded.reviews().getFirst().reviewId());
+      assertEquals("approved", upgraded.reviews().getFirst().state());
+    }
+    store = open(folder.resolve("elsewhere"));
+  }
 }
