@@ -1,6 +1,7 @@
 package dev.goodhart.ingest.codex;
 
 import dev.goodhart.ingest.AgentWork;
+import dev.goodhart.ingest.ApplyPatch.WrittenFile;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
@@ -12,8 +13,10 @@ import dev.goodhart.ingest.json.LineProbe;
 import dev.goodhart.ingest.json.ParserState;
 import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
+import dev.goodhart.model.WrittenPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +38,22 @@ final class CodexRolloutParser implements RecordParser {
 
   private static final String USER_MESSAGE = "user_message";
 
-  /** Patches can be longer than a command's output; a longer text is a file, not a change. */
-  private static final int MAX_TEXT = 1 << 20;
+  /** An applied patch, in rollouts that keep the full history. */
+  private static final String PATCH_APPLY_END = "patch_apply_end";
+
+  private static final int MAX_TEXT = CodexPatches.MAX_TEXT;
+
+  /**
+   * Tool calls whose patch was read: their {@code patch_apply_end} repeats it. A few hundred are
+   * enough, since the event follows its call within a turn.
+   */
+  private final Map<String, Boolean> patchedCalls =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > 256;
+        }
+      };
 
   private final LogFile file;
   private final JsonScanner json = new JsonScanner();
@@ -113,6 +130,8 @@ final class CodexRolloutParser implements RecordParser {
       case "event_msg" -> {
         if ("token_count".equals(line.payloadType) && line.hasInfo) {
           countTokens(line, sink);
+        } else if (PATCH_APPLY_END.equals(line.payloadType)) {
+          signalAppliedPatch(line, sink);
         } else if (USER_MESSAGE.equals(line.payloadType) && line.text != null) {
           SessionSignal.Context at = context(line);
           if (at != null && !line.text.isBlank()) {
@@ -126,6 +145,22 @@ final class CodexRolloutParser implements RecordParser {
       }
       case "response_item" -> signalWork(line, sink);
       default -> {}
+    }
+  }
+
+  /**
+   * The files a {@code patch_apply_end} event says a successful patch wrote, unless its tool call
+   * already gave them. Keyed as the call's files are, so that a call and its event read by two
+   * imports are still stored once.
+   */
+  private void signalAppliedPatch(Line line, RecordSink sink) throws BadRecordException {
+    SessionSignal.Context at = context(line);
+    if (at == null || !line.success || line.changes.isEmpty()) {
+      return;
+    }
+    String call = line.callId != null ? line.callId : line.timestamp;
+    if (!patchedCalls.containsKey(call)) {
+      CodexPatches.signal(at, call, cwd, line.changes, sink);
     }
   }
 
@@ -145,9 +180,15 @@ final class CodexRolloutParser implements RecordParser {
         }
       }
       case "custom_tool_call", "function_call" -> {
-        long lines = AgentWork.patched(patch(line.text));
-        if (lines > 0) {
-          sink.signal(SessionSignal.edit(at, "e:" + call, lines));
+        CodexPatches.PatchCall patch = CodexPatches.patchCall(line.text);
+        if (patch == null) {
+          return;
+        }
+        List<WrittenFile> files = CodexPatches.written(patch);
+        if (!files.isEmpty()) {
+          String folder = patch.folder() == null ? cwd : WrittenPaths.resolve(cwd, patch.folder());
+          CodexPatches.signal(at, call, folder, files, sink);
+          patchedCalls.put(call, Boolean.TRUE);
         }
       }
       default -> {}
@@ -172,7 +213,7 @@ final class CodexRolloutParser implements RecordParser {
    * A shell call's output comes as JSON text ({@code {"output": ..., "metadata": ...}}) in newer
    * Codex versions and as plain text in older ones.
    */
-  private @Nullable String toolOutput(@Nullable String output) {
+  private static @Nullable String toolOutput(@Nullable String output) {
     if (output == null || !output.startsWith("{")) {
       return output;
     }
@@ -181,48 +222,19 @@ final class CodexRolloutParser implements RecordParser {
   }
 
   /**
-   * The patch of an {@code apply_patch} call: its input as it is (a custom tool call), or inside a
-   * function call's JSON arguments ({@code input}, or an element of a {@code command} array).
+   * A string field of a JSON document held in a string; null when the text is no JSON object or
+   * lacks the field.
    */
-  private @Nullable String patch(@Nullable String text) {
-    if (text == null || !text.contains("*** Begin Patch")) {
-      return null;
-    }
-    if (!text.startsWith("{")) {
-      return text;
-    }
-    String input = innerField(text, "input");
-    return input != null ? input : innerField(text, "command");
-  }
-
-  /**
-   * One field of a JSON document held in a string: a string field as it is, an array field as its
-   * strings joined by line breaks; null when the text is no JSON object or lacks the field.
-   */
-  private @Nullable String innerField(String document, String name) {
+  private static @Nullable String innerField(String document, String name) {
     byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
     JsonScanner inner = new JsonScanner().reset(bytes, 0, bytes.length);
     try {
       inner.beginObject();
       while (inner.nextField()) {
-        if (!inner.field().equals(name)) {
-          inner.skipValue();
-        } else if (inner.atString()) {
+        if (inner.field().equals(name) && inner.atString()) {
           return inner.text(name);
-        } else if (inner.atArray()) {
-          inner.array(name);
-          StringBuilder joined = new StringBuilder();
-          while (inner.nextElement()) {
-            if (inner.atString()) {
-              joined.append(inner.text(name + "[]")).append('\n');
-            } else {
-              inner.skipValue();
-            }
-          }
-          return joined.toString();
-        } else {
-          inner.skipValue();
         }
+        inner.skipValue();
       }
     } catch (BadRecordException e) {
       return null; // text that only looked like JSON: read as it is
@@ -325,7 +337,8 @@ final class CodexRolloutParser implements RecordParser {
           line.payloadType = json.repeatedText("payload.type");
           if ("event_msg".equals(line.type)
               && !"token_count".equals(line.payloadType)
-              && !USER_MESSAGE.equals(line.payloadType)) {
+              && !USER_MESSAGE.equals(line.payloadType)
+              && !PATCH_APPLY_END.equals(line.payloadType)) {
             return false;
           }
           if ("response_item".equals(line.type) && !isWork(line.payloadType)) {
@@ -341,6 +354,20 @@ final class CodexRolloutParser implements RecordParser {
         case "input" -> line.text = readPatch(json, "payload.input");
         case "arguments" -> line.text = readPatch(json, "payload.arguments");
         case "call_id" -> line.callId = json.text("payload.call_id");
+        case "success" -> {
+          if (PATCH_APPLY_END.equals(line.payloadType)) {
+            line.success = json.bool("payload.success");
+          } else {
+            json.skipValue();
+          }
+        }
+        case "changes" -> {
+          if (PATCH_APPLY_END.equals(line.payloadType)) {
+            line.changes = CodexPatches.readChanges(json);
+          } else {
+            json.skipValue();
+          }
+        }
         case "id" -> line.id = json.text("payload.id");
         case "cwd" -> line.cwd = json.text("payload.cwd");
         case "model" -> line.model = json.text("payload.model");
@@ -407,7 +434,8 @@ final class CodexRolloutParser implements RecordParser {
     return new CodexTokenUsage(input, cached, cacheWrite, output, reasoning);
   }
 
-  private static final byte[] BEGIN_PATCH = "*** Begin Patch".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BEGIN_PATCH =
+      CodexPatches.BEGIN_PATCH.getBytes(StandardCharsets.US_ASCII);
 
   /** A tool call's input or arguments, decoded only when they hold a patch. */
   private static @Nullable String readPatch(JsonScanner json, String name)
@@ -450,6 +478,8 @@ final class CodexRolloutParser implements RecordParser {
     @Nullable String provider;
     @Nullable String infoModel;
     boolean hasInfo;
+    boolean success;
+    List<WrittenFile> changes = List.of();
     @Nullable CodexTokenUsage total;
     @Nullable CodexTokenUsage last;
   }
