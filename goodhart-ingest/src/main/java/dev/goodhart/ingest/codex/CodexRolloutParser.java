@@ -15,6 +15,8 @@ import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.WrittenPaths;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +46,13 @@ final class CodexRolloutParser implements RecordParser {
   private static final int MAX_TEXT = CodexPatches.MAX_TEXT;
 
   /**
-   * Tool calls whose patch was read: their {@code patch_apply_end} repeats it. A few hundred are
-   * enough, since the event follows its call within a turn.
+   * Tool calls whose patch was read and whose {@code patch_apply_end} has not come yet: it repeats
+   * the patch. The event follows its call within the turn, so the last few calls are enough; they
+   * are part of the state, so that an import resumed between a call and its event reads on alike.
    */
-  private final Map<String, Boolean> patchedCalls =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > 256;
-        }
-      };
+  private static final int PENDING_PATCHES = 16;
+
+  private final Deque<String> patchedCalls = new ArrayDeque<>();
 
   private final LogFile file;
   private final JsonScanner json = new JsonScanner();
@@ -76,6 +75,14 @@ final class CodexRolloutParser implements RecordParser {
     this.repositoryUrl = saved.get("remote");
     this.model = saved.get("model");
     this.provider = saved.get("provider");
+    String patched = saved.get("patched");
+    if (patched != null) {
+      for (String call : patched.split("\n")) {
+        if (!call.isEmpty() && patchedCalls.size() < PENDING_PATCHES) {
+          patchedCalls.addLast(call);
+        }
+      }
+    }
     String total = saved.get("total");
     try {
       this.runningTotal = total == null ? null : CodexTokenUsage.parseSignature(total);
@@ -95,6 +102,9 @@ final class CodexRolloutParser implements RecordParser {
     putIfPresent(state, "provider", provider);
     if (runningTotal != null) {
       state.put("total", runningTotal.signature());
+    }
+    if (!patchedCalls.isEmpty()) {
+      state.put("patched", String.join("\n", patchedCalls));
     }
     return ParserState.encode(state);
   }
@@ -154,12 +164,10 @@ final class CodexRolloutParser implements RecordParser {
    * imports are still stored once.
    */
   private void signalAppliedPatch(Line line, RecordSink sink) throws BadRecordException {
-    SessionSignal.Context at = context(line);
-    if (at == null || !line.success || line.changes.isEmpty()) {
-      return;
-    }
     String call = line.callId != null ? line.callId : line.timestamp;
-    if (!patchedCalls.containsKey(call)) {
+    boolean shown = patchedCalls.remove(call);
+    SessionSignal.Context at = context(line);
+    if (at != null && line.success && !shown) {
       CodexPatches.signal(at, call, cwd, line.changes, sink);
     }
   }
@@ -188,7 +196,13 @@ final class CodexRolloutParser implements RecordParser {
         if (!files.isEmpty()) {
           String folder = patch.folder() == null ? cwd : WrittenPaths.resolve(cwd, patch.folder());
           CodexPatches.signal(at, call, folder, files, sink);
-          patchedCalls.put(call, Boolean.TRUE);
+          // Kept in the state, one a line: an id that cannot be written there is not kept.
+          if (!call.isEmpty() && call.indexOf('\n') < 0 && !patchedCalls.contains(call)) {
+            if (patchedCalls.size() == PENDING_PATCHES) {
+              patchedCalls.removeFirst();
+            }
+            patchedCalls.addLast(call);
+          }
         }
       }
       default -> {}

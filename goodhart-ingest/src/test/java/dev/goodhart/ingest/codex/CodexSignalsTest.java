@@ -210,6 +210,26 @@ class CodexSignalsTest {
   }
 
   @Test
+  void anImportResumedBetweenAPatchCallAndItsEventReadsOnAlike() throws BadRecordException {
+    String call =
+        item(
+            1,
+            "{\"type\":\"custom_tool_call\",\"name\":\"apply_patch\",\"call_id\":\"call_1\",\"input\":"
+                + "\"*** Begin Patch\\n*** Add File: a.txt\\n+a\\n*** End Patch\"}");
+    String applied =
+        event(
+            2,
+            "{\"type\":\"patch_apply_end\",\"call_id\":\"call_1\",\"success\":true,"
+                + "\"changes\":{\"/w/beta/a.txt\":{\"type\":\"add\",\"content\":\"a\\n\"}}}");
+
+    assertEquals(1, codex.signals(META + "\n" + call).size());
+    // The next import starts at the event, with the state the last one saved.
+    assertEquals(List.of(), codex.signals(applied, codex.lastState()));
+    // Once its event came, the call is no longer kept.
+    assertFalse(codex.lastState().contains("call_1"));
+  }
+
+  @Test
   void patchesBetweenTheTokenCountsChangeNoUsage() throws BadRecordException {
     String rollout = ParserHarness.sample("codex_rollout_synthetic.jsonl");
     StringBuilder withPatches = new StringBuilder();
