@@ -22,12 +22,13 @@ import java.util.Map;
  * *** End Patch
  * </pre>
  *
- * An update writes, chunk by chunk, the lines its new side has that its old side has not ({@link
- * AgentWork#replaced}): a line removed and added again is rewritten, not written. Read as leniently
- * as Codex reads it (blanks around markers, a first chunk without {@code @@}, an empty line as an
- * empty context line), and more: a line that fits nowhere is passed over and a missing {@code ***
- * End Patch} ends nothing, so that a damaged patch still shows what it wrote. Text before {@code
- * *** Begin Patch} (a shell's {@code apply_patch <<'EOF'}) is not part of the patch.
+ * An update writes, chunk by chunk, the {@code +} lines its {@code -} lines do not repeat ({@link
+ * AgentWork#replaced}): a line removed and added again is rewritten, not written. Context lines are
+ * on both sides of a chunk, so they are not even hashed. Read as leniently as Codex reads it
+ * (blanks around markers, a first chunk without {@code @@}, an empty line as an empty context
+ * line), and more: a line that fits nowhere is passed over and a missing {@code *** End Patch} ends
+ * nothing, so that a damaged patch still shows what it wrote. Text before {@code *** Begin Patch}
+ * (a shell's {@code apply_patch <<'EOF'}) is not part of the patch.
  */
 public final class ApplyPatch {
   private static final String BEGIN = "*** Begin Patch";
@@ -123,18 +124,12 @@ public final class ApplyPatch {
           i++;
           break;
         }
-        if (lines.isEmpty(i)) {
-          before.add(lines.hash(i, 0));
-          after.add(lines.hash(i, 0));
-        } else if (lines.startsWith(i, ' ')) {
-          before.add(lines.hash(i, 1));
-          after.add(lines.hash(i, 1));
-        } else if (lines.startsWith(i, '-')) {
+        if (lines.startsWith(i, '-')) {
           before.add(lines.hash(i, 1));
         } else if (lines.startsWith(i, '+')) {
           after.add(lines.hash(i, 1));
-        } else {
-          break; // the next chunk's @@, or the next file
+        } else if (!lines.isEmpty(i) && !lines.startsWith(i, ' ')) {
+          break; // neither context (an empty line is an empty one) nor a change: the next @@
         }
         i++;
       }

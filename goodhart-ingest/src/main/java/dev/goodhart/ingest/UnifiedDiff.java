@@ -6,10 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * The lines a unified diff of one file writes: hunk by hunk, the {@code +} lines its {@code -}
- * lines do not repeat ({@link AgentWork#replaced}). Codex logs an applied update this way ({@code
- * patch_apply_end} events). A hunk's header gives how many lines each side has, so an added line
- * that starts with {@code ++} is never taken for a file header; lines outside hunks ({@code ---},
- * {@code +++}, {@code diff}, {@code index}) are not read, nor {@code \ No newline at end of file}.
+ * lines do not repeat ({@link AgentWork#replaced}), as {@link ApplyPatch} reads a chunk. Codex logs
+ * an applied update this way ({@code patch_apply_end} events). A hunk's header gives how many lines
+ * each side has, so an added line that starts with {@code ++} is never taken for a file header;
+ * lines outside hunks ({@code ---}, {@code +++}, {@code diff}, {@code index}) are not read, nor
+ * {@code \ No newline at end of file}.
  */
 public final class UnifiedDiff {
   private static final Pattern HUNK =
@@ -36,10 +37,7 @@ public final class UnifiedDiff {
       ApplyPatch.LineList after = new ApplyPatch.LineList();
       while (i < lines.count() && (oldLeft > 0 || newLeft > 0)) {
         if (lines.startsWith(i, ' ') || lines.isEmpty(i)) {
-          long hash = lines.hash(i, lines.isEmpty(i) ? 0 : 1);
-          before.add(hash);
-          after.add(hash);
-          oldLeft--;
+          oldLeft--; // context: on both sides, so not even hashed
           newLeft--;
         } else if (lines.startsWith(i, '-') && oldLeft > 0) {
           before.add(lines.hash(i, 1));

@@ -368,20 +368,7 @@ final class CodexRolloutParser implements RecordParser {
         case "input" -> line.text = readPatch(json, "payload.input");
         case "arguments" -> line.text = readPatch(json, "payload.arguments");
         case "call_id" -> line.callId = json.text("payload.call_id");
-        case "success" -> {
-          if (PATCH_APPLY_END.equals(line.payloadType)) {
-            line.success = json.bool("payload.success");
-          } else {
-            json.skipValue();
-          }
-        }
-        case "changes" -> {
-          if (PATCH_APPLY_END.equals(line.payloadType)) {
-            line.changes = CodexPatches.readChanges(json);
-          } else {
-            json.skipValue();
-          }
-        }
+        case "success", "changes" -> readAppliedPatch(json, line);
         case "id" -> line.id = json.text("payload.id");
         case "cwd" -> line.cwd = json.text("payload.cwd");
         case "model" -> line.model = json.text("payload.model");
@@ -401,6 +388,17 @@ final class CodexRolloutParser implements RecordParser {
       }
     }
     return true;
+  }
+
+  /** The fields of a {@code patch_apply_end} event; in any other payload they are passed over. */
+  private static void readAppliedPatch(JsonScanner json, Line line) throws BadRecordException {
+    if (!PATCH_APPLY_END.equals(line.payloadType)) {
+      json.skipValue();
+    } else if (json.field().equals("success")) {
+      line.success = json.bool("payload.success");
+    } else {
+      line.changes = CodexPatches.readChanges(json);
+    }
   }
 
   private static void readGit(JsonScanner json, Line line) throws BadRecordException {
