@@ -210,6 +210,50 @@ class CodexSignalsTest {
   }
 
   @Test
+  void readsTheSampleRolloutOfAnAppServerSession() throws BadRecordException {
+    String rollout = ParserHarness.sample("codex_rollout_patches.jsonl");
+
+    List<SessionSignal> signals = codex.signals(rollout);
+
+    String folder = "/home/dev/work/ledger";
+    assertEquals(
+        List.of(
+            // The patch call; its patch_apply_end repeats it and adds nothing.
+            edit(
+                "e:call_Fz1:" + folder + "/src/fees.py",
+                folder + "/src/fees.py",
+                "def fee(amount: int) -> int:",
+                "    \"\"\"Two percent, at least one cent.\"\"\"",
+                "    return max(1, amount * 2 // 100)"),
+            edit(
+                "e:call_Fz1:" + folder + "/src/invoice.py",
+                folder + "/src/invoice.py",
+                "    subtotal = sum(line.amount for line in lines)",
+                "    return subtotal + fee(subtotal)",
+                "from fees import fee"),
+            // A shell heredoc after cd, in the call's workdir.
+            edit(
+                "e:call_Gq2:" + folder + "/tests/test_fees.py",
+                folder + "/tests/test_fees.py",
+                "from fees import fee",
+                "",
+                "def test_minimum():",
+                "    assert fee(10) == 1"),
+            // An event whose call the rollout does not show: a moved update; a deletion wrote
+            // nothing.
+            edit(
+                "e:call_Hx3:" + folder + "/src/fee_rates.py",
+                folder + "/src/fee_rates.py",
+                "    \"eur\": 3,")),
+        edits(signals));
+    assertEquals(
+        List.of(Kind.PROMPT, Kind.EDIT, Kind.EDIT, Kind.EDIT, Kind.EDIT, Kind.COMMIT),
+        signals.stream().map(SessionSignal::kind).toList());
+    assertEquals("3b9d0e1", signals.getLast().commitRef());
+    assertEquals(2, codex.lines(rollout).size(), "two token counts");
+  }
+
+  @Test
   void anImportResumedBetweenAPatchCallAndItsEventReadsOnAlike() throws BadRecordException {
     String call =
         item(

@@ -78,7 +78,10 @@ enum FuzzTarget {
 
   CODEX(
       concat(
-          sampleLines("codex_rollout_synthetic.jsonl", "codex_fixture_session-alpha.jsonl"),
+          sampleLines(
+              "codex_rollout_synthetic.jsonl",
+              "codex_fixture_session-alpha.jsonl",
+              "codex_rollout_patches.jsonl"),
           List.of(
               """
               {"timestamp":"2026-03-05T11:00:00.000Z","type":"session_meta","payload":{"id":"0199bbbb-cccc-7ddd-8eee-ffffffffffff","cwd":"/home/dév/β","model_provider":"azure","git":{"branch":"fix/ß","commit_hash":"abc"}}}""",
@@ -148,7 +151,10 @@ enum FuzzTarget {
 
   GEMINI_LINES(
       concat(
-          sampleLines("gemini_chat_record_fixture.jsonl", "qwen_chat_record_fixture.jsonl"),
+          sampleLines(
+              "gemini_chat_record_fixture.jsonl",
+              "qwen_chat_record_fixture.jsonl",
+              "gemini_chat_record_tool_calls.jsonl"),
           List.of(
               """
               {"sessionId":"gem-7","projectHash":"abc123","startTime":"2026-05-17T11:00:00.000Z"}""",

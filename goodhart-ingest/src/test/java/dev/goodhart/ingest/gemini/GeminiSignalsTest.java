@@ -189,4 +189,41 @@ class GeminiSignalsTest {
         List.of(new TokenCounts(60, 10, 40, 0, 0, 0)),
         events.stream().map(UsageEvent::tokens).toList());
   }
+
+  @Test
+  void readsTheSampleRecording() throws BadRecordException {
+    String recording = ParserHarness.sample("gemini_chat_record_tool_calls.jsonl");
+
+    List<SessionSignal> signals = lines.signals(recording);
+
+    String write =
+        edit(
+            "e:write_file-1781168420000-a1b2c3",
+            "/home/dev/work/notes/src/slug.ts",
+            "export function slug(title: string): string {",
+            "  return title.toLowerCase().replace(/[^a-z0-9]+/g, \"-\")",
+            "}");
+    // Before the recording names its folder, a relative path stays as the tool gave it.
+    String replace =
+        edit("e:replace-1781168421000-d4e5f6", "src/index.ts", "export { slug } from \"./slug\"");
+    assertEquals(
+        List.of(
+            // The message is written again when its tokens arrive: the same edits, the same keys.
+            write,
+            replace,
+            write,
+            replace,
+            // After /dir add: the first folder is the session's.
+            edit(
+                "e:replace-1781168445000-f7f8f9",
+                "/home/dev/work/notes/README.md",
+                "",
+                "- `slug(title)`: a URL-safe slug")),
+        edits(signals));
+    assertEquals(
+        List.of(
+            "7c3e9f20-5a1b-4d2c-9e8f-0a1b2c3d4e5f|m:m-1",
+            "7c3e9f20-5a1b-4d2c-9e8f-0a1b2c3d4e5f|m:m-2"),
+        lines.lines(recording).stream().map(UsageEvent::eventKey).toList());
+  }
 }
