@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * The files a Codex session wrote, as its rollout shows them. A patch in the {@code apply_patch}
  * format comes in a tool call (openai/codex {@code codex-rs/apply-patch/src/invocation.rs}): as a
  * custom tool's input; as the {@code input} of a function call's JSON arguments; or as a shell
- * command, {@code ["apply_patch", patch]} or a script {@code apply_patch <<'EOF' ... EOF},
- * optionally after {@code cd DIR &&}, in a {@code command} (array or string) or {@code cmd}, run in
- * the call's {@code workdir}. Rollouts that keep the full history (the app server's) also log each
- * applied patch as a {@code patch_apply_end} event whose {@code changes} map each file to {@code
+ * command (of a function call, or of an older model's {@code local_shell_call} action), {@code
+ * ["apply_patch", patch]} or a script {@code apply_patch <<'EOF' ... EOF}, optionally after {@code
+ * cd DIR &&}, in a {@code command} (array or string) or {@code cmd}, run in the call's {@code
+ * workdir}. Rollouts that keep the full history (the app server's) also log each applied patch as a
+ * {@code patch_apply_end} event whose {@code changes} map each file to {@code
  * {"type":"add","content"}}, {@code {"type":"update","unified_diff","move_path"}} or {@code
  * {"type":"delete"}} ({@code codex-rs/protocol/src/protocol.rs}, {@code FileChange}; older builds
  * wrote {@code {"add":{"content"}}}, which is read too).
@@ -70,11 +71,17 @@ final class CodexPatches {
     if (arguments.input != null && arguments.input.contains(BEGIN_PATCH)) {
       return new PatchCall(arguments.input, arguments.workdir);
     }
-    String command = arguments.command != null ? arguments.command : arguments.cmd;
-    if (command == null) {
-      return null;
-    }
-    int begin = command.indexOf(BEGIN_PATCH);
+    return shellPatch(
+        arguments.command != null ? arguments.command : arguments.cmd, arguments.workdir);
+  }
+
+  /**
+   * The patch a shell command (its arguments one a line, or a script) applies, run in {@code
+   * workdir}: only when it runs {@code apply_patch}, after an optional {@code cd DIR &&}.
+   */
+  private static @Nullable PatchCall shellPatch(
+      @Nullable String command, @Nullable String workdir) {
+    int begin = command == null ? -1 : command.indexOf(BEGIN_PATCH);
     if (begin < 0) {
       return null;
     }
@@ -83,13 +90,41 @@ final class CodexPatches {
       return null; // a patch a command prints or saves, not one it applies
     }
     Matcher cd = CD.matcher(before);
-    String folder = arguments.workdir;
+    String folder = workdir;
     if (cd.find()) {
       String dir =
           cd.group(1) != null ? cd.group(1) : cd.group(2) != null ? cd.group(2) : cd.group(3);
       folder = folder == null ? dir : WrittenPaths.resolve(folder, dir);
     }
     return new PatchCall(command, folder);
+  }
+
+  private static final byte[] BEGIN_PATCH_BYTES = BEGIN_PATCH.getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The patch the {@code action} of a {@code local_shell_call} (the shell tool of older models:
+   * {@code {"type":"exec","command":[...],"working_directory"}}) applies; its command is decoded
+   * only when the rest of the line holds a patch. Any other payload's action is passed over.
+   */
+  static @Nullable PatchCall readShellAction(JsonScanner json, @Nullable String payloadType)
+      throws BadRecordException {
+    if (!"local_shell_call".equals(payloadType) || !json.restContains(BEGIN_PATCH_BYTES)) {
+      json.skipValue();
+      return null;
+    }
+    if (!json.object("payload.action")) {
+      return null;
+    }
+    String command = null;
+    String workdir = null;
+    while (json.nextField()) {
+      switch (json.field()) {
+        case "command" -> command = stringOrLines(json, "payload.action.command");
+        case "working_directory" -> workdir = string(json, "payload.action.working_directory");
+        default -> json.skipValue();
+      }
+    }
+    return shellPatch(command, workdir);
   }
 
   /** The fields of a function call's JSON arguments that can carry a patch. */

@@ -187,8 +187,9 @@ final class CodexRolloutParser implements RecordParser {
                   at, "c:" + call + ":" + commit.sha(), commit.sha(), commit.branch()));
         }
       }
-      case "custom_tool_call", "function_call" -> {
-        CodexPatches.PatchCall patch = CodexPatches.patchCall(line.text);
+      case "custom_tool_call", "function_call", "local_shell_call" -> {
+        CodexPatches.PatchCall patch =
+            line.shellPatch != null ? line.shellPatch : CodexPatches.patchCall(line.text);
         if (patch == null) {
           return;
         }
@@ -341,7 +342,8 @@ final class CodexRolloutParser implements RecordParser {
         && (payloadType.equals("function_call")
             || payloadType.equals("function_call_output")
             || payloadType.equals("custom_tool_call")
-            || payloadType.equals("custom_tool_call_output"));
+            || payloadType.equals("custom_tool_call_output")
+            || payloadType.equals("local_shell_call"));
   }
 
   private static boolean readPayload(JsonScanner json, Line line) throws BadRecordException {
@@ -369,6 +371,7 @@ final class CodexRolloutParser implements RecordParser {
         case "arguments" -> line.text = readPatch(json, "payload.arguments");
         case "call_id" -> line.callId = json.text("payload.call_id");
         case "success", "changes" -> readAppliedPatch(json, line);
+        case "action" -> line.shellPatch = CodexPatches.readShellAction(json, line.payloadType);
         case "id" -> line.id = json.text("payload.id");
         case "cwd" -> line.cwd = json.text("payload.cwd");
         case "model" -> line.model = json.text("payload.model");
@@ -492,6 +495,7 @@ final class CodexRolloutParser implements RecordParser {
     boolean hasInfo;
     boolean success;
     List<WrittenFile> changes = List.of();
+    CodexPatches.@Nullable PatchCall shellPatch;
     @Nullable CodexTokenUsage total;
     @Nullable CodexTokenUsage last;
   }

@@ -148,6 +148,13 @@ class CodexSignalsTest {
                 "{\"type\":\"function_call\",\"name\":\"shell\",\"call_id\":\"call_4\",\"arguments\":"
                     + "\"{\\\"command\\\":[\\\"bash\\\",\\\"-lc\\\",\\\"cat > p.diff <<'EOF'\\\\n"
                     + "*** Begin Patch\\\\n*** Add File: c.go\\\\n+package c\\\\n*** End Patch\\\\nEOF\\\"]}\"}"),
+            // An older model's local shell runs the heredoc in its working directory.
+            item(
+                5,
+                "{\"type\":\"local_shell_call\",\"call_id\":\"call_6\",\"status\":\"completed\","
+                    + "\"action\":{\"type\":\"exec\",\"command\":[\"bash\",\"-lc\",\"apply_patch <<'EOF'\\n"
+                    + "*** Begin Patch\\n*** Add File: e.go\\n+package e\\n*** End Patch\\nEOF\"],"
+                    + "\"timeout_ms\":null,\"working_directory\":\"/w/beta/old\",\"env\":null,\"user\":null}}"),
             // The apply_patch function tool takes the patch as its input.
             item(
                 4,
@@ -158,6 +165,7 @@ class CodexSignalsTest {
         List.of(
             edit("e:call_2:/w/beta/pkg/sub/a.go", "/w/beta/pkg/sub/a.go", "package sub"),
             edit("e:call_3:/w/beta/b.go", "/w/beta/b.go", "package b"),
+            edit("e:call_6:/w/beta/old/e.go", "/w/beta/old/e.go", "package e"),
             edit("e:call_5:/w/beta/d.go", "/w/beta/d.go", "package d")),
         edits(codex.signals(rollout)));
   }

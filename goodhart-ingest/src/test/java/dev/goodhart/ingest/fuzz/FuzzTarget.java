@@ -106,6 +106,8 @@ enum FuzzTarget {
               """
               {"timestamp":"2026-03-05T11:00:10Z","type":"response_item","payload":{"type":"function_call","name":"shell","call_id":"call_5","arguments":"{\\"command\\":[\\"bash\\",\\"-lc\\",\\"cd sub && apply_patch <<'EOF'\\\\n*** Begin Patch\\\\n*** Add File: h.rs\\\\n+hé\\\\n*** End Patch\\\\nEOF\\\\n\\"],\\"workdir\\":\\"/w/ü\\"}"}}""",
               """
+              {"timestamp":"2026-03-05T11:00:13Z","type":"response_item","payload":{"type":"local_shell_call","call_id":"call_7","status":"completed","action":{"type":"exec","command":["bash","-lc","apply_patch <<'EOF'\\n*** Begin Patch\\n*** Add File: ö.rs\\n+fn ö() {}\\n*** End Patch\\nEOF"],"timeout_ms":null,"working_directory":"/w/ß","env":null,"user":null}}}""",
+              """
               {"timestamp":"2026-03-05T11:00:11Z","type":"event_msg","payload":{"type":"patch_apply_end","call_id":"call_4","turn_id":"t1","stdout":"ok","stderr":"","success":true,"changes":{"/w/src/b.rs":{"type":"update","unified_diff":"@@ -1,2 +1,3 @@\\n fn a()\\n-let x = 1;\\n+let x = 2;\\n+let y = \\"ü\\";\\n","move_path":null}}}}""",
               """
               {"timestamp":"2026-03-05T11:00:12Z","type":"event_msg","payload":{"type":"patch_apply_end","call_id":"call_6","stdout":"","stderr":"","success":true,"changes":{"n.txt":{"type":"add","content":"ñ\\nzwei\\n"},"u.txt":{"update":{"unified_diff":"@@ -1 +1 @@\\n-a\\n+b\\n","move_path":"v.txt"}},"d.txt":"delete","e.txt":{"type":"delete","content":"x"}}}}""")),
@@ -139,7 +141,9 @@ enum FuzzTarget {
           "unified_diff",
           "move_path",
           "add",
-          "update")) {
+          "update",
+          "action",
+          "working_directory")) {
     @Override
     Subject subject(Path folder) {
       return new JsonLinesSubject(
