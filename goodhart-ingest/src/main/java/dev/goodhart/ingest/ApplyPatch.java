@@ -34,7 +34,6 @@ public final class ApplyPatch {
   private static final String BEGIN = "*** Begin Patch";
   private static final String END = "*** End Patch";
   private static final String ADD = "*** Add File: ";
-  private static final String DELETE = "*** Delete File: ";
   private static final String UPDATE = "*** Update File: ";
   private static final String MOVE = "*** Move to: ";
   private static final String END_OF_FILE = "*** End of File";
@@ -109,7 +108,7 @@ public final class ApplyPatch {
         i++; // blank lines between chunks
         continue;
       }
-      if (lines.is(i, "@@") || lines.after(i, "@@ ") != null) {
+      if (lines.is(i, "@@") || lines.startsWith(i, "@@ ")) {
         i++;
       } else if (!lines.startsWith(i, ' ')
           && !lines.startsWith(i, '+')
@@ -182,6 +181,10 @@ public final class ApplyPatch {
     /** The hash of line {@code i} without its first {@code skip} bytes (its diff marker). */
     long hash(int i, int skip) {
       return LineHash.of(bytes, Math.min(starts[i] + skip, ends[i]), ends[i]);
+    }
+
+    boolean startsWith(int i, String prefix) {
+      return startsWith(starts[i], ends[i], prefix);
     }
 
     boolean startsWith(int i, char c) {

@@ -24,12 +24,12 @@ public final class UnifiedDiff {
     ApplyPatch.LineList written = new ApplyPatch.LineList();
     int i = 0;
     while (i < lines.count()) {
-      String header = lines.after(i, "@@ ");
-      i++;
-      if (header == null) {
+      if (!lines.startsWith(i, "@@ ")) {
+        i++;
         continue; // a file header, or text around the diff
       }
-      Matcher counts = HUNK.matcher("@@ " + header);
+      Matcher counts = HUNK.matcher(lines.after(i, ""));
+      i++;
       // A header without counts (never written by a diff tool) runs to the next non-diff line.
       long oldLeft = counts.find() ? count(counts.group(1)) : Long.MAX_VALUE;
       long newLeft = oldLeft == Long.MAX_VALUE ? Long.MAX_VALUE : count(counts.group(2));
