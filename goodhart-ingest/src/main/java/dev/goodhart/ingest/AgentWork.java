@@ -97,25 +97,16 @@ public final class AgentWork {
     return Arrays.copyOf(written, count);
   }
 
-  /**
-   * The lines a patch in the {@code apply_patch} format adds ({@code +} lines of added and updated
-   * files), which is what the agent wrote.
-   */
-  public static long patched(@Nullable String patch) {
-    if (patch == null) {
-      return 0;
+  /** Two runs of line hashes one after the other. */
+  public static long[] concat(long[] first, long[] second) {
+    if (first.length == 0) {
+      return second;
     }
-    long written = 0;
-    boolean inPatch = false;
-    for (String line : patch.split("\n")) {
-      if (line.startsWith("*** Begin Patch")) {
-        inPatch = true;
-      } else if (line.startsWith("*** End Patch")) {
-        inPatch = false;
-      } else if (inPatch && line.startsWith("+")) {
-        written++;
-      }
+    if (second.length == 0) {
+      return first;
     }
-    return written;
+    long[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
   }
 }

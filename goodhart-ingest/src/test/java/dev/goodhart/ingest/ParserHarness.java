@@ -53,7 +53,15 @@ public final class ParserHarness {
 
   /** The session signals the lines of {@code text} give, in order. */
   public List<SessionSignal> signals(String text) throws BadRecordException {
-    RecordParser parser = source.newParser(file, "");
+    return signals(text, "");
+  }
+
+  /**
+   * The session signals the lines of {@code text} give to a parser resumed from {@code state}; its
+   * state afterwards is {@link #lastState}.
+   */
+  public List<SessionSignal> signals(String text, String state) throws BadRecordException {
+    RecordParser parser = source.newParser(file, state);
     List<SessionSignal> signals = new ArrayList<>();
     RecordSink sink =
         new RecordSink() {
@@ -73,12 +81,13 @@ public final class ParserHarness {
         parser.parse(bytes, 0, bytes.length, number, sink);
       }
     }
+    lastState = parser.state();
     return signals;
   }
 
   private String lastState = "";
 
-  /** The parser's state after the last {@link #lines} call. */
+  /** The parser's state after the last {@link #lines} or {@link #signals} call. */
   public String lastState() {
     return lastState;
   }

@@ -1,6 +1,7 @@
 package dev.goodhart.ingest.codex;
 
 import dev.goodhart.ingest.AgentWork;
+import dev.goodhart.ingest.ApplyPatch.WrittenFile;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
@@ -12,8 +13,12 @@ import dev.goodhart.ingest.json.LineProbe;
 import dev.goodhart.ingest.json.ParserState;
 import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
+import dev.goodhart.model.WrittenPaths;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +40,19 @@ final class CodexRolloutParser implements RecordParser {
 
   private static final String USER_MESSAGE = "user_message";
 
-  /** Patches can be longer than a command's output; a longer text is a file, not a change. */
-  private static final int MAX_TEXT = 1 << 20;
+  /** An applied patch, in rollouts that keep the full history. */
+  private static final String PATCH_APPLY_END = "patch_apply_end";
+
+  private static final int MAX_TEXT = CodexPatches.MAX_TEXT;
+
+  /**
+   * Tool calls whose patch was read and whose {@code patch_apply_end} has not come yet: it repeats
+   * the patch. The event follows its call within the turn, so the last few calls are enough; they
+   * are part of the state, so that an import resumed between a call and its event reads on alike.
+   */
+  private static final int PENDING_PATCHES = 16;
+
+  private final Deque<String> patchedCalls = new ArrayDeque<>();
 
   private final LogFile file;
   private final JsonScanner json = new JsonScanner();
@@ -59,6 +75,14 @@ final class CodexRolloutParser implements RecordParser {
     this.repositoryUrl = saved.get("remote");
     this.model = saved.get("model");
     this.provider = saved.get("provider");
+    String patched = saved.get("patched");
+    if (patched != null) {
+      for (String call : patched.split("\n")) {
+        if (!call.isEmpty() && patchedCalls.size() < PENDING_PATCHES) {
+          patchedCalls.addLast(call);
+        }
+      }
+    }
     String total = saved.get("total");
     try {
       this.runningTotal = total == null ? null : CodexTokenUsage.parseSignature(total);
@@ -78,6 +102,9 @@ final class CodexRolloutParser implements RecordParser {
     putIfPresent(state, "provider", provider);
     if (runningTotal != null) {
       state.put("total", runningTotal.signature());
+    }
+    if (!patchedCalls.isEmpty()) {
+      state.put("patched", String.join("\n", patchedCalls));
     }
     return ParserState.encode(state);
   }
@@ -113,6 +140,8 @@ final class CodexRolloutParser implements RecordParser {
       case "event_msg" -> {
         if ("token_count".equals(line.payloadType) && line.hasInfo) {
           countTokens(line, sink);
+        } else if (PATCH_APPLY_END.equals(line.payloadType)) {
+          signalAppliedPatch(line, sink);
         } else if (USER_MESSAGE.equals(line.payloadType) && line.text != null) {
           SessionSignal.Context at = context(line);
           if (at != null && !line.text.isBlank()) {
@@ -126,6 +155,20 @@ final class CodexRolloutParser implements RecordParser {
       }
       case "response_item" -> signalWork(line, sink);
       default -> {}
+    }
+  }
+
+  /**
+   * The files a {@code patch_apply_end} event says a successful patch wrote, unless its tool call
+   * already gave them. Keyed as the call's files are, so that a call and its event read by two
+   * imports are still stored once.
+   */
+  private void signalAppliedPatch(Line line, RecordSink sink) throws BadRecordException {
+    String call = line.callId != null ? line.callId : line.timestamp;
+    boolean shown = patchedCalls.remove(call);
+    SessionSignal.Context at = context(line);
+    if (at != null && line.success && !shown) {
+      CodexPatches.signal(at, call, cwd, line.changes, sink);
     }
   }
 
@@ -144,10 +187,23 @@ final class CodexRolloutParser implements RecordParser {
                   at, "c:" + call + ":" + commit.sha(), commit.sha(), commit.branch()));
         }
       }
-      case "custom_tool_call", "function_call" -> {
-        long lines = AgentWork.patched(patch(line.text));
-        if (lines > 0) {
-          sink.signal(SessionSignal.edit(at, "e:" + call, lines));
+      case "custom_tool_call", "function_call", "local_shell_call" -> {
+        CodexPatches.PatchCall patch =
+            line.shellPatch != null ? line.shellPatch : CodexPatches.patchCall(line.text);
+        if (patch == null) {
+          return;
+        }
+        List<WrittenFile> files = CodexPatches.written(patch);
+        if (!files.isEmpty()) {
+          String folder = patch.folder() == null ? cwd : WrittenPaths.resolve(cwd, patch.folder());
+          CodexPatches.signal(at, call, folder, files, sink);
+          // Kept in the state, one a line: an id that cannot be written there is not kept.
+          if (!call.isEmpty() && call.indexOf('\n') < 0 && !patchedCalls.contains(call)) {
+            if (patchedCalls.size() == PENDING_PATCHES) {
+              patchedCalls.removeFirst();
+            }
+            patchedCalls.addLast(call);
+          }
         }
       }
       default -> {}
@@ -172,7 +228,7 @@ final class CodexRolloutParser implements RecordParser {
    * A shell call's output comes as JSON text ({@code {"output": ..., "metadata": ...}}) in newer
    * Codex versions and as plain text in older ones.
    */
-  private @Nullable String toolOutput(@Nullable String output) {
+  private static @Nullable String toolOutput(@Nullable String output) {
     if (output == null || !output.startsWith("{")) {
       return output;
     }
@@ -181,48 +237,19 @@ final class CodexRolloutParser implements RecordParser {
   }
 
   /**
-   * The patch of an {@code apply_patch} call: its input as it is (a custom tool call), or inside a
-   * function call's JSON arguments ({@code input}, or an element of a {@code command} array).
+   * A string field of a JSON document held in a string; null when the text is no JSON object or
+   * lacks the field.
    */
-  private @Nullable String patch(@Nullable String text) {
-    if (text == null || !text.contains("*** Begin Patch")) {
-      return null;
-    }
-    if (!text.startsWith("{")) {
-      return text;
-    }
-    String input = innerField(text, "input");
-    return input != null ? input : innerField(text, "command");
-  }
-
-  /**
-   * One field of a JSON document held in a string: a string field as it is, an array field as its
-   * strings joined by line breaks; null when the text is no JSON object or lacks the field.
-   */
-  private @Nullable String innerField(String document, String name) {
+  private static @Nullable String innerField(String document, String name) {
     byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
     JsonScanner inner = new JsonScanner().reset(bytes, 0, bytes.length);
     try {
       inner.beginObject();
       while (inner.nextField()) {
-        if (!inner.field().equals(name)) {
-          inner.skipValue();
-        } else if (inner.atString()) {
+        if (inner.field().equals(name) && inner.atString()) {
           return inner.text(name);
-        } else if (inner.atArray()) {
-          inner.array(name);
-          StringBuilder joined = new StringBuilder();
-          while (inner.nextElement()) {
-            if (inner.atString()) {
-              joined.append(inner.text(name + "[]")).append('\n');
-            } else {
-              inner.skipValue();
-            }
-          }
-          return joined.toString();
-        } else {
-          inner.skipValue();
         }
+        inner.skipValue();
       }
     } catch (BadRecordException e) {
       return null; // text that only looked like JSON: read as it is
@@ -315,7 +342,8 @@ final class CodexRolloutParser implements RecordParser {
         && (payloadType.equals("function_call")
             || payloadType.equals("function_call_output")
             || payloadType.equals("custom_tool_call")
-            || payloadType.equals("custom_tool_call_output"));
+            || payloadType.equals("custom_tool_call_output")
+            || payloadType.equals("local_shell_call"));
   }
 
   private static boolean readPayload(JsonScanner json, Line line) throws BadRecordException {
@@ -325,7 +353,8 @@ final class CodexRolloutParser implements RecordParser {
           line.payloadType = json.repeatedText("payload.type");
           if ("event_msg".equals(line.type)
               && !"token_count".equals(line.payloadType)
-              && !USER_MESSAGE.equals(line.payloadType)) {
+              && !USER_MESSAGE.equals(line.payloadType)
+              && !PATCH_APPLY_END.equals(line.payloadType)) {
             return false;
           }
           if ("response_item".equals(line.type) && !isWork(line.payloadType)) {
@@ -341,6 +370,8 @@ final class CodexRolloutParser implements RecordParser {
         case "input" -> line.text = readPatch(json, "payload.input");
         case "arguments" -> line.text = readPatch(json, "payload.arguments");
         case "call_id" -> line.callId = json.text("payload.call_id");
+        case "success", "changes" -> readAppliedPatch(json, line);
+        case "action" -> line.shellPatch = CodexPatches.readShellAction(json, line.payloadType);
         case "id" -> line.id = json.text("payload.id");
         case "cwd" -> line.cwd = json.text("payload.cwd");
         case "model" -> line.model = json.text("payload.model");
@@ -360,6 +391,17 @@ final class CodexRolloutParser implements RecordParser {
       }
     }
     return true;
+  }
+
+  /** The fields of a {@code patch_apply_end} event; in any other payload they are passed over. */
+  private static void readAppliedPatch(JsonScanner json, Line line) throws BadRecordException {
+    if (!PATCH_APPLY_END.equals(line.payloadType)) {
+      json.skipValue();
+    } else if (json.field().equals("success")) {
+      line.success = json.bool("payload.success");
+    } else {
+      line.changes = CodexPatches.readChanges(json);
+    }
   }
 
   private static void readGit(JsonScanner json, Line line) throws BadRecordException {
@@ -407,7 +449,8 @@ final class CodexRolloutParser implements RecordParser {
     return new CodexTokenUsage(input, cached, cacheWrite, output, reasoning);
   }
 
-  private static final byte[] BEGIN_PATCH = "*** Begin Patch".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BEGIN_PATCH =
+      CodexPatches.BEGIN_PATCH.getBytes(StandardCharsets.US_ASCII);
 
   /** A tool call's input or arguments, decoded only when they hold a patch. */
   private static @Nullable String readPatch(JsonScanner json, String name)
@@ -450,6 +493,9 @@ final class CodexRolloutParser implements RecordParser {
     @Nullable String provider;
     @Nullable String infoModel;
     boolean hasInfo;
+    boolean success;
+    List<WrittenFile> changes = List.of();
+    CodexPatches.@Nullable PatchCall shellPatch;
     @Nullable CodexTokenUsage total;
     @Nullable CodexTokenUsage last;
   }

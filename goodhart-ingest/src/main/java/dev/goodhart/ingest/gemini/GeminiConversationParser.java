@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A whole conversation document: {@code {sessionId, projectHash, messages: [...]}}. The document is
- * rewritten on every message, so it is read whole each time it changes; message ids keep the events
- * idempotent.
+ * A whole conversation document: {@code {sessionId, projectHash, directories, messages: [...]}}.
+ * The document is rewritten on every message, so it is read whole each time it changes; message and
+ * tool call ids keep the events and edits idempotent.
  */
 final class GeminiConversationParser implements RecordParser {
   private final LogFile file;
@@ -30,6 +30,7 @@ final class GeminiConversationParser implements RecordParser {
   public void parse(byte[] bytes, int offset, int length, long lineNumber, RecordSink sink)
       throws BadRecordException {
     String sessionId = null;
+    String cwd = null;
     List<GeminiMessages.Message> messages = new ArrayList<>();
     try (JsonParser parser = JsonRecords.parser(bytes, offset, length)) {
       JsonRecords.startObject(parser);
@@ -38,6 +39,7 @@ final class GeminiConversationParser implements RecordParser {
         parser.nextToken();
         switch (field) {
           case "sessionId" -> sessionId = text(parser, field);
+          case "directories" -> cwd = GeminiMessages.firstDirectory(parser, field);
           case "messages" -> {
             if (array(parser, field)) {
               readMessages(parser, messages);
@@ -53,7 +55,7 @@ final class GeminiConversationParser implements RecordParser {
     String session = sessionId != null ? sessionId : file.stem();
     for (int i = 0; i < messages.size(); i++) {
       GeminiMessages.emit(
-          messages.get(i), session, file, "i:" + file.relativeName() + ":" + i, sink);
+          messages.get(i), session, cwd, file, "i:" + file.relativeName() + ":" + i, sink);
     }
   }
 

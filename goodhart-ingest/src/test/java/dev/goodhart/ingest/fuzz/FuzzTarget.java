@@ -78,7 +78,10 @@ enum FuzzTarget {
 
   CODEX(
       concat(
-          sampleLines("codex_rollout_synthetic.jsonl", "codex_fixture_session-alpha.jsonl"),
+          sampleLines(
+              "codex_rollout_synthetic.jsonl",
+              "codex_fixture_session-alpha.jsonl",
+              "codex_rollout_patches.jsonl"),
           List.of(
               """
               {"timestamp":"2026-03-05T11:00:00.000Z","type":"session_meta","payload":{"id":"0199bbbb-cccc-7ddd-8eee-ffffffffffff","cwd":"/home/dév/β","model_provider":"azure","git":{"branch":"fix/ß","commit_hash":"abc"}}}""",
@@ -97,7 +100,17 @@ enum FuzzTarget {
               """
               {"timestamp":"2026-03-05T11:00:07Z","type":"response_item","payload":{"type":"function_call","name":"shell","arguments":"{\\\"command\\\":[\\\"apply_patch\\\",\\\"*** Begin Patch\\\\n+ß\\\\n*** End Patch\\\"]}","call_id":"call_2"}}""",
               """
-              {"timestamp":"2026-03-05T11:00:08Z","type":"response_item","payload":{"type":"function_call_output","call_id":"call_3","output":"{\\\"output\\\":\\\"[fix/ß 0123abc] fix\\\\n\\\",\\\"metadata\\\":{\\\"exit_code\\\":0}}"}}""")),
+              {"timestamp":"2026-03-05T11:00:08Z","type":"response_item","payload":{"type":"function_call_output","call_id":"call_3","output":"{\\\"output\\\":\\\"[fix/ß 0123abc] fix\\\\n\\\",\\\"metadata\\\":{\\\"exit_code\\\":0}}"}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:09Z","type":"response_item","payload":{"type":"custom_tool_call","name":"apply_patch","call_id":"call_4","input":"*** Begin Patch\\n*** Update File: src/ä.rs\\n*** Move to: src/b.rs\\n@@ fn a()\\n ctx\\n-let x = 1;\\n+let x = 2;\\n+let y = \\"ü\\";\\n*** End of File\\n*** Delete File: gone.rs\\n*** Add File: /abs/n.rs\\n+new\\n*** End Patch"}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:10Z","type":"response_item","payload":{"type":"function_call","name":"shell","call_id":"call_5","arguments":"{\\"command\\":[\\"bash\\",\\"-lc\\",\\"cd sub && apply_patch <<'EOF'\\\\n*** Begin Patch\\\\n*** Add File: h.rs\\\\n+hé\\\\n*** End Patch\\\\nEOF\\\\n\\"],\\"workdir\\":\\"/w/ü\\"}"}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:13Z","type":"response_item","payload":{"type":"local_shell_call","call_id":"call_7","status":"completed","action":{"type":"exec","command":["bash","-lc","apply_patch <<'EOF'\\n*** Begin Patch\\n*** Add File: ö.rs\\n+fn ö() {}\\n*** End Patch\\nEOF"],"timeout_ms":null,"working_directory":"/w/ß","env":null,"user":null}}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:11Z","type":"event_msg","payload":{"type":"patch_apply_end","call_id":"call_4","turn_id":"t1","stdout":"ok","stderr":"","success":true,"changes":{"/w/src/b.rs":{"type":"update","unified_diff":"@@ -1,2 +1,3 @@\\n fn a()\\n-let x = 1;\\n+let x = 2;\\n+let y = \\"ü\\";\\n","move_path":null}}}}""",
+              """
+              {"timestamp":"2026-03-05T11:00:12Z","type":"event_msg","payload":{"type":"patch_apply_end","call_id":"call_6","stdout":"","stderr":"","success":true,"changes":{"n.txt":{"type":"add","content":"ñ\\nzwei\\n"},"u.txt":{"update":{"unified_diff":"@@ -1 +1 @@\\n-a\\n+b\\n","move_path":"v.txt"}},"d.txt":"delete","e.txt":{"type":"delete","content":"x"}}}}""")),
       List.of(
           "timestamp",
           "type",
@@ -120,7 +133,17 @@ enum FuzzTarget {
           "message",
           "output",
           "arguments",
-          "call_id")) {
+          "call_id",
+          "input",
+          "success",
+          "changes",
+          "content",
+          "unified_diff",
+          "move_path",
+          "add",
+          "update",
+          "action",
+          "working_directory")) {
     @Override
     Subject subject(Path folder) {
       return new JsonLinesSubject(
@@ -132,7 +155,10 @@ enum FuzzTarget {
 
   GEMINI_LINES(
       concat(
-          sampleLines("gemini_chat_record_fixture.jsonl", "qwen_chat_record_fixture.jsonl"),
+          sampleLines(
+              "gemini_chat_record_fixture.jsonl",
+              "qwen_chat_record_fixture.jsonl",
+              "gemini_chat_record_tool_calls.jsonl"),
           List.of(
               """
               {"sessionId":"gem-7","projectHash":"abc123","startTime":"2026-05-17T11:00:00.000Z"}""",
@@ -143,7 +169,13 @@ enum FuzzTarget {
               """
               {"$set":{"sessionId":"gem-8","lastUpdated":"2026-05-17T11:00:03.000Z"}}""",
               """
-              {"$rewindTo":"u1"}""")),
+              {"$rewindTo":"u1"}""",
+              """
+              {"sessionId":"gem-9","projectHash":"abc123","startTime":"2026-05-17T11:00:00.000Z","directories":["/home/dév/proj","/lib"]}""",
+              """
+              {"id":"g2","timestamp":"2026-05-17T11:00:03.000Z","type":"gemini","content":"","model":"gemini-3-pro","toolCalls":[{"id":"write_file-1-a","name":"write_file","args":{"file_path":"src/ä.py","content":"def f():\\n\\treturn \\"ü\\"\\n"},"result":[{"functionResponse":{"id":"write_file-1-a","name":"write_file","response":{"output":"ok"}}}],"status":"success","timestamp":"2026-05-17T11:00:05.000Z","displayName":"write_file","description":"","resultDisplay":{"fileDiff":"+x","fileName":"ä.py"},"renderOutputAsMarkdown":false},{"id":"replace-2-b","name":"replace","args":{"file_path":"/abs/b.py","instruction":"i","old_string":"x = 1\\ny = 2","new_string":"x = 1\\ny = 3","allow_multiple":false},"result":[{"functionResponse":{"id":"replace-2-b","name":"replace","response":{"output":"ok"}}}],"status":"success","timestamp":"2026-05-17T11:00:05.000Z","displayName":"replace","description":"","resultDisplay":{"fileDiff":"+x","fileName":"ä.py"},"renderOutputAsMarkdown":false},{"id":"replace-3-c","name":"replace","args":{"file_path":"/c","old_string":"a","new_string":"b"},"result":[{"functionResponse":{"id":"replace-3-c","name":"replace","response":{"output":"ok"}}}],"status":"error","timestamp":"2026-05-17T11:00:05.000Z","displayName":"replace","description":"","resultDisplay":{"fileDiff":"+x","fileName":"ä.py"},"renderOutputAsMarkdown":false}],"tokens":{"input":10,"output":2,"cached":0,"thoughts":0,"tool":0,"total":12}}""",
+              """
+              {"$set":{"directories":["/other/ß"]}}""")),
       List.of(
           "sessionId",
           "$set",
@@ -156,7 +188,16 @@ enum FuzzTarget {
           "output",
           "cached",
           "thoughts",
-          "tool")) {
+          "tool",
+          "directories",
+          "toolCalls",
+          "name",
+          "args",
+          "status",
+          "file_path",
+          "content",
+          "old_string",
+          "new_string")) {
     @Override
     Subject subject(Path folder) {
       return new JsonLinesSubject(new GeminiSource(), "abc123/chats/session-1.jsonl", seeds());
@@ -175,7 +216,9 @@ enum FuzzTarget {
           """
           {"sessionId":null,"messages":[{"timestamp":"2026-05-17T11:00:02+01:00","type":"gemini","tokens":{"input":7,"output":1,"cached":7}},{"type":"info","content":"ça marche"}]}""",
           """
-          {"sessionId":"gem-9","projectHash":"abc123","messages":[]}"""),
+          {"sessionId":"gem-9","projectHash":"abc123","messages":[]}""",
+          """
+          {"sessionId":"gem-10","projectHash":"abc123","messages":[{"id":"g3","timestamp":"2026-05-17T11:00:04.000Z","type":"gemini","content":"","toolCalls":[{"id":"write_file-1-a","name":"write_file","args":{"file_path":"src/ä.py","content":"def f():\\n\\treturn \\"ü\\"\\n"},"result":[{"functionResponse":{"id":"write_file-1-a","name":"write_file","response":{"output":"ok"}}}],"status":"success","timestamp":"2026-05-17T11:00:05.000Z","displayName":"write_file","description":"","resultDisplay":{"fileDiff":"+x","fileName":"ä.py"},"renderOutputAsMarkdown":false},{"id":"replace-2-b","name":"replace","args":{"file_path":"/abs/b.py","instruction":"i","old_string":"x = 1\\ny = 2","new_string":"x = 1\\ny = 3","allow_multiple":false},"result":[{"functionResponse":{"id":"replace-2-b","name":"replace","response":{"output":"ok"}}}],"status":"success","timestamp":"2026-05-17T11:00:05.000Z","displayName":"replace","description":"","resultDisplay":{"fileDiff":"+x","fileName":"ä.py"},"renderOutputAsMarkdown":false},{"id":"replace-3-c","name":"replace","args":{"file_path":"/c","old_string":"a","new_string":"b"},"result":[{"functionResponse":{"id":"replace-3-c","name":"replace","response":{"output":"ok"}}}],"status":"error","timestamp":"2026-05-17T11:00:05.000Z","displayName":"replace","description":"","resultDisplay":{"fileDiff":"+x","fileName":"ä.py"},"renderOutputAsMarkdown":false}],"tokens":{"input":5,"output":1,"cached":0,"total":6}}],"directories":["/home/dév/p"]}"""),
       List.of(
           "sessionId",
           "messages",
@@ -188,7 +231,16 @@ enum FuzzTarget {
           "output",
           "cached",
           "thoughts",
-          "tool")) {
+          "tool",
+          "directories",
+          "toolCalls",
+          "name",
+          "args",
+          "status",
+          "file_path",
+          "content",
+          "old_string",
+          "new_string")) {
     @Override
     Subject subject(Path folder) {
       return new DocumentSubject(new GeminiSource(), "abc123/chats/session-2.json");
@@ -229,6 +281,47 @@ enum FuzzTarget {
     @Override
     Subject subject(Path folder) {
       return new DocumentSubject(new OpenCodeSource(), "session-a/msg-1.json");
+    }
+  },
+
+  OPENCODE_PARTS(
+      concat(
+          List.of(ParserHarness.sample("opencode_storage_part_tool_fixture.json")),
+          List.of(
+              """
+              {"id":"prt_1","messageID":"msg_1","sessionID":"ses_ü","type":"tool","callID":"call_x","tool":"write","state":{"status":"completed","input":{"filePath":"/w/ä.ts","content":"const a = \\"ü\\"\\r\\n\\tb()\\n"},"output":"ok","title":"t","metadata":{"diff":"+x"},"time":{"start":1767312000000,"end":1767312001000}}}""",
+              """
+              {"id":"prt_1","messageID":"msg_1","sessionID":"ses_ü","type":"tool","callID":"call_x","tool":"edit","state":{"status":"completed","input":{"filePath":"/w/b.py","oldString":"x = 1\\ny = 2","newString":"x = 1\\ny = 3","replaceAll":false},"output":"ok","title":"t","metadata":{"diff":"+x"},"time":{"start":1767312000000,"end":1767312001000}}}""",
+              """
+              {"id":"prt_1","messageID":"msg_1","sessionID":"ses_ü","type":"tool","callID":"call_x","tool":"multiedit","state":{"status":"completed","input":{"filePath":"/w/c.py","edits":[{"filePath":"/w/c.py","oldString":"p","newString":"q"},{"filePath":"/w/c.py","oldString":"","newString":"r\\ns"}]},"output":"ok","title":"t","metadata":{"diff":"+x"},"time":{"start":1767312000000,"end":1767312001000}}}""",
+              """
+              {"id":"prt_1","messageID":"msg_1","sessionID":"ses_ü","type":"tool","callID":"call_x","tool":"apply_patch","state":{"status":"completed","input":{"patchText":"*** Begin Patch\\n*** Add File: src/ñ.ts\\n+export {}\\n*** Update File: src/o.ts\\n*** Move to: src/m.ts\\n@@\\n-a()\\n+b()\\n*** Delete File: g.ts\\n*** End Patch"},"output":"ok","title":"t","metadata":{"diff":"+x"},"time":{"start":1767312000000,"end":1767312001000}}}""",
+              """
+              {"id":"prt_1","messageID":"msg_1","sessionID":"ses_ü","type":"tool","callID":"call_x","tool":"patch","state":{"status":"completed","input":{"patchText":"*** Begin Patch\\n*** Add File: p.ts\\n+p\\n*** End Patch"},"output":"ok","title":"t","metadata":{"diff":"+x"},"time":{"start":1767312000000,"end":1767312001000}}}""",
+              """
+              {"id":"prt_1","messageID":"msg_1","sessionID":"ses_ü","type":"tool","callID":"call_x","tool":"write","state":{"status":"error","input":{"filePath":"/w/e.ts","content":"e"},"output":"ok","title":"t","metadata":{"diff":"+x"},"time":{"start":1767312000000,"end":1767312001000}}}""",
+              """
+              {"id":"prt_2","messageID":"msg_1","sessionID":"ses_1","type":"text","text":"ça { marche","time":{"start":1767312000000}}""")),
+      List.of(
+          "sessionID",
+          "type",
+          "callID",
+          "tool",
+          "state",
+          "status",
+          "input",
+          "filePath",
+          "content",
+          "oldString",
+          "newString",
+          "edits",
+          "patchText",
+          "time",
+          "start",
+          "end")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new OpenCodeSource(), "msg_1/prt_1.json");
     }
   },
 

@@ -6,6 +6,7 @@ import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,13 +43,16 @@ final class JsonLinesSubject implements Subject {
   @Override
   public Outcome read(byte[] input, Random random) {
     List<UsageEvent> events = new ArrayList<>();
+    List<SessionSignal> signals = new ArrayList<>();
     RecordParser parser = source.newParser(file, "");
     long lineNumber = 0;
     int earlier = random.nextInt(4);
     int first = random.nextInt(validLines.size());
     for (int i = 0; i < earlier; i++) {
       byte[] line = validLines.get((first + i) % validLines.size());
-      events.addAll(PaddedRecord.alone(line).feedTo(parser, ++lineNumber).events());
+      Outcome valid = PaddedRecord.alone(line).feedTo(parser, ++lineNumber);
+      events.addAll(valid.events());
+      signals.addAll(valid.signals());
     }
 
     String before = parser.state();
@@ -59,6 +63,7 @@ final class JsonLinesSubject implements Subject {
     assertEquals(alone, malformed, "the line's place in its buffer changed the outcome");
     assertEquals(twin.state(), parser.state(), "the line's place in its buffer changed the state");
     events.addAll(malformed.events());
+    signals.addAll(malformed.signals());
 
     RecordParser resumed = source.newParser(file, parser.state());
     PaddedRecord next = PaddedRecord.alone(validLines.get(random.nextInt(validLines.size())));
@@ -68,30 +73,37 @@ final class JsonLinesSubject implements Subject {
     assertEquals(carriedOn, afterResume, "a parser resumed from state() read the next line apart");
     assertEquals(parser.state(), resumed.state(), "a resumed parser's state drifted");
     events.addAll(carriedOn.events());
+    signals.addAll(carriedOn.signals());
 
-    events.addAll(PaddedRecord.alone(input).feedTo(longLived, ++longLivedLines).events());
+    Outcome longLivedInput = PaddedRecord.alone(input).feedTo(longLived, ++longLivedLines);
+    events.addAll(longLivedInput.events());
+    signals.addAll(longLivedInput.signals());
     next = PaddedRecord.alone(validLines.get(random.nextInt(validLines.size())));
-    events.addAll(next.feedTo(longLived, ++longLivedLines).events());
+    Outcome longLivedNext = next.feedTo(longLived, ++longLivedLines);
+    events.addAll(longLivedNext.events());
+    signals.addAll(longLivedNext.signals());
     if (longLivedLines % 1_000 == 0) {
       longLived = source.newParser(file, longLived.state()); // as the next import resumes
     }
-    return new Outcome(events, malformed.rejection());
+    return new Outcome(events, signals, malformed.rejection());
   }
 
   /** A parser started from {@code state}, which may be damaged, fed every valid line. */
   Outcome resume(String state) {
     RecordParser parser = source.newParser(file, state);
     List<UsageEvent> events = new ArrayList<>();
+    List<SessionSignal> signals = new ArrayList<>();
     @Nullable String rejection = null;
     long lineNumber = 0;
     for (byte[] line : validLines) {
       Outcome outcome = PaddedRecord.alone(line).feedTo(parser, ++lineNumber);
       events.addAll(outcome.events());
+      signals.addAll(outcome.signals());
       if (outcome.isRejected()) {
         rejection = outcome.rejection();
       }
     }
-    return new Outcome(events, rejection);
+    return new Outcome(events, signals, rejection);
   }
 
   /** The state after each valid line, read in order: the seeds of damaged states. */

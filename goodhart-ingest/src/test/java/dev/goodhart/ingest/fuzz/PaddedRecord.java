@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.RecordParser;
+import dev.goodhart.ingest.RecordSink;
 import dev.goodhart.ingest.fuzz.Subject.Outcome;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +40,24 @@ record PaddedRecord(byte[] buffer, int offset, int length) {
   /** Parses the record; only a {@link BadRecordException} is caught, anything else goes through. */
   Outcome feedTo(RecordParser parser, long lineNumber) {
     List<UsageEvent> events = new ArrayList<>();
+    List<SessionSignal> signals = new ArrayList<>();
+    RecordSink sink =
+        new RecordSink() {
+          @Override
+          public void accept(UsageEvent event) {
+            events.add(event);
+          }
+
+          @Override
+          public void signal(SessionSignal signal) {
+            signals.add(signal);
+          }
+        };
     try {
-      parser.parse(buffer, offset, length, lineNumber, events::add);
-      return Outcome.accepted(events);
+      parser.parse(buffer, offset, length, lineNumber, sink);
+      return Outcome.accepted(events, signals);
     } catch (BadRecordException e) {
-      return Outcome.rejected(events, e.getMessage());
+      return Outcome.rejected(events, signals, e.getMessage());
     }
   }
 }

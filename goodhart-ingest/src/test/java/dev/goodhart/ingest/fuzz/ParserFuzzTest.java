@@ -1,6 +1,7 @@
 package dev.goodhart.ingest.fuzz;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -14,8 +15,10 @@ import dev.goodhart.ingest.fuzz.Subject.Outcome;
 import dev.goodhart.ingest.json.JsonRecords;
 import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
+import dev.goodhart.model.WrittenPaths;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -36,7 +39,7 @@ import org.opentest4j.AssertionFailedError;
  * Holds every parser to the contract of {@link RecordParser}: on malformed input it returns
  * normally or throws {@link BadRecordException}, and nothing else (price files: a {@link
  * GoodhartException} with {@link ErrorCode#BAD_PRICE_FILE}); and what it emits is still a sane
- * event. A failure names the seed, the case and the input; {@code
+ * event or session signal. A failure names the seed, the case and the input; {@code
  * FuzzTarget.CODEX.corpus().generate(seed, case)} makes the input again.
  *
  * <p>Longer or different runs: {@code ./mvnw -pl goodhart-ingest -am verify -Dtest=ParserFuzzTest
@@ -70,7 +73,8 @@ class ParserFuzzTest {
       Outcome outcome = subject.read(seed.getBytes(UTF_8), random);
       assertNull(outcome.rejection(), () -> target + " refused a valid seed: " + seed);
       outcome.events().forEach(ParserFuzzTest::checkInvariants);
-      events += outcome.events().size();
+      outcome.signals().forEach(ParserFuzzTest::checkInvariants);
+      events += outcome.events().size() + outcome.signals().size();
     }
     assertTrue(
         events > 0 || target == FuzzTarget.PRICE_FILES, target + " emitted nothing from its seeds");
@@ -98,13 +102,15 @@ class ParserFuzzTest {
 
     long millis = (System.nanoTime() - started) / 1_000_000;
     System.out.printf(
-        "fuzz %-15s %,7d cases, %,7d rejected as bad records (%d%%), %,6d events, %,6d ms%n"
+        "fuzz %-15s %,7d cases, %,7d rejected as bad records (%d%%), %,6d events, %,6d signals,"
+            + " %,6d ms%n"
             + "     rejected/cases by mutation: %s%n",
         target,
         tally.cases,
         tally.rejected,
         100 * tally.rejected / tally.cases,
         tally.events,
+        tally.signals,
         millis,
         tally.byMutation());
     // A corpus the parser mostly accepts would test the happy path, not the error paths.
@@ -127,13 +133,17 @@ class ParserFuzzTest {
     MalformedRecords states =
         new MalformedRecords(
             subject.statesAlongTheValidLines(),
-            List.of("session", "cwd", "branch", "model", "provider", "total"));
+            List.of("session", "cwd", "branch", "model", "provider", "total", "patched"));
     for (int i = 0; i < DAMAGED_STATES; i++) {
       Mutant damaged = states.generate(SEED, i);
       try {
         subject
             .resume(new String(damaged.bytes(), UTF_8))
             .events()
+            .forEach(ParserFuzzTest::checkInvariants);
+        subject
+            .resume(new String(damaged.bytes(), UTF_8))
+            .signals()
             .forEach(ParserFuzzTest::checkInvariants);
       } catch (Throwable t) {
         String again = "the damaged states of %s, generate(%dL, %d)".formatted(target, SEED, i);
@@ -151,6 +161,7 @@ class ParserFuzzTest {
       try {
         Outcome outcome = subject.read(mutant.bytes(), aroundTheInput(i));
         outcome.events().forEach(ParserFuzzTest::checkInvariants);
+        outcome.signals().forEach(ParserFuzzTest::checkInvariants);
         tally.count(mutant, outcome);
       } catch (Throwable t) {
         // Anything but the documented exception, an OutOfMemoryError or StackOverflowError too.
@@ -198,6 +209,26 @@ class ParserFuzzTest {
     assertFalse(event.eventKey().isBlank(), "an event has a blank key");
   }
 
+  /**
+   * A signal has a key and a plausible time; an edit's line count is its number of line hashes when
+   * it has them, and its file is a path as {@link WrittenPaths} spells them.
+   */
+  private static void checkInvariants(SessionSignal signal) {
+    assertFalse(signal.signalKey().isBlank(), "a signal has a blank key");
+    Instant timestamp = signal.timestamp();
+    assertTrue(
+        !timestamp.isBefore(EARLIEST) && !timestamp.isAfter(LATEST),
+        () -> "an implausible signal time got through: " + timestamp);
+    if (signal.kind() == SessionSignal.Kind.EDIT && signal.lineHashCount() > 0) {
+      assertEquals(
+          signal.lineHashCount(), signal.lines(), () -> "lines and hashes differ: " + signal);
+    }
+    String file = signal.filePath();
+    assertTrue(
+        file == null || file.equals(WrittenPaths.resolve(null, file)),
+        () -> "a file path that is not in its normal form got through: " + file);
+  }
+
   /** The store rounds reported costs to 18 decimals in a DECIMAL(38, 18) column. */
   private static boolean fitsTheStoresCostColumn(BigDecimal cost) {
     try {
@@ -229,11 +260,13 @@ class ParserFuzzTest {
     int cases;
     int rejected;
     long events;
+    long signals;
     final Map<Mutation, int[]> mutations = new EnumMap<>(Mutation.class);
 
     void count(Mutant mutant, Outcome outcome) {
       cases++;
       events += outcome.events().size();
+      signals += outcome.signals().size();
       int[] counts = mutations.computeIfAbsent(mutant.mutations().getFirst(), m -> new int[2]);
       counts[1]++;
       if (outcome.isRejected()) {

@@ -45,9 +45,9 @@ final class PriceFileSubject implements Subject {
     @Nullable String detection = documentedFailure(() -> PriceFiles.detect(file));
     if (rejection == null) {
       assertNull(detection, "a file read as a price table has no format");
-      return Outcome.accepted(List.of());
+      return Outcome.accepted(List.of(), List.of());
     }
-    return Outcome.rejected(List.of(), rejection);
+    return Outcome.rejected(List.of(), List.of(), rejection);
   }
 
   private static @Nullable String documentedFailure(Runnable read) {

@@ -2,6 +2,7 @@ package dev.goodhart.ingest.fuzz;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import java.util.List;
 import java.util.Random;
@@ -21,20 +22,23 @@ interface Subject {
    * What one input gave.
    *
    * @param events every event emitted while reading the input, including around it
+   * @param signals every session signal emitted likewise
    * @param rejection the documented exception's message when the input was refused, else null
    */
-  record Outcome(List<UsageEvent> events, @Nullable String rejection) {
+  record Outcome(List<UsageEvent> events, List<SessionSignal> signals, @Nullable String rejection) {
     public Outcome {
       events = List.copyOf(requireNonNull(events, "events is null"));
+      signals = List.copyOf(requireNonNull(signals, "signals is null"));
     }
 
-    static Outcome accepted(List<UsageEvent> events) {
-      return new Outcome(events, null);
+    static Outcome accepted(List<UsageEvent> events, List<SessionSignal> signals) {
+      return new Outcome(events, signals, null);
     }
 
-    /** The events a parser emitted before it refused the input still reached the importer. */
-    static Outcome rejected(List<UsageEvent> emitted, String reason) {
-      return new Outcome(emitted, reason);
+    /** What a parser emitted before it refused the input still reached the importer. */
+    static Outcome rejected(
+        List<UsageEvent> emitted, List<SessionSignal> signalled, String reason) {
+      return new Outcome(emitted, signalled, reason);
     }
 
     boolean isRejected() {
