@@ -270,6 +270,69 @@ class ProvenanceFlowsTest {
   }
 
   @Test
+  void aCodexSessionsPatchSquashMergedShipsItsLines() {
+    CodexRollout codex =
+        new CodexRollout(
+                "0199c0de-1111-7222-8333-444455556666", WORK, repo.path.toString(), "codex/totals")
+            .prompt(WORK, "add a totals module");
+    repo.git(null, "checkout", "-q", "-b", "codex/totals");
+    codex.addsFile(WORK.plus(Duration.ofMinutes(1)), "shop/totals.py", totals());
+    repo.write("shop/totals.py", totals());
+    String own = repo.commitAll(WORK.plus(Duration.ofMinutes(2)), "Add totals");
+    codex.commits(WORK.plus(Duration.ofMinutes(2)), "codex/totals", own, "Add totals");
+    repo.write("shop/test_totals.py", TEST_TOTALS);
+    repo.commitAll(WORK.plus(Duration.ofMinutes(3)), "Test totals by hand");
+    repo.git(WORK.plus(hours(1)), "checkout", "-q", "main");
+    repo.git(WORK.plus(hours(1)), "merge", "-q", "--squash", "codex/totals");
+    String squash = repo.commitAll(WORK.plus(hours(1)), "Add totals (#21)");
+    repo.git(null, "branch", "-q", "-D", "codex/totals");
+    cli.write(
+        ".codex/sessions/2026/11/02/rollout-2026-11-02T10-00-00-" + codex.id + ".jsonl",
+        codex.text());
+
+    JsonNode s = report().session(codex.id);
+
+    assertEquals("codex", s.get("source").asText());
+    assertEquals(40, s.get("aiLinesWritten").asLong());
+    assertEquals(40, s.get("aiLinesShipped").asLong(), "the tests a person wrote are not its");
+    assertEquals(List.of("squashed " + squash + " #21"), landed(s));
+  }
+
+  @Test
+  void aPullRequestTheForgeListsLinksASquashEvenWhenNoLineSurvived() throws Exception {
+    AgentTranscript session = session("s1", "feature/totals");
+    String own = agentCommitsTotals(session, "feature/totals");
+    repo.git(null, "checkout", "-q", "main");
+    // A reviewer rewrote every line before the squash: only the pull request tells.
+    repo.write("totals.py", totals().replace("items", "values"));
+    String squash = repo.commitAll(WORK.plus(hours(3)), "Totals");
+    repo.git(null, "branch", "-q", "-D", "feature/totals");
+    repo.git(null, "reflog", "expire", "--expire=now", "--all");
+    repo.git(null, "gc", "-q", "--prune=now");
+    save(session);
+    Path pulls = folder.resolve("pulls.json");
+    java.nio.file.Files.writeString(
+        pulls,
+        ("{\"number\":14,\"state\":\"closed\",\"merged_at\":\"2026-11-02T13:00:00Z\","
+                + "\"created_at\":\"2026-11-02T10:10:00Z\",\"updated_at\":\"2026-11-02T13:00:00Z\","
+                + "\"closed_at\":\"2026-11-02T13:00:00Z\",\"merge_commit_sha\":\"%s\","
+                + "\"user\":{\"login\":\"dev\"},\"head\":{\"sha\":\"%s\",\"ref\":\"feature/totals\"},"
+                + "\"base\":{\"ref\":\"main\"},\"commit_list\":[{\"sha\":\"%s\"}]}\n")
+            .formatted(squash, own, own));
+    CliHarness.Result imported =
+        cli.run("import", "github", "shop/shop", "--from", pulls.toString());
+    assertEquals(0, imported.exitCode(), imported::toString);
+    repo.git(null, "remote", "add", "origin", "https://github.com/shop/shop.git");
+
+    JsonNode s = report().session("s1");
+
+    assertEquals(List.of("squashed " + squash + " #14"), landed(s));
+    assertEquals(1, s.get("shippedCommits").asInt());
+    assertEquals(0, s.get("aiLinesShipped").asLong(), "no line of its survived the review");
+    assertEquals(0, s.get("unresolved").size(), "the pull request knows the sha git lost");
+  }
+
+  @Test
   void withoutTheLinesTextACommitInTheSessionsWindowIsStillInferred() {
     AgentTranscript session = session("s1", "main");
     session.answers(WORK.plus(Duration.ofMinutes(5)), 20_000);
