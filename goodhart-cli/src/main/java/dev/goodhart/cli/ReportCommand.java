@@ -95,6 +95,13 @@ final class ReportCommand implements Callable<Integer> {
               + " (default: 14 days).")
   @Nullable Integer provenanceWindowDays;
 
+  @Option(
+      names = "--no-provenance",
+      description =
+          "Link sessions by the shas they printed (on the branch), trailers and time only: follow"
+              + " no lines, look up no rebased or squashed commit.")
+  boolean noProvenance;
+
   ReportCommand(CliContext context) {
     this.context = context;
   }
@@ -128,6 +135,7 @@ final class ReportCommand implements Callable<Integer> {
               loading.get(),
               machine,
               new OutcomeQuery(first, last, OutcomeQuery.PRIVACY_FLOOR)
+                  .withLineProvenance(!noProvenance)
                   .withProvenanceWindow(
                       provenanceWindowDays == null
                           ? null
@@ -156,6 +164,7 @@ final class ReportCommand implements Callable<Integer> {
   private void scan(DuckDbStore store) throws InterruptedException {
     ScanCommand scanner = new ScanCommand(context);
     scanner.log = context.err;
+    scanner.followLines = !noProvenance;
     if (!repositories.isEmpty()) {
       scanner.scanInto(store, repositories);
       return;

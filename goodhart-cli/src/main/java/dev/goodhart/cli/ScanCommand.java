@@ -75,6 +75,12 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Scan again even when a branch has not moved.")
   boolean force;
 
+  /**
+   * Whether lines of the agent era are followed one by one and the commits sessions printed looked
+   * up: what line provenance needs. {@code report --no-provenance} turns it off.
+   */
+  boolean followLines = true;
+
   /** Where a scan's one-line summaries go: standard output, or standard error under a report. */
   PrintWriter log;
 
@@ -112,7 +118,7 @@ final class ScanCommand implements Callable<Integer> {
     try {
       RepositoryScanner scanner = scanner();
       // Lines are followed from the first moment an agent wrote one: no earlier commit holds any.
-      linesSince = store.firstWrittenLine().orElse(null);
+      linesSince = followLines ? store.firstWrittenLine().orElse(null) : null;
       List<Future<RepositoryScanner.Result>> scans = new ArrayList<>();
       List<RepositoryRef> located = new ArrayList<>();
       for (Path target : targets) {
@@ -142,7 +148,9 @@ final class ScanCommand implements Callable<Integer> {
       }
       // Whether or not a branch moved, sessions may have printed commits since the last look.
       for (RepositoryRef repository : located) {
-        PrintedCommitLookup.refresh(store, repository, context.clock.instant());
+        if (followLines) {
+          PrintedCommitLookup.refresh(store, repository, context.clock.instant());
+        }
       }
     } finally {
       pool.shutdownNow();

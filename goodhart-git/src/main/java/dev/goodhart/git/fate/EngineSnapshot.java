@@ -171,6 +171,8 @@ public final class EngineSnapshot {
       }
       longs(out, commit.entered, commit.count);
       longs(out, commit.left, commit.count);
+      out.writeInt(commit.gaps.length);
+      longs(out, commit.gaps, commit.gaps.length);
     }
   }
 
@@ -256,8 +258,10 @@ public final class EngineSnapshot {
         files.add(new TrackedLines.File(path, renamedFrom, lines, positions, hashes));
         lines += n;
       }
-      tracked.put(
-          owner, TrackedLines.restoreCommit(sha, files, longs(in, lines), longs(in, lines)));
+      long[] entered = longs(in, lines);
+      long[] left = longs(in, lines);
+      long[] gaps = longs(in, in.readInt());
+      tracked.put(owner, TrackedLines.restoreCommit(sha, files, entered, left, gaps));
     }
     return new EngineSnapshot(
         head,

@@ -239,6 +239,9 @@ final class TrackedLines {
     long[] entered = new long[0];
     long[] left = new long[0];
 
+    /** Times a line was away between entries: line ordinal, left, came back. */
+    long[] gaps = new long[0];
+
     Commit(String sha) {
       this.sha = sha;
     }
@@ -263,8 +266,14 @@ final class TrackedLines {
       if (ordinal < count) {
         if (entered[ordinal] == CommittedLines.NEVER) {
           entered[ordinal] = when;
+        } else if (left[ordinal] != CommittedLines.NEVER) {
+          // Back on the branch: a merge brought again a line the branch had dropped.
+          gaps = java.util.Arrays.copyOf(gaps, gaps.length + 3);
+          gaps[gaps.length - 3] = ordinal;
+          gaps[gaps.length - 2] = left[ordinal];
+          gaps[gaps.length - 1] = when;
         }
-        left[ordinal] = CommittedLines.NEVER; // back on the branch (a merge brought it again)
+        left[ordinal] = CommittedLines.NEVER;
       }
     }
 
@@ -277,6 +286,16 @@ final class TrackedLines {
     void addTo(List<CommittedLines> result) {
       for (File file : files) {
         int n = file.positions().length;
+        int first = file.firstOrdinal();
+        long[] fileGaps = new long[0];
+        for (int g = 0; g < gaps.length; g += 3) {
+          if (gaps[g] >= first && gaps[g] < first + n) {
+            fileGaps = Arrays.copyOf(fileGaps, fileGaps.length + 3);
+            fileGaps[fileGaps.length - 3] = gaps[g] - first;
+            fileGaps[fileGaps.length - 2] = gaps[g + 1];
+            fileGaps[fileGaps.length - 1] = gaps[g + 2];
+          }
+        }
         result.add(
             new CommittedLines(
                 sha,
@@ -284,8 +303,9 @@ final class TrackedLines {
                 file.renamedFrom(),
                 file.positions(),
                 file.hashes(),
-                Arrays.copyOfRange(entered, file.firstOrdinal(), file.firstOrdinal() + n),
-                Arrays.copyOfRange(left, file.firstOrdinal(), file.firstOrdinal() + n)));
+                Arrays.copyOfRange(entered, first, first + n),
+                Arrays.copyOfRange(left, first, first + n),
+                fileGaps));
       }
     }
   }
@@ -298,14 +318,16 @@ final class TrackedLines {
       int[] positions,
       long[] hashes) {}
 
-  /** For a snapshot: a record rebuilt with its lines' entries and exits. */
-  static Commit restoreCommit(String sha, List<File> files, long[] entered, long[] left) {
+  /** For a snapshot: a record rebuilt with its lines' entries, exits and gaps. */
+  static Commit restoreCommit(
+      String sha, List<File> files, long[] entered, long[] left, long[] gaps) {
     Commit commit = new Commit(sha);
     for (File file : files) {
       commit.addFile(file.path(), file.renamedFrom(), file.positions(), file.hashes());
     }
     System.arraycopy(entered, 0, commit.entered, 0, commit.count);
     System.arraycopy(left, 0, commit.left, 0, commit.count);
+    commit.gaps = gaps.clone();
     return commit;
   }
 

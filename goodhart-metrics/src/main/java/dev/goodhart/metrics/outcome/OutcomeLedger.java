@@ -65,6 +65,7 @@ public final class OutcomeLedger {
             query.provenanceWindow() != null
                 ? query.provenanceWindow()
                 : LineProvenance.DEFAULT_WINDOW,
+            query.lineProvenance(),
             now);
     List<LinkedSession> everyone = linking.sessions;
     Map<String, List<WasteSignal>> waste = WasteDetector.detect(wasteView(everyone), now);

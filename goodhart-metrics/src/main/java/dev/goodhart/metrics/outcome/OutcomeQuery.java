@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     it is never treated as one person's own, and the floor applies even to a single person
  * @param provenanceWindow how long after an agent wrote a line a commit may land it as the agent's
  *     work; null for the default (14 days)
+ * @param lineProvenance whether sessions are linked by their lines and by commits that landed under
+ *     another sha; false links by printed shas on the branch, trailers and time only
  */
 public record OutcomeQuery(
     @Nullable LocalDate since,
@@ -24,7 +26,8 @@ public record OutcomeQuery(
     @Nullable Set<String> persons,
     @Nullable String repositoryId,
     boolean shared,
-    @Nullable Duration provenanceWindow) {
+    @Nullable Duration provenanceWindow,
+    boolean lineProvenance) {
   public static final int PRIVACY_FLOOR = 5;
 
   public static final OutcomeQuery ALL = new OutcomeQuery(null, null, PRIVACY_FLOOR);
@@ -47,12 +50,19 @@ public record OutcomeQuery(
       @Nullable Set<String> persons,
       @Nullable String repositoryId,
       boolean shared) {
-    this(since, until, minimumGroup, persons, repositoryId, shared, null);
+    this(since, until, minimumGroup, persons, repositoryId, shared, null, true);
   }
 
   /** The same query with another provenance window. */
   public OutcomeQuery withProvenanceWindow(@Nullable Duration window) {
-    return new OutcomeQuery(since, until, minimumGroup, persons, repositoryId, shared, window);
+    return new OutcomeQuery(
+        since, until, minimumGroup, persons, repositoryId, shared, window, lineProvenance);
+  }
+
+  /** The same query, with or without line provenance. */
+  public OutcomeQuery withLineProvenance(boolean on) {
+    return new OutcomeQuery(
+        since, until, minimumGroup, persons, repositoryId, shared, provenanceWindow, on);
   }
 
   /** Everyone's sessions, as the person running the command sees them. */

@@ -46,8 +46,9 @@ final class SessionLinking {
       Delivery delivery,
       UsageFilter filter,
       Duration window,
+      boolean lineProvenance,
       Instant now) {
-    List<ScannedRepository> repositories = repositories(store, delivery);
+    List<ScannedRepository> repositories = repositories(store, delivery, lineProvenance);
     List<SessionSpend> spends = SpendBySession.read(store, pricer, filter);
     List<SessionSignal> signals = store.signals();
     Map<String, SessionWork> works = SessionWork.bySession(signals);
@@ -73,7 +74,7 @@ final class SessionLinking {
       sessions.add(
           new LinkedSession(spend, work, subject, person != null ? person : spend.machineId()));
     }
-    WrittenLines written = writtenLines(signals, sessions);
+    WrittenLines written = lineProvenance ? writtenLines(signals, sessions) : new WrittenLines();
     LineProvenance provenance = follow(store, repositories, written, window, now);
     SessionLinker.Links links =
         SessionLinker.link(
@@ -89,17 +90,21 @@ final class SessionLinking {
     return new SessionLinking(repositories, sessions, provenance);
   }
 
-  private static List<ScannedRepository> repositories(Store store, Delivery delivery) {
+  private static List<ScannedRepository> repositories(
+      Store store, Delivery delivery, boolean lineProvenance) {
     List<ScannedRepository> repositories = new ArrayList<>();
     for (RepositoryScan.Summary summary : store.repositories()) {
       RepositoryRef ref = summary.repository();
-      repositories.add(
+      ScannedRepository repository =
           new ScannedRepository(
-                  ref, store.commits(ref.id()), delivery.deployedHeads(ref.fullName()))
-              .withEvidence(
-                  store.printedCommits(ref.id()),
-                  store.patchIds(ref.id()),
-                  delivery.pullRequests(ref.fullName())));
+              ref, store.commits(ref.id()), delivery.deployedHeads(ref.fullName()));
+      if (lineProvenance) {
+        repository.withEvidence(
+            store.printedCommits(ref.id()),
+            store.patchIds(ref.id()),
+            delivery.pullRequests(ref.fullName()));
+      }
+      repositories.add(repository);
     }
     return repositories;
   }

@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param hashes each line's {@link LineHash}
  * @param enteredAt when each line entered the branch's first-parent chain (epoch seconds of that
  *     state), {@link #NEVER} when it never did (it left its side branch before a merge brought it)
- * @param leftAt when each line left the branch (epoch seconds of the state without it), {@link
- *     #NEVER} while it is still there
+ * @param leftAt when each line left the branch for the last time (epoch seconds of the state
+ *     without it), {@link #NEVER} while it is still there
+ * @param gaps the times a line was away from the branch between its first entry and its last exit
+ *     (a merge brought back a line the branch had dropped): three numbers each, the line's index,
+ *     when it left and when it came back; usually empty
  */
 public record CommittedLines(
     String sha,
@@ -29,7 +32,8 @@ public record CommittedLines(
     int[] positions,
     long[] hashes,
     long[] enteredAt,
-    long[] leftAt) {
+    long[] leftAt,
+    long[] gaps) {
 
   /** A moment that never came: a line that never entered the branch, or never left it. */
   public static final long NEVER = Long.MAX_VALUE;
@@ -41,6 +45,10 @@ public record CommittedLines(
     hashes = hashes.clone();
     enteredAt = enteredAt.clone();
     leftAt = leftAt.clone();
+    gaps = gaps.clone();
+    if (gaps.length % 3 != 0) {
+      throw new IllegalArgumentException("gaps come in threes: " + gaps.length);
+    }
     if (hashes.length != positions.length
         || enteredAt.length != positions.length
         || leftAt.length != positions.length) {
@@ -65,9 +73,29 @@ public record CommittedLines(
     return enteredAt[line] != NEVER;
   }
 
+  /** Lines that never left the branch once they entered it. */
+  public CommittedLines(
+      String sha,
+      String path,
+      @Nullable String renamedFrom,
+      int[] positions,
+      long[] hashes,
+      long[] enteredAt,
+      long[] leftAt) {
+    this(sha, path, renamedFrom, positions, hashes, enteredAt, leftAt, new long[0]);
+  }
+
   /** Whether the line was on the branch at {@code epochSeconds}. */
   public boolean aliveAt(int line, long epochSeconds) {
-    return enteredAt[line] <= epochSeconds && epochSeconds < leftAt[line];
+    if (enteredAt[line] > epochSeconds || epochSeconds >= leftAt[line]) {
+      return false;
+    }
+    for (int g = 0; g < gaps.length; g += 3) {
+      if (gaps[g] == line && gaps[g + 1] <= epochSeconds && epochSeconds < gaps[g + 2]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the line is on the branch at its head. */
@@ -96,6 +124,11 @@ public record CommittedLines(
   }
 
   @Override
+  public long[] gaps() {
+    return gaps.clone();
+  }
+
+  @Override
   public boolean equals(Object other) {
     return other instanceof CommittedLines that
         && sha.equals(that.sha)
@@ -104,7 +137,8 @@ public record CommittedLines(
         && Arrays.equals(positions, that.positions)
         && Arrays.equals(hashes, that.hashes)
         && Arrays.equals(enteredAt, that.enteredAt)
-        && Arrays.equals(leftAt, that.leftAt);
+        && Arrays.equals(leftAt, that.leftAt)
+        && Arrays.equals(gaps, that.gaps);
   }
 
   @Override

@@ -56,6 +56,7 @@ final class DuckDbProvenance {
           .longs(file.hashes())
           .longs(file.enteredAt())
           .longs(file.leftAt())
+          .longs(file.gaps())
           .endRow();
     }
     lines.finish();
@@ -81,7 +82,7 @@ final class DuckDbProvenance {
     try (PreparedStatement statement =
         connection.prepareStatement(
             """
-            SELECT sha, path, renamed_from, positions, hashes, entered_at, left_at
+            SELECT sha, path, renamed_from, positions, hashes, entered_at, left_at, gaps
             FROM commit_line WHERE repo_id = ? ORDER BY committed_at, sha, path
             """)) {
       statement.setString(1, repositoryId);
@@ -95,7 +96,8 @@ final class DuckDbProvenance {
                   ints(rows.getArray(4)),
                   longs(rows.getArray(5)),
                   longs(rows.getArray(6)),
-                  longs(rows.getArray(7))));
+                  longs(rows.getArray(7)),
+                  longs(rows.getArray(8))));
         }
       }
     }

@@ -307,7 +307,8 @@ final class DuckDbSchema {
                     positions INTEGER[] NOT NULL,
                     hashes BIGINT[] NOT NULL,
                     entered_at BIGINT[] NOT NULL,
-                    left_at BIGINT[] NOT NULL
+                    left_at BIGINT[] NOT NULL,
+                    gaps BIGINT[] NOT NULL
                   )""",
                   """
                   CREATE TABLE printed_commit (
