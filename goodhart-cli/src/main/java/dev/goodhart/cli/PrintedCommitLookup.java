@@ -5,6 +5,7 @@ import dev.goodhart.git.PrintedCommits;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.PrintedCommit;
 import dev.goodhart.model.git.RepositoryRef;
+import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,26 +31,36 @@ final class PrintedCommitLookup {
 
   private PrintedCommitLookup() {}
 
+  /**
+   * Looks up what is new: printed shas never asked or not found before, and, after a scan, whether
+   * the ones found reached the branch since. A report that brings nothing new costs one query.
+   */
   static void refresh(Store store, RepositoryRef repository, Instant now) {
     List<String> refs = store.printedRefs().stream().filter(PrintedCommits::looksLikeSha).toList();
-    if (refs.isEmpty() || store.lastScan(repository.id()).isEmpty()) {
+    Optional<RepositoryScan.Summary> scan = store.lastScan(repository.id());
+    if (refs.isEmpty() || scan.isEmpty()) {
       return;
     }
-    List<CommitFact> branch = store.commits(repository.id());
-    Set<String> onBranch = new HashSet<>();
-    branch.forEach(commit -> onBranch.add(commit.sha()));
     Map<String, PrintedCommit> known = new HashMap<>();
     store.printedCommits(repository.id()).forEach(commit -> known.put(commit.ref(), commit));
-
     List<String> ask = new ArrayList<>();
+    boolean stale = false;
     for (String ref : refs) {
       PrintedCommit before = known.get(ref);
       if (before == null || !before.resolved()) {
         ask.add(ref);
+      } else if (before.checkedAt().isBefore(scan.get().scannedAt())) {
+        stale = true;
       }
     }
     Git git = Git.in(Path.of(repository.path()));
     Map<String, PrintedCommits.Found> found = PrintedCommits.resolve(git, ask);
+    if (found.isEmpty() && !stale && ask.stream().allMatch(known::containsKey)) {
+      return; // nothing found that was not known, nothing to check again
+    }
+    List<CommitFact> branch = store.commits(repository.id());
+    Set<String> onBranch = new HashSet<>();
+    branch.forEach(commit -> onBranch.add(commit.sha()));
     List<PrintedCommit> changed = new ArrayList<>();
     List<String> needPatchIds = new ArrayList<>();
     for (String ref : refs) {
@@ -56,7 +68,7 @@ final class PrintedCommitLookup {
       PrintedCommits.Found hit = found.get(ref);
       if (before != null && before.resolved()) {
         boolean reached = onBranch.contains(before.sha());
-        if (reached != before.onBranch()) {
+        if (reached != before.onBranch() || before.checkedAt().isBefore(scan.get().scannedAt())) {
           changed.add(
               new PrintedCommit(
                   repository.id(),

@@ -119,15 +119,18 @@ final class ReportCommand implements Callable<Integer> {
     }
     Prices.Loading loading = Prices.start(context, priceFile);
     try (DuckDbStore store = context.openStore()) {
+      Trace.mark("store opened");
       Machine machine = Machine.local(context.environment);
       if (!noImport) {
         LogDiscovery.Result found =
             LogDiscovery.onThisMachine(
                 SourceRegistry.load().select(List.of()), context.environment);
         ImportRunner.run(context, store, found, machine);
+        Trace.mark("new logs imported");
       }
       if (!noScan) {
         scan(store);
+        Trace.mark("repositories scanned");
       }
       render(
           outcomes(
@@ -210,6 +213,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   void render(OutcomeReport report) throws IOException {
+    Trace.mark("report computed");
     if (html != null) {
       Path file = html.toAbsolutePath();
       if (file.getParent() != null) {

@@ -59,6 +59,16 @@ public final class WrittenLines {
     return byHash.isEmpty();
   }
 
+  /** Every hash written, each once. */
+  long[] hashes() {
+    long[] all = new long[byHash.size()];
+    int i = 0;
+    for (long hash : byHash.keySet()) {
+      all[i++] = hash;
+    }
+    return all;
+  }
+
   /** Lines written, per session: those of edits whose text the log carried. */
   public Map<String, Long> writtenBySession() {
     return writtenBySession;

@@ -33,9 +33,19 @@ final class DuckDbProvenance {
 
   DuckDbProvenance(Connection connection, Path dataDirectory) throws SQLException {
     this.connection = connection;
+    try (Statement statement = connection.createStatement()) {
+      // The packed lines travel through the CSV file as base64 text.
+      statement.execute(
+          """
+          CREATE TEMP TABLE IF NOT EXISTS commit_line_staging (
+            repo_id VARCHAR, sha VARCHAR, committed_at TIMESTAMPTZ, path VARCHAR,
+            renamed_from VARCHAR, line_count INTEGER, informative INTEGER, packed VARCHAR,
+            gaps BIGINT[])
+          """);
+    }
     this.lines =
         StagingFile.forTable(
-            connection, "commit_line", dataDirectory.resolve("staging-commit-lines.csv"));
+            connection, "commit_line_staging", dataDirectory.resolve("staging-commit-lines.csv"));
   }
 
   /** Writes a scan's lines into the staging file; {@link #replaceLines} loads them. */
@@ -52,10 +62,9 @@ final class DuckDbProvenance {
           .time(at)
           .text(file.path())
           .text(file.renamedFrom())
-          .ints(file.positions())
-          .longs(file.hashes())
-          .longs(file.enteredAt())
-          .longs(file.leftAt())
+          .number(file.size())
+          .number(LinePacking.informative(file))
+          .text(BASE64.encodeToString(LinePacking.pack(file)))
           .longs(file.gaps())
           .endRow();
     }
@@ -69,38 +78,83 @@ final class DuckDbProvenance {
         Statement statement = connection.createStatement()) {
       delete.setString(1, repositoryId);
       delete.execute();
-      statement.execute("INSERT INTO commit_line SELECT * FROM " + lines.source());
+      statement.execute("DELETE FROM commit_line_staging");
+      statement.execute("INSERT INTO commit_line_staging SELECT * FROM " + lines.source());
+      statement.execute(
+          "INSERT INTO commit_line SELECT repo_id, sha, committed_at, path, renamed_from,"
+              + " line_count, informative, from_base64(packed), gaps FROM commit_line_staging");
+      statement.execute("DELETE FROM commit_line_staging");
     }
   }
+
+  private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getEncoder();
 
   void deleteStaging() throws IOException {
     lines.delete();
   }
 
-  /** A repository's lines, in the order of their commits' times, then by path. */
-  void commitLines(String repositoryId, Consumer<CommittedLines> consumer) throws SQLException {
+  /**
+   * A repository's lines, in the order of their commits' times, then by path; with {@code anyOf},
+   * only the files holding one of its hashes.
+   */
+  void commitLines(String repositoryId, long @Nullable [] anyOf, Consumer<CommittedLines> consumer)
+      throws SQLException {
+    java.util.Set<Long> wanted = null;
+    if (anyOf != null) {
+      wanted = new java.util.HashSet<>(anyOf.length * 2);
+      for (long hash : anyOf) {
+        wanted.add(hash);
+      }
+    }
     try (PreparedStatement statement =
         connection.prepareStatement(
             """
-            SELECT sha, path, renamed_from, positions, hashes, entered_at, left_at, gaps
+            SELECT sha, path, renamed_from, packed, gaps::VARCHAR
             FROM commit_line WHERE repo_id = ? ORDER BY committed_at, sha, path
             """)) {
       statement.setString(1, repositoryId);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          consumer.accept(
-              new CommittedLines(
+          CommittedLines file =
+              LinePacking.unpack(
                   rows.getString(1),
                   rows.getString(2),
                   rows.getString(3),
-                  ints(rows.getArray(4)),
-                  longs(rows.getArray(5)),
-                  longs(rows.getArray(6)),
-                  longs(rows.getArray(7)),
-                  longs(rows.getArray(8))));
+                  rows.getBytes(4),
+                  NumberLists.parse(rows.getString(5)));
+          if (wanted == null || holdsAny(file, wanted)) {
+            consumer.accept(file);
+          }
         }
       }
     }
+  }
+
+  private static boolean holdsAny(CommittedLines file, java.util.Set<Long> wanted) {
+    for (int line = 0; line < file.size(); line++) {
+      if (wanted.contains(file.hash(line))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Per commit: its own lines whose hash is known (not 0) and not trivial (lowest bit clear). */
+  Map<String, Integer> informativeLines(String repositoryId) throws SQLException {
+    Map<String, Integer> counts = new HashMap<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            """
+            SELECT sha, sum(informative)::INTEGER FROM commit_line WHERE repo_id = ? GROUP BY sha
+            """)) {
+      statement.setString(1, repositoryId);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          counts.put(rows.getString(1), rows.getInt(2));
+        }
+      }
+    }
+    return counts;
   }
 
   List<PrintedCommit> printedCommits(String repositoryId) throws SQLException {

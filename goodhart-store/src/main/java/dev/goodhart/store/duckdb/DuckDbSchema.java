@@ -296,7 +296,9 @@ final class DuckDbSchema {
                   "ALTER TABLE session_signal ADD COLUMN file_path VARCHAR",
                   "ALTER TABLE session_signal ADD COLUMN line_hashes BIGINT[]",
                   "ALTER TABLE repository ADD COLUMN lines_since TIMESTAMPTZ",
-                  // One row per commit and file: the commit's own lines there, and their fate.
+                  // One row per commit and file: the commit's own lines there, and their fate,
+                  // packed (LinePacking): a report reads every line of the agent era, and lists
+                  // cost a boxed object per number on the way out.
                   """
                   CREATE TABLE commit_line (
                     repo_id VARCHAR NOT NULL,
@@ -304,10 +306,9 @@ final class DuckDbSchema {
                     committed_at TIMESTAMPTZ NOT NULL,
                     path VARCHAR NOT NULL,
                     renamed_from VARCHAR,
-                    positions INTEGER[] NOT NULL,
-                    hashes BIGINT[] NOT NULL,
-                    entered_at BIGINT[] NOT NULL,
-                    left_at BIGINT[] NOT NULL,
+                    line_count INTEGER NOT NULL,
+                    informative INTEGER NOT NULL,
+                    packed BLOB NOT NULL,
                     gaps BIGINT[] NOT NULL
                   )""",
                   """

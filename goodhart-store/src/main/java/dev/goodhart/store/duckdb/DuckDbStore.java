@@ -520,11 +520,21 @@ public final class DuckDbStore implements ServingStore {
   }
 
   @Override
-  public void commitLines(String repositoryId, Consumer<CommittedLines> consumer) {
+  public void commitLines(
+      String repositoryId, long @Nullable [] anyOf, Consumer<CommittedLines> consumer) {
     try {
-      provenance.commitLines(repositoryId, consumer);
+      provenance.commitLines(repositoryId, anyOf, consumer);
     } catch (SQLException e) {
       throw failure("cannot read the lines of repository " + repositoryId, e);
+    }
+  }
+
+  @Override
+  public Map<String, Integer> informativeLines(String repositoryId) {
+    try {
+      return provenance.informativeLines(repositoryId);
+    } catch (SQLException e) {
+      throw failure("cannot count the lines of repository " + repositoryId, e);
     }
   }
 
