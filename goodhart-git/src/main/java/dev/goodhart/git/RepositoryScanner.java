@@ -183,7 +183,8 @@ public final class RepositoryScanner {
             if (walked.size() % 256 == 0) {
               listener.progressed(walked.size());
             }
-          });
+          },
+          engine.linesSince());
     }
     listener.progressed(walked.size());
     LineFateResult lines = engine.finish();

@@ -464,6 +464,11 @@ public final class LineFateEngine {
     }
   }
 
+  /** Commits made since then have their lines followed one by one; null: none. */
+  public @Nullable Instant linesSince() {
+    return tracked.since();
+  }
+
   /** The number of commits given so far. */
   public int commits() {
     return shas.size();

@@ -16,8 +16,16 @@ final class DiffSection {
 
   private DiffSection() {}
 
-  /** Reads up to the next commit marker or the end of the output. */
+  /** Reads up to the next commit marker or the end of the output, without hashing added lines. */
   static List<FileChange> read(LineInput in) throws IOException {
+    return read(in, false);
+  }
+
+  /**
+   * Reads up to the next commit marker or the end of the output; {@code hashAdded}: keeps the hash
+   * of every added line (only line provenance needs them, and only for commits it follows).
+   */
+  static List<FileChange> read(LineInput in, boolean hashAdded) throws IOException {
     List<RawEntry> entries = new ArrayList<>();
     in.skipSeparators();
     while (in.peek() == ':') {
@@ -32,7 +40,7 @@ final class DiffSection {
     boolean inHunks = false;
     int blocksForEntry = 0;
     while (in.peek() >= 0 && in.peek() != LineInput.ENTRY) {
-      switch (in.patchLine(hunks, inHunks, added)) {
+      switch (in.patchLine(hunks, inHunks && hashAdded, added)) {
         case DIFF -> {
           inHunks = false;
           // A type change is patched as a deletion and an addition: two blocks, one raw entry.

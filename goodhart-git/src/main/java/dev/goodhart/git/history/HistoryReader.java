@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a branch's history out of one {@code git log}: parents before children ({@code
@@ -33,11 +34,17 @@ public final class HistoryReader {
   private final LineInput in;
   private final Consumer<HistoryCommit> sink;
   private final OtherParents otherParents;
+  private final @Nullable Instant hashSince;
 
-  private HistoryReader(InputStream stream, Consumer<HistoryCommit> sink, OtherParents others) {
+  private HistoryReader(
+      InputStream stream,
+      Consumer<HistoryCommit> sink,
+      OtherParents others,
+      @Nullable Instant hashSince) {
     this.in = new LineInput(stream);
     this.sink = sink;
     this.otherParents = others;
+    this.hashSince = hashSince;
   }
 
   /** The arguments of the {@code git log} this reader understands, for {@code revision}. */
@@ -72,9 +79,18 @@ public final class HistoryReader {
 
   /** Runs {@code git log} for {@code revisions} and hands every commit to {@code sink} in order. */
   public static void read(Git git, List<String> revisions, Consumer<HistoryCommit> sink) {
+    read(git, revisions, sink, null);
+  }
+
+  /**
+   * The same, keeping the hash of every added line of the commits made since {@code hashSince}
+   * (none when null): what line provenance follows.
+   */
+  public static void read(
+      Git git, List<String> revisions, Consumer<HistoryCommit> sink, @Nullable Instant hashSince) {
     try (MergeSides merges = MergeSides.start(git, revisions);
         Git.Streaming log = git.stream(logArguments(revisions))) {
-      read(log.output(), sink, merges::of);
+      read(log.output(), sink, merges::of, hashSince);
     }
   }
 
@@ -83,8 +99,16 @@ public final class HistoryReader {
    * its other parents.
    */
   public static void read(InputStream output, Consumer<HistoryCommit> sink, OtherParents others) {
+    read(output, sink, others, null);
+  }
+
+  private static void read(
+      InputStream output,
+      Consumer<HistoryCommit> sink,
+      OtherParents others,
+      @Nullable Instant hashSince) {
     try {
-      new HistoryReader(output, sink, others).readAll();
+      new HistoryReader(output, sink, others, hashSince).readAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -105,7 +129,7 @@ public final class HistoryReader {
     while (in.skipTo(LineInput.ENTRY)) {
       Header h = readHeader();
       List<List<FileChange>> sections = new ArrayList<>(Math.max(1, h.parents().size()));
-      sections.add(DiffSection.read(in));
+      sections.add(DiffSection.read(in, hashSince != null && !h.committedAt().isBefore(hashSince)));
       if (h.parents().size() > 1) {
         sections.addAll(otherParents.of(h.sha(), h.parents()));
       }

@@ -110,14 +110,15 @@ final class LineInput {
   }
 
   /**
-   * Classifies one patch line, adding a hunk header's numbers to {@code hunks} and an added line's
-   * hash to {@code added}, and skips it. Lines before a block's first hunk header are its headers
-   * ({@code +++ b/path} among them), so {@code inHunks} says whether a {@code +} line is text.
+   * Classifies one patch line, adding a hunk header's numbers to {@code hunks} and, when {@code
+   * hashAdded}, an added line's hash to {@code added}, and skips it. Lines before a block's first
+   * hunk header are its headers ({@code +++ b/path} among them): the caller says {@code hashAdded}
+   * only inside hunks.
    */
-  PatchLine patchLine(HunkList hunks, boolean inHunks, AddedLines added) throws IOException {
+  PatchLine patchLine(HunkList hunks, boolean hashAdded, AddedLines added) throws IOException {
     int first = peek();
     PatchLine kind = PatchLine.OTHER;
-    if (first == '+' && inHunks) {
+    if (first == '+' && hashAdded) {
       added.add(hashOfLine());
       return PatchLine.ADDED;
     } else if (first == 'd' && startsWith("diff --git ")) {
