@@ -308,12 +308,20 @@
 
   // --- session table ---
 
+  const LINK_KINDS = ['exact', 'rewritten', 'squashed', 'content', 'inferred'];
+
   function commitsText(commits) {
     if (!Array.isArray(commits)) return DASH;
     if (!commits.length) return '0';
-    const exact = commits.filter((c) => c.link === 'exact').length;
-    const inferred = commits.filter((c) => c.link === 'inferred').length;
-    return commits.length + ' (' + exact + ' exact, ' + inferred + ' inferred)';
+    const kinds = LINK_KINDS.map((kind) => [kind, commits.filter((c) => c.link === kind).length])
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => n + ' ' + kind);
+    return commits.length + ' (' + kinds.join(', ') + ')';
+  }
+  // How the session's work reached the default branch: each landing commit's link and pull request.
+  function landedText(landed) {
+    if (!Array.isArray(landed) || !landed.length) return DASH;
+    return landed.map((l) => text(l.link) + (typeof l.prNumber === 'number' ? ' #' + l.prNumber : '')).join(', ');
   }
   function wasteKinds(session) {
     return list(session.waste).map((w) => w.kind).filter((kind) => typeof kind === 'string');
@@ -328,7 +336,9 @@
     { label: 'Commits', value: (s) => (Array.isArray(s.commits) ? s.commits.length : null), show: (s) => commitsText(s.commits), className: 'number' },
     { label: 'Shipped', value: (s) => s.shippedCommits, show: (s) => count(s.shippedCommits), className: 'number' },
     { label: 'AI lines written', value: (s) => s.aiLinesWritten, show: (s) => count(s.aiLinesWritten), className: 'number' },
+    { label: 'AI lines shipped', value: (s) => s.aiLinesShipped, show: (s) => count(s.aiLinesShipped), className: 'number' },
     { label: 'AI lines alive', value: (s) => s.aiLinesAliveAtHead, show: (s) => count(s.aiLinesAliveAtHead), className: 'number' },
+    { label: 'Landed as', value: (s) => landedText(s.landedAs), show: (s) => landedText(s.landedAs) },
     { label: 'Waste', value: (s) => wasteKinds(s).join(', ') || null, show: (s) => wasteKinds(s).join(', ') || DASH }
   ];
 
