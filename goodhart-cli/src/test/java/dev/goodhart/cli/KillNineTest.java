@@ -36,6 +36,9 @@ class KillNineTest {
     environment.put(
         ImportRunner.BATCH_VARIABLE, "3000"); // many commits, many moments to be killed between
     Random random = new Random(9);
+    // How long a whole import takes on this machine, now: kills are timed as fractions of it, so
+    // they land mid-way on a fast machine and on a loaded one alike.
+    long whole = timedImport(environment, folder.resolve("timing-data"));
     int killedWhileRunning = 0;
     List<Long> storedAfterEachAttempt = new ArrayList<>();
     for (int attempt = 0; attempt < 6; attempt++) {
@@ -49,7 +52,8 @@ class KillNineTest {
               "import",
               "usage",
               "--quiet");
-      boolean finished = process.waitFor(500 + random.nextInt(700), TimeUnit.MILLISECONDS);
+      long delay = (long) (whole * (0.15 + 0.7 * random.nextDouble()));
+      boolean finished = process.waitFor(delay, TimeUnit.MILLISECONDS);
       if (!finished) {
         killedWhileRunning++;
         process.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush
@@ -73,6 +77,24 @@ class KillNineTest {
     assertEquals(referenceStore.get("storedEvents"), victimStore.get("storedEvents"));
     assertEquals(referenceStore.get("countedEvents"), victimStore.get("countedEvents"));
     assertEquals((long) FILES * REQUESTS_PER_FILE, victimStore.get("countedEvents").asLong());
+  }
+
+  /** The wall time, in milliseconds, of an uninterrupted import in a process of its own. */
+  private long timedImport(Map<String, String> environment, java.nio.file.Path data)
+      throws Exception {
+    long start = System.nanoTime();
+    Process process =
+        JavaProcess.start(
+            Main.class,
+            environment,
+            folder.resolve("timing.log"),
+            "--data",
+            data.toString(),
+            "import",
+            "usage",
+            "--quiet");
+    assertEquals(0, process.waitFor());
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   /**
