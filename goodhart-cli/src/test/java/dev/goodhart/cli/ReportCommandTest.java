@@ -37,24 +37,16 @@ class ReportCommandTest {
   void makeRepositoryAndLogs() throws Exception {
     cli = new CliHarness(folder);
     cli.clock = Clock.fixed(Instant.parse("2026-11-10T00:00:00Z"), ZoneOffset.UTC);
-    repo = folder.resolve("repo");
-    Files.createDirectories(repo);
-    git(null, "init", "-q", "-b", "main");
-    git(null, "config", "user.email", "dev@example.com");
-    Files.writeString(repo.resolve("app.py"), "def main():\n    pass\n");
-    git("2026-11-02T10:00:00Z", "add", ".");
-    git("2026-11-02T10:00:00Z", "commit", "-qm", "Start");
-    Files.writeString(repo.resolve("util.py"), "a = 1\nb = 2\nc = 3\n");
-    git("2026-11-02T11:05:00Z", "add", ".");
-    git("2026-11-02T11:05:00Z", "commit", "-qm", "Add util");
-    exact = git(null, "rev-parse", "HEAD").strip();
-    Files.writeString(repo.resolve("app.py"), "def main():\n    run()\n    stop()\n");
-    git("2026-11-02T12:30:00Z", "commit", "-qam", "Run and stop");
-    byHand = git(null, "rev-parse", "HEAD").strip();
-    Files.writeString(repo.resolve("notes.txt"), "by a colleague\n");
-    git("2026-11-02T15:00:00Z", "add", ".");
-    git("2026-11-02T15:00:00Z", "-c", "user.email=colleague@example.com", "commit", "-qm", "Notes");
-    human = git(null, "rev-parse", "HEAD").strip();
+    FlowRepository git = new FlowRepository(folder.resolve("repo"));
+    repo = git.path;
+    git.write("app.py", "def main():\n    pass\n");
+    git.commitAll(Instant.parse("2026-11-02T10:00:00Z"), "Start");
+    git.write("util.py", "a = 1\nb = 2\nc = 3\n");
+    exact = git.commitAll(Instant.parse("2026-11-02T11:05:00Z"), "Add util");
+    git.write("app.py", "def main():\n    run()\n    stop()\n");
+    byHand = git.commitAll(Instant.parse("2026-11-02T12:30:00Z"), "Run and stop");
+    git.as("colleague@example.com").write("notes.txt", "by a colleague\n");
+    human = git.commitAll(Instant.parse("2026-11-02T15:00:00Z"), "Notes");
 
     String r = repo.toString();
     ClaudeTranscript s1 = new ClaudeTranscript("s1", r);
@@ -197,27 +189,5 @@ class ReportCommandTest {
     String text() {
       return lines.toString();
     }
-  }
-
-  private String git(String date, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> environment = builder.environment();
-    environment.put("GIT_CONFIG_GLOBAL", "/dev/null");
-    environment.put("GIT_CONFIG_NOSYSTEM", "1");
-    environment.put("GIT_AUTHOR_NAME", "Dev");
-    environment.put("GIT_COMMITTER_NAME", "Dev");
-    environment.put("GIT_COMMITTER_EMAIL", "dev@example.com");
-    if (date != null) {
-      environment.put("GIT_AUTHOR_DATE", date);
-      environment.put("GIT_COMMITTER_DATE", date);
-    }
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("git " + args[0] + " failed: " + output);
-    }
-    return output;
   }
 }

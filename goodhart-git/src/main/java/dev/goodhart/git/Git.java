@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The git command line, run in one repository with the options that make its output goodhart's
@@ -51,23 +52,7 @@ public final class Git {
    * Runs a command and returns its standard output; a failure names the command and git's words.
    */
   public String run(String... args) {
-    Process process = start(List.of(args));
-    CompletableFuture<String> errors = drain(process.getErrorStream());
-    try (InputStream out = process.getInputStream()) {
-      String text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-      int code = process.waitFor();
-      if (code != 0) {
-        throw failure(List.of(args), code, errors.join());
-      }
-      return text;
-    } catch (IOException e) {
-      throw new GoodhartException(
-          ErrorCode.GIT_FAILURE, "cannot read the output of git " + String.join(" ", args), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroy();
-      throw new GoodhartException(ErrorCode.INTERNAL_ERROR, "interrupted while git ran", e);
-    }
+    return new String(output(null, args), StandardCharsets.UTF_8);
   }
 
   /**
@@ -76,26 +61,19 @@ public final class Git {
    * neither side waits on a full pipe.
    */
   public byte[] runWithInput(byte[] input, String... args) {
+    return output(input, args);
+  }
+
+  private byte[] output(byte @Nullable [] input, String... args) {
     Process process = start(List.of(args));
     CompletableFuture<String> errors = drain(process.getErrorStream());
-    // A thread of its own: the common pool may be busy draining other commands' error output,
-    // and git waits for the end of its input before it ends its output.
-    Thread feeding =
-        Thread.ofPlatform()
-            .daemon()
-            .name("goodhart-git-input")
-            .start(
-                () -> {
-                  try (var in = process.getOutputStream()) {
-                    in.write(input);
-                  } catch (IOException e) {
-                    // git stopped reading (it failed): its exit code and words say why
-                  }
-                });
+    Thread feeding = input == null ? null : feed(process, input);
     try (InputStream out = process.getInputStream()) {
       byte[] output = out.readAllBytes();
       int code = process.waitFor();
-      feeding.join();
+      if (feeding != null) {
+        feeding.join();
+      }
       if (code != 0) {
         throw failure(List.of(args), code, errors.join());
       }
@@ -108,6 +86,24 @@ public final class Git {
       process.destroy();
       throw new GoodhartException(ErrorCode.INTERNAL_ERROR, "interrupted while git ran", e);
     }
+  }
+
+  /**
+   * Writes a command's input on a thread of its own: git may wait for the end of its input before
+   * it ends its output.
+   */
+  private static Thread feed(Process process, byte[] input) {
+    return Thread.ofPlatform()
+        .daemon()
+        .name("goodhart-git-input")
+        .start(
+            () -> {
+              try (var in = process.getOutputStream()) {
+                in.write(input);
+              } catch (IOException e) {
+                // git stopped reading (it failed): its exit code and words say why
+              }
+            });
   }
 
   /** Like {@link #run}, but an exit code other than 0 is an empty result. */

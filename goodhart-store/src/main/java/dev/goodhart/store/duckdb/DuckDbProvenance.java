@@ -12,8 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -168,8 +166,6 @@ final class DuckDbProvenance {
       statement.setString(1, repositoryId);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          long committed = rows.getLong(5);
-          boolean unknownTime = rows.wasNull();
           found.add(
               new PrintedCommit(
                   repositoryId,
@@ -177,8 +173,8 @@ final class DuckDbProvenance {
                   rows.getString(2),
                   rows.getBoolean(3),
                   rows.getString(4),
-                  unknownTime ? null : micros(committed),
-                  micros(rows.getLong(6))));
+                  Transactions.instant(rows, 5),
+                  Transactions.instant(rows, 6)));
         }
       }
     }
@@ -189,34 +185,30 @@ final class DuckDbProvenance {
     if (commits.isEmpty()) {
       return;
     }
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (PreparedStatement upsert =
-        connection.prepareStatement(
-            """
-            INSERT INTO printed_commit VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (repo_id, ref) DO UPDATE SET sha = excluded.sha,
-              on_branch = excluded.on_branch, patch_id = excluded.patch_id,
-              committed_at = excluded.committed_at, checked_at = excluded.checked_at
-            """)) {
-      for (PrintedCommit commit : commits) {
-        upsert.setString(1, commit.repositoryId());
-        upsert.setString(2, commit.ref());
-        upsert.setString(3, commit.sha());
-        upsert.setBoolean(4, commit.onBranch());
-        upsert.setString(5, commit.patchId());
-        upsert.setObject(6, time(commit.committedAt()));
-        upsert.setObject(7, time(commit.checkedAt()));
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+    Transactions.inTransaction(
+        connection,
+        () -> {
+          try (PreparedStatement upsert =
+              connection.prepareStatement(
+                  """
+                  INSERT INTO printed_commit VALUES (?, ?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (repo_id, ref) DO UPDATE SET sha = excluded.sha,
+                    on_branch = excluded.on_branch, patch_id = excluded.patch_id,
+                    committed_at = excluded.committed_at, checked_at = excluded.checked_at
+                  """)) {
+            for (PrintedCommit commit : commits) {
+              upsert.setString(1, commit.repositoryId());
+              upsert.setString(2, commit.ref());
+              upsert.setString(3, commit.sha());
+              upsert.setBoolean(4, commit.onBranch());
+              upsert.setString(5, commit.patchId());
+              Transactions.setInstant(upsert, 6, commit.committedAt());
+              Transactions.setInstant(upsert, 7, commit.checkedAt());
+              upsert.addBatch();
+            }
+            return upsert.executeBatch();
+          }
+        });
   }
 
   Map<String, String> patchIds(String repositoryId) throws SQLException {
@@ -238,26 +230,22 @@ final class DuckDbProvenance {
     if (patchIds.isEmpty()) {
       return;
     }
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (PreparedStatement upsert =
-        connection.prepareStatement(
-            "INSERT INTO commit_patch_id VALUES (?, ?, ?) ON CONFLICT (repo_id, sha)"
-                + " DO UPDATE SET patch_id = excluded.patch_id")) {
-      for (Map.Entry<String, String> entry : patchIds.entrySet()) {
-        upsert.setString(1, repositoryId);
-        upsert.setString(2, entry.getKey());
-        upsert.setString(3, entry.getValue());
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+    Transactions.inTransaction(
+        connection,
+        () -> {
+          try (PreparedStatement upsert =
+              connection.prepareStatement(
+                  "INSERT INTO commit_patch_id VALUES (?, ?, ?) ON CONFLICT (repo_id, sha)"
+                      + " DO UPDATE SET patch_id = excluded.patch_id")) {
+            for (Map.Entry<String, String> entry : patchIds.entrySet()) {
+              upsert.setString(1, repositoryId);
+              upsert.setString(2, entry.getKey());
+              upsert.setString(3, entry.getValue());
+              upsert.addBatch();
+            }
+            return upsert.executeBatch();
+          }
+        });
   }
 
   /** The first moment an agent's edit with line hashes was stored: the start of the agent era. */
@@ -268,8 +256,7 @@ final class DuckDbProvenance {
                 "SELECT epoch_us(min(ts)) FROM session_signal"
                     + " WHERE kind = 'EDIT' AND len(line_hashes) > 0")) {
       rows.next();
-      long first = rows.getLong(1);
-      return rows.wasNull() ? Optional.empty() : Optional.of(micros(first));
+      return Optional.ofNullable(Transactions.instant(rows, 1));
     }
   }
 
@@ -292,14 +279,5 @@ final class DuckDbProvenance {
       result[i] = ((Number) values[i]).longValue();
     }
     return result;
-  }
-
-  private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant micros(long micros) {
-    return Instant.ofEpochSecond(
-        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 }
