@@ -34,54 +34,27 @@ final class OutcomeFigures {
   private OutcomeFigures() {}
 
   static Totals totals(List<LinkedSession> sessions) {
-    BigDecimal cost = BigDecimal.ZERO;
-    BigDecimal shippedSessionsCost = BigDecimal.ZERO;
-    BigDecimal unshipped = BigDecimal.ZERO;
-    long tokens = 0;
-    long written = 0;
-    long shippedLines = 0;
-    long aliveAtHead = 0;
-    long written30 = 0;
-    long alive30 = 0;
-    Set<String> commits = new HashSet<>();
-    Set<String> shippedCommits = new HashSet<>();
-    for (LinkedSession s : sessions) {
-      SessionOutcome o = s.outcome();
-      cost = cost.add(o.cost());
-      tokens += o.tokens();
-      written += o.aiLinesWritten();
-      shippedLines += o.aiLinesShipped();
-      aliveAtHead += o.aiLinesAliveAtHead();
-      if (o.aiLinesAlive30d() != null) {
-        written30 += o.aiLinesWritten();
-        alive30 += o.aiLinesAlive30d();
-      }
-      s.links.forEach(link -> commits.add(link.sha()));
-      s.links.stream().filter(CommitLink::shipped).forEach(link -> shippedCommits.add(link.sha()));
-      if (o.shippedCommits() > 0) {
-        shippedSessionsCost = shippedSessionsCost.add(o.cost());
-      } else {
-        unshipped = unshipped.add(o.cost());
-      }
-    }
+    SessionTally t = new SessionTally();
+    sessions.forEach(t::add);
     return new Totals(
-        cost,
-        tokens,
+        t.cost,
+        t.tokens,
         sessions.size(),
-        commits.size(),
-        shippedCommits.size(),
-        written,
-        shippedLines,
-        aliveAtHead,
-        written30 == 0 ? null : alive30,
-        written30 == 0 ? null : (double) alive30 / written30,
-        shippedCommits.isEmpty() ? null : divide(shippedSessionsCost, shippedCommits.size()),
-        aliveAtHead == 0
+        t.commits.size(),
+        t.shippedCommits.size(),
+        t.written,
+        t.shippedLines,
+        t.alive,
+        t.written30 == 0 ? null : t.alive30,
+        t.yield30d(),
+        t.costPerShippedCommit(),
+        t.alive == 0
             ? null
-            : cost.multiply(BigDecimal.valueOf(1000))
-                .divide(BigDecimal.valueOf(aliveAtHead), 6, RoundingMode.HALF_EVEN),
-        unshipped,
-        cost.signum() == 0 ? null : unshipped.doubleValue() / cost.doubleValue(),
+            : t.cost
+                .multiply(BigDecimal.valueOf(1000))
+                .divide(BigDecimal.valueOf(t.alive), 6, RoundingMode.HALF_EVEN),
+        t.unshippedCost,
+        t.cost.signum() == 0 ? null : t.unshippedCost.doubleValue() / t.cost.doubleValue(),
         reworkShare(sessions));
   }
 

@@ -1,15 +1,10 @@
 package dev.goodhart.metrics.outcome;
 
-import static dev.goodhart.metrics.outcome.SessionFigures.divide;
-
 import dev.goodhart.metrics.outcome.OutcomeReport.RepositoryOutcome;
-import dev.goodhart.metrics.outcome.OutcomeReport.SessionOutcome;
 import dev.goodhart.metrics.survival.LineSurvival;
 import dev.goodhart.model.git.CommitFact;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,27 +35,9 @@ final class RepositoryFigures {
           sessions.stream().filter(s -> id.equals(s.repositoryId())).toList();
       long owners = here.stream().map(s -> s.owner).distinct().count();
       boolean suppressed = !personal && owners < floor;
-      BigDecimal cost = BigDecimal.ZERO;
-      BigDecimal shippedCost = BigDecimal.ZERO;
-      long written = 0;
-      long alive = 0;
-      long written30 = 0;
-      long alive30 = 0;
-      Set<String> shipped = new HashSet<>();
-      for (LinkedSession s : here) {
-        SessionOutcome o = s.outcome();
-        cost = cost.add(o.cost());
-        written += o.aiLinesWritten();
-        alive += o.aiLinesAliveAtHead();
-        if (o.aiLinesAlive30d() != null) {
-          written30 += o.aiLinesWritten();
-          alive30 += o.aiLinesAlive30d();
-        }
-        if (o.shippedCommits() > 0) {
-          shippedCost = shippedCost.add(o.cost());
-        }
-        s.links.stream().filter(CommitLink::shipped).forEach(l -> shipped.add(l.sha()));
-      }
+      SessionTally tally = new SessionTally();
+      here.forEach(tally::add);
+      Set<String> shipped = tally.shippedCommits;
       List<CommitFact> commits = repository.commits();
       long shippedLines = 0;
       long reworked = 0;
@@ -90,15 +67,15 @@ final class RepositoryFigures {
               id,
               repository.ref().path(),
               suppressed,
-              cost,
+              tally.cost,
               here.size(),
               (int) commits.stream().filter(c -> !c.isMerge()).count(),
               shipped.size(),
               (int) commits.stream().filter(c -> c.aiAgent() != null).count(),
-              written,
-              alive,
-              written30 == 0 ? null : (double) alive30 / written30,
-              shipped.isEmpty() ? null : divide(shippedCost, shipped.size()),
+              tally.written,
+              tally.alive,
+              tally.yield30d(),
+              tally.costPerShippedCommit(),
               shippedLines == 0 ? null : (double) reworked / shippedLines,
               LineSurvival.byAuthorship(commits, now),
               linesAtHead,
