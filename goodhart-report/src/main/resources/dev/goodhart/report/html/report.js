@@ -308,12 +308,17 @@
 
   // --- session table ---
 
+  // Every kind of link the session has, strongest first: a squash-merged session's work shows as
+  // squashed, not as exact commits that never reached the branch.
+  const LINK_KINDS = ['exact', 'rewritten', 'squashed', 'content', 'inferred'];
   function commitsText(commits) {
     if (!Array.isArray(commits)) return DASH;
     if (!commits.length) return '0';
-    const exact = commits.filter((c) => c.link === 'exact').length;
-    const inferred = commits.filter((c) => c.link === 'inferred').length;
-    return commits.length + ' (' + exact + ' exact, ' + inferred + ' inferred)';
+    const kinds = LINK_KINDS
+      .map((kind) => [kind, commits.filter((c) => c.link === kind).length])
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => n + ' ' + kind);
+    return commits.length + ' (' + kinds.join(', ') + ')';
   }
   function wasteKinds(session) {
     return list(session.waste).map((w) => w.kind).filter((kind) => typeof kind === 'string');
