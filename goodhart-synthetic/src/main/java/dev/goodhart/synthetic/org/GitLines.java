@@ -46,6 +46,9 @@ final class GitLines {
     }
   }
 
+  /** A line a commit's diff adds: its 0-based position in the commit's version, its text. */
+  private record Added(int position, String text) {}
+
   /** The non-merge commits reachable from main that added lines, by sha; files by path. */
   final Map<String, List<FileLines>> bySha;
 
@@ -84,8 +87,8 @@ final class GitLines {
                     int[] positions = new int[size];
                     String[] texts = new String[size];
                     for (int i = 0; i < size; i++) {
-                      positions[i] = (Integer) rows.get(i)[0];
-                      texts[i] = (String) rows.get(i)[1];
+                      positions[i] = rows.get(i).position();
+                      texts[i] = rows.get(i).text();
                     }
                     lines.add(
                         new FileLines(
@@ -134,7 +137,7 @@ final class GitLines {
    * {@code git log -p -U0} of main's non-merge commits: per commit, per file, each added line's
    * 0-based position in the commit's version and its text.
    */
-  private static Map<String, Map<String, List<Object[]>>> added(GitCommand git) {
+  private static Map<String, Map<String, List<Added>>> added(GitCommand git) {
     String log =
         git.run(
             "log",
@@ -147,9 +150,9 @@ final class GitLines {
             "--format=%x01%H",
             RepositoryModel.MAIN,
             "--");
-    Map<String, Map<String, List<Object[]>>> commits = new LinkedHashMap<>();
-    Map<String, List<Object[]>> files = null;
-    List<Object[]> rows = null;
+    Map<String, Map<String, List<Added>>> commits = new LinkedHashMap<>();
+    Map<String, List<Added>> files = null;
+    List<Added> rows = null;
     int oldLeft = 0;
     int newLeft = 0;
     int position = 0;
@@ -158,7 +161,7 @@ final class GitLines {
         if (line.startsWith("-")) {
           oldLeft--;
         } else if (line.startsWith("+")) {
-          rows.add(new Object[] {position++, line.substring(1)});
+          rows.add(new Added(position++, line.substring(1)));
           newLeft--;
         }
         continue; // "\ No newline at end of file" counts as neither

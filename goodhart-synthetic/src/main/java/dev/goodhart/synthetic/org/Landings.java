@@ -60,6 +60,11 @@ final class Landings {
   private final Set<PlannedCommit> onMain;
   private final @Nullable Set<PlannedCommit> deployed;
 
+  /** Main's commits by commit time. */
+  private final List<PlannedCommit> mainByTime;
+
+  private final Map<String, PlannedCommit> bySha = new HashMap<>();
+
   Landings(RepositoryModel repository, List<Task> tasks, LineCredits credits, GitLines lines) {
     this.repository = repository;
     this.tasks = tasks;
@@ -72,6 +77,12 @@ final class Landings {
             .map(PlannedDeployment::commit)
             .toList();
     this.deployed = heads.isEmpty() ? null : ancestors(heads);
+    this.mainByTime =
+        repository.commits.stream()
+            .filter(onMain::contains)
+            .sorted(Comparator.comparing((PlannedCommit c) -> c.committer.at()))
+            .toList();
+    repository.commits.forEach(commit -> bySha.put(commit.sha(), commit));
   }
 
   /** The links of every session of the repository. */
@@ -161,13 +172,16 @@ final class Landings {
             });
   }
 
+  /** A session's guess at a commit, with its confidence. */
+  private record Claim(SessionPlan session, double confidence) {}
+
   private void inferred(
       List<SessionPlan> sessions, Set<PlannedCommit> claimed, Map<SessionPlan, List<Link>> links) {
-    Map<PlannedCommit, List<Object[]>> candidates = new LinkedHashMap<>();
+    Map<PlannedCommit, List<Claim>> candidates = new LinkedHashMap<>();
     for (SessionPlan session : sessions) {
       Instant end = session.end().plus(SLACK);
       boolean withLines = session.writtenLines > 0;
-      for (PlannedCommit commit : byTime()) {
+      for (PlannedCommit commit : mainByTime) {
         Instant at = commit.committer.at();
         if (at.isBefore(session.start()) || at.isAfter(end)) {
           continue;
@@ -190,17 +204,17 @@ final class Landings {
             0.6 + 0.2 + (aiEvidence ? 0.1 : 0) - (at.isAfter(session.end()) ? 0.1 : 0);
         candidates
             .computeIfAbsent(commit, c -> new ArrayList<>())
-            .add(new Object[] {session, Math.round(confidence * 100) / 100.0});
+            .add(new Claim(session, Math.round(confidence * 100) / 100.0));
       }
     }
     candidates.forEach(
         (commit, claims) -> {
-          double best = claims.stream().mapToDouble(c -> (Double) c[1]).max().orElse(0);
-          for (Object[] claim : claims) {
-            if ((Double) claim[1] >= best) {
+          double best = claims.stream().mapToDouble(Claim::confidence).max().orElse(0);
+          for (Claim claim : claims) {
+            if (claim.confidence() >= best) {
               Link link = new Link(commit, "inferred", true);
-              link.confidence = (Double) claim[1];
-              links.get((SessionPlan) claim[0]).add(link);
+              link.confidence = claim.confidence();
+              links.get(claim.session()).add(link);
             }
           }
         });
@@ -258,26 +272,11 @@ final class Landings {
   }
 
   private PlannedCommit commit(String sha) {
-    for (PlannedCommit commit : repository.commits) {
-      if (sha.equals(commit.sha)) {
-        return commit;
-      }
+    PlannedCommit commit = bySha.get(sha);
+    if (commit == null) {
+      throw new IllegalStateException("no commit " + sha + " in " + repository.domain.name());
     }
-    throw new IllegalStateException("no commit " + sha + " in " + repository.domain.name());
-  }
-
-  private @Nullable List<PlannedCommit> byTime;
-
-  /** Main's commits by commit time. */
-  private List<PlannedCommit> byTime() {
-    if (byTime == null) {
-      byTime =
-          repository.commits.stream()
-              .filter(onMain::contains)
-              .sorted(Comparator.comparing((PlannedCommit c) -> c.committer.at()))
-              .toList();
-    }
-    return byTime;
+    return commit;
   }
 
   private static Set<PlannedCommit> ancestors(List<PlannedCommit> heads) {

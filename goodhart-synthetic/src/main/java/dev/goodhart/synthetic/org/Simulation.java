@@ -45,20 +45,17 @@ final class Simulation {
 
   private record Reverts(Instant at, RevertAttempt attempt) implements Event {}
 
-  /** Of deployments, this many percent fail. */
-  private static final int FAILING_DEPLOYMENTS = 12;
-
   private final RepositoryModel repository;
   private final Random random;
   private final Wording wording;
-  private final OrganisationSpec spec;
+  private final DeployPipeline pipeline;
   private final Set<Integer> revertedGroups = new HashSet<>();
 
   Simulation(RepositoryModel repository, Random random, OrganisationSpec spec) {
     this.repository = repository;
     this.random = random;
     this.wording = new Wording(random);
-    this.spec = spec;
+    this.pipeline = new DeployPipeline(repository, random, spec);
   }
 
   void run(Planner.Plan plan) {
@@ -93,7 +90,7 @@ final class Simulation {
               }
               events.add(new Closes(Objects.requireNonNull(task.closesAt), task));
             });
-    deploymentTimes().forEach(at -> events.add(new Deploys(at)));
+    pipeline.times().forEach(at -> events.add(new Deploys(at)));
     plan.reverts().stream()
         .filter(attempt -> attempt.repository() == repository.index)
         .forEach(attempt -> events.add(new Reverts(attempt.at(), attempt)));
@@ -107,7 +104,7 @@ final class Simulation {
         case Reviews reviews -> review(reviews.task());
         case Closes closes -> close(closes.task(), closes.at());
         case Reverts reverts -> revert(reverts.attempt());
-        case Deploys deploys -> deploy(deploys.at());
+        case Deploys deploys -> pipeline.deploy(deploys.at());
       }
     }
   }
@@ -294,50 +291,6 @@ final class Simulation {
             PlannedCommit.Kind.REVIEW);
     task.reviewCommit = commit;
     onTask(task, commit);
-  }
-
-  /**
-   * When main is deployed to production: on working days, late in the morning and in the afternoon
-   * (UTC), each now and then skipped; never in the last half hour.
-   */
-  private List<Instant> deploymentTimes() {
-    List<Instant> times = new ArrayList<>();
-    java.time.LocalDate last = java.time.LocalDate.ofInstant(spec.now(), java.time.ZoneOffset.UTC);
-    for (java.time.LocalDate day =
-            java.time.LocalDate.ofInstant(spec.start(), java.time.ZoneOffset.UTC).plusDays(1);
-        !day.isAfter(last);
-        day = day.plusDays(1)) {
-      java.time.DayOfWeek weekday = day.getDayOfWeek();
-      if (weekday == java.time.DayOfWeek.SATURDAY || weekday == java.time.DayOfWeek.SUNDAY) {
-        continue;
-      }
-      for (int hour : new int[] {10, 15}) {
-        boolean runs = random.nextInt(100) < (hour == 10 ? 85 : 55);
-        Instant at =
-            day.atTime(hour, 30)
-                .toInstant(java.time.ZoneOffset.UTC)
-                .plusSeconds(random.nextInt(90 * 60));
-        if (runs && at.isBefore(spec.now().minus(Duration.ofMinutes(30)))) {
-          times.add(at);
-        }
-      }
-    }
-    return times;
-  }
-
-  /** Deploys main's head; a failed deployment is tried again within the hour, mostly with luck. */
-  private void deploy(Instant at) {
-    Instant when = seconds(at);
-    boolean succeeded = random.nextInt(100) >= FAILING_DEPLOYMENTS;
-    PlannedCommit head = repository.main().tip;
-    repository.deployments.add(
-        new PlannedDeployment(repository.deployments.size() + 1, when, head, succeeded));
-    Instant retry = when.plusSeconds(20 * 60 + random.nextInt(30 * 60));
-    if (!succeeded && retry.isBefore(spec.now().minus(Duration.ofMinutes(10)))) {
-      repository.deployments.add(
-          new PlannedDeployment(
-              repository.deployments.size() + 1, retry, head, random.nextInt(100) < 80));
-    }
   }
 
   /**
