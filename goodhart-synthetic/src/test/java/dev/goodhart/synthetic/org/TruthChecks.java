@@ -280,6 +280,9 @@ final class TruthChecks {
               assertEquals(pr.commits(), truth.commit(pr.mergeCommit()).orElseThrow().squashOf());
           case "rebase" -> {
             assertEquals(pr.commits().size(), pr.landed().size());
+            List<String> both = new ArrayList<>(pr.commits());
+            both.addAll(pr.landed());
+            Map<String, String> patches = patches(git, both);
             for (int c = 0; c < pr.commits().size(); c++) {
               Commit copy = truth.commit(pr.landed().get(c)).orElseThrow();
               Commit original = truth.commit(pr.commits().get(c)).orElseThrow();
@@ -288,8 +291,8 @@ final class TruthChecks {
               assertEquals(original.author(), copy.author());
               assertEquals(original.authored(), copy.authored());
               assertEquals(
-                  git.run("diff-tree", "-p", "--no-commit-id", original.sha()),
-                  git.run("diff-tree", "-p", "--no-commit-id", copy.sha()),
+                  patches.get(original.sha()),
+                  patches.get(copy.sha()),
                   "a replay is the same change");
             }
           }
@@ -332,28 +335,68 @@ final class TruthChecks {
       }
     }
     writings.forEach((line, count) -> assertEquals(1, count, "written more than once: " + line));
-    Map<String, String> diffs = new HashMap<>();
-    Map<String, String> heads = new HashMap<>();
-    for (Session session : truth.sessions()) {
-      GitCommand git = git(session.repository());
-      for (OrganisationTruth.WrittenLine line : session.lines()) {
-        if (line.landedIn() == null) {
-          continue;
-        }
-        String diff =
-            diffs.computeIfAbsent(
-                line.landedIn(), sha -> git.run("show", "--format=", "-U0", "--no-renames", sha));
-        assertTrue(
-            diff.contains("\n+" + line.text() + "\n") || diff.endsWith("\n+" + line.text()),
-            "'" + line.text() + "' is a new line of " + line.landedIn());
-        if (line.aliveAtHead()) {
-          String head =
-              heads.computeIfAbsent(
-                  session.repository() + " " + line.file(),
-                  key -> git.run("show", "main:" + line.file()));
-          assertTrue(head.contains(line.text() + "\n"), line.text() + " is at main's head");
+    for (Repository repository : truth.repositories()) {
+      List<Session> sessions =
+          truth.sessions().stream().filter(s -> s.repository().equals(repository.path())).toList();
+      Set<String> landed = new TreeSet<>();
+      sessions.forEach(
+          s ->
+              s.lines().stream()
+                  .map(OrganisationTruth.WrittenLine::landedIn)
+                  .filter(java.util.Objects::nonNull)
+                  .forEach(landed::add));
+      Map<String, String> diffs = patches(git(repository.path()), landed);
+      Map<String, String> heads = new HashMap<>();
+      for (Session session : sessions) {
+        for (OrganisationTruth.WrittenLine line : session.lines()) {
+          if (line.landedIn() == null) {
+            continue;
+          }
+          String diff = diffs.get(line.landedIn());
+          assertTrue(
+              diff.contains("\n+" + line.text() + "\n") || diff.endsWith("\n+" + line.text()),
+              "'" + line.text() + "' is a new line of " + line.landedIn());
+          if (line.aliveAtHead()) {
+            // main is checked out: its files are the head's.
+            String head =
+                heads.computeIfAbsent(
+                    line.file(), file -> read(Path.of(repository.path()).resolve(file)));
+            assertTrue(head.contains(line.text() + "\n"), line.text() + " is at main's head");
+          }
         }
       }
+    }
+  }
+
+  /** Each commit's zero-context patch against its first parent, by sha, from one git. */
+  static Map<String, String> patches(GitCommand git, java.util.Collection<String> shas) {
+    StringBuilder input = new StringBuilder();
+    shas.forEach(sha -> input.append(sha).append('\n'));
+    String log =
+        git.run(
+            input.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "log",
+            "--no-walk=unsorted",
+            "--stdin",
+            "-p",
+            "-U0",
+            "--no-renames",
+            "--format=%x01%H");
+    Map<String, String> patches = new HashMap<>();
+    for (String entry : log.split("\u0001")) {
+      int end = entry.indexOf('\n');
+      if (end > 0) {
+        patches.put(entry.substring(0, end), entry.substring(end));
+      }
+    }
+    return patches;
+  }
+
+  private static String read(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
