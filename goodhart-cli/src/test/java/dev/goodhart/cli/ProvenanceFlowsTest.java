@@ -114,6 +114,49 @@ class ProvenanceFlowsTest {
     assertEquals(List.of("rewritten " + rebased + " -"), landed(s));
   }
 
+  /**
+   * GitHub's "Rebase and merge" replays each commit and names the last one replayed the pull
+   * request's merge commit: here a reviewer's. The session's work is its own commit replayed, not
+   * the reviewer's commit (whose lines are none of its).
+   */
+  @Test
+  void aRebaseMergedPullRequestLinksTheSessionToItsOwnReplayedCommitOnly() throws Exception {
+    AgentTranscript session = session("s1", "feature/totals");
+    String own = agentCommitsTotals(session, "feature/totals");
+    String review = reviewerRewritesTenLines();
+    String[] rebased = rebaseMerge("feature/totals");
+    save(session);
+    importPullRequest(15, rebased[1], review, own, review);
+
+    JsonNode s = report().session("s1");
+
+    assertEquals(List.of("rewritten " + rebased[0] + " -"), landed(s));
+    assertEquals(1, s.get("shippedCommits").asInt());
+    assertEquals(40, s.get("aiLinesShipped").asLong(), "its lines entered main as it wrote them");
+    assertEquals(30, s.get("aiLinesAliveAtHead").asLong(), "then the reviewer's commit came");
+  }
+
+  /**
+   * Known gap, found by {@code ProvenancePropertyTest}: the forge lists a rebase-merged pull
+   * request's commits as they were on its branch, and names only the last replayed commit its merge
+   * commit; the other replayed commits get no pull request number, though each is the rewrite of a
+   * commit the pull request listed. Enable once goodhart carries the number over to the rewrite.
+   */
+  @org.junit.jupiter.api.Disabled("known gap: a rebase merge's replayed commits lack the PR number")
+  @Test
+  void everyCommitARebaseMergeReplayedCarriesItsPullRequestsNumber() throws Exception {
+    AgentTranscript session = session("s1", "feature/totals");
+    String own = agentCommitsTotals(session, "feature/totals");
+    String review = reviewerRewritesTenLines();
+    String[] rebased = rebaseMerge("feature/totals");
+    save(session);
+    importPullRequest(15, rebased[1], review, own, review);
+
+    JsonNode s = report().session("s1");
+
+    assertEquals(List.of("rewritten " + rebased[0] + " #15"), landed(s));
+  }
+
   @Test
   void aCherryPickFromAnAbandonedBranchIsRewritten() {
     AgentTranscript session = session("s1", "spike");
@@ -354,6 +397,59 @@ class ProvenanceFlowsTest {
   }
 
   // --- the flows' parts
+
+  /** A reviewer's commit on the checked-out branch: ten of totals.py's lines, renamed. */
+  private String reviewerRewritesTenLines() {
+    String reviewed = totals();
+    for (int f = 1; f <= 10; f++) {
+      reviewed = reviewed.replace("return sum(x * " + f + " ", "return sum(y * " + f + " ");
+    }
+    repo.as("reviewer@example.com").write("totals.py", reviewed);
+    String sha = repo.commitAll(WORK.plus(Duration.ofMinutes(40)), "Review: name the items y");
+    repo.as("dev@example.com");
+    return sha;
+  }
+
+  /**
+   * Main moves on, then the branch's commits are replayed onto it and main fast-forwards, and the
+   * branch is deleted (its commits stay in the repository); returns the replayed shas, oldest
+   * first.
+   */
+  private String[] rebaseMerge(String branch) {
+    repo.git(null, "checkout", "-q", "main");
+    repo.write("NOTES.md", "main moved on\n");
+    repo.commitAll(WORK.plus(Duration.ofMinutes(50)), "Notes");
+    repo.git(WORK.plus(hours(1)), "checkout", "-q", branch);
+    repo.git(WORK.plus(hours(1)), "rebase", "-q", "main");
+    String[] replayed =
+        repo.git(null, "rev-list", "--reverse", "main.." + branch).strip().split("\n");
+    repo.git(WORK.plus(hours(1)), "checkout", "-q", "main");
+    repo.git(WORK.plus(hours(1)), "merge", "-q", "--ff-only", branch);
+    repo.git(null, "branch", "-q", "-D", branch);
+    return replayed;
+  }
+
+  /** The forge's word on a merged pull request, imported as {@code gh api} would have saved it. */
+  private void importPullRequest(int number, String mergeCommit, String head, String... commits)
+      throws java.io.IOException {
+    StringJoiner list = new StringJoiner(",");
+    for (String commit : commits) {
+      list.add("{\"sha\":\"" + commit + "\"}");
+    }
+    Path pulls = folder.resolve("pulls.json");
+    java.nio.file.Files.writeString(
+        pulls,
+        ("{\"number\":%d,\"state\":\"closed\",\"merged_at\":\"2026-11-02T11:00:00Z\","
+                + "\"created_at\":\"2026-11-02T10:10:00Z\",\"updated_at\":\"2026-11-02T11:00:00Z\","
+                + "\"closed_at\":\"2026-11-02T11:00:00Z\",\"merge_commit_sha\":\"%s\","
+                + "\"user\":{\"login\":\"dev\"},\"head\":{\"sha\":\"%s\",\"ref\":\"feature/totals\"},"
+                + "\"base\":{\"ref\":\"main\"},\"commit_list\":[%s]}\n")
+            .formatted(number, mergeCommit, head, list));
+    CliHarness.Result imported =
+        cli.run("import", "github", "shop/shop", "--from", pulls.toString());
+    assertEquals(0, imported.exitCode(), imported::toString);
+    repo.git(null, "remote", "add", "origin", "https://github.com/shop/shop.git");
+  }
 
   /** A session in the repository's folder on {@code branch}. */
   private AgentTranscript session(String id, String branch) {

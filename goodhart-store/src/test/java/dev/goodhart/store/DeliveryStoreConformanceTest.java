@@ -139,6 +139,44 @@ public abstract class DeliveryStoreConformanceTest {
     assertEquals(List.of(later), store.pullRequests());
   }
 
+  /**
+   * A batch of hundreds of facts, some of them reported twice in it, ends as if stored one by one:
+   * a store may write many rows at once, never two reports of one fact at once.
+   */
+  @Test
+  void aLargeBatchWithRepeatsEndsAsIfStoredOneByOne() {
+    List<PullRequestFact> pulls = new java.util.ArrayList<>();
+    List<PullRequestCommitFact> commits = new java.util.ArrayList<>();
+    List<PullRequestFact> expected = new java.util.ArrayList<>();
+    for (int number = 1; number <= 250; number++) {
+      PullRequestFact open =
+          pullRequest("acme/web", number, "open", T0.plusSeconds(60), 0, 1, null);
+      PullRequestFact merged =
+          pullRequest("acme/web", number, "merged", T0.plusSeconds(600), 0, 1, null);
+      pulls.add(number % 3 == 0 ? merged : open);
+      if (number % 3 == 0) {
+        pulls.add(open); // older: changes nothing
+        expected.add(merged);
+      } else if (number % 3 == 1) {
+        pulls.add(merged); // newer: replaces the open one
+        expected.add(merged);
+      } else {
+        expected.add(open);
+      }
+      String sha = "%040x".formatted(number);
+      commits.add(new PullRequestCommitFact("acme/web", number, sha, null, null));
+      commits.add(new PullRequestCommitFact("acme/web", number, sha, T0, "p_ana"));
+    }
+    store.recordImport(
+        batch(pulls, commits, List.of(), List.of()), ForgeCursor.empty("github", "acme/web"));
+
+    assertEquals(expected, store.pullRequests());
+    List<PullRequestCommitFact> stored = store.pullRequestCommits();
+    assertEquals(250, stored.size());
+    assertTrue(
+        stored.stream().allMatch(c -> T0.equals(c.authoredAt()) && "p_ana".equals(c.authorId())));
+  }
+
   @Test
   void aForcePushAddsCommitsAndKeepsTheOldOnesAndWhatWasKnownOfThem() {
     store.recordImport(

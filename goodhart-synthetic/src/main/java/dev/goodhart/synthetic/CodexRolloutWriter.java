@@ -102,6 +102,7 @@ final class CodexRolloutWriter {
         codexHome.resolve("sessions").resolve(Times.dayFolders(start, script.zone())).resolve(name);
     int requests = 0;
     int written = 0;
+    int added = 0;
     try (JsonLinesFile out = JsonLinesFile.create(file)) {
       sessionMeta(out, session, script.branch(), script.headCommit(), script.repositoryUrl());
       turnContext(out, session);
@@ -130,7 +131,8 @@ final class CodexRolloutWriter {
           case SessionScript.EditFile edit -> {
             customToolCall(
                 out, session, callId, EditRendering.codexUpdate(shown(session, edit.path()), edit));
-            written += EditRendering.added(edit);
+            written += EditRendering.plusLines(edit);
+            added += EditRendering.added(edit);
             result =
                 "Success. Updated the following files:\nM " + shown(session, edit.path()) + "\n";
           }
@@ -141,6 +143,7 @@ final class CodexRolloutWriter {
                 callId,
                 EditRendering.codexAdd(shown(session, create.path()), create.lines()));
             written += create.lines().size();
+            added += create.lines().size();
             result =
                 "Success. Updated the following files:\nA " + shown(session, create.path()) + "\n";
           }
@@ -175,7 +178,7 @@ final class CodexRolloutWriter {
         session.context += result.length() / 4;
       }
     }
-    return new WrittenSession(session.id, file, requests, written, written);
+    return new WrittenSession(session.id, file, requests, written, added);
   }
 
   /** A path as Codex writes it in a patch or command: relative to the working directory. */

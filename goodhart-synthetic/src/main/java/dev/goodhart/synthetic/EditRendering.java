@@ -105,9 +105,33 @@ final class EditRendering {
     return out.append("*** End Patch\n").toString();
   }
 
-  /** Lines a Codex edit adds: the hunks' lines, after adjacent hunks are joined. */
-  static int added(SessionScript.EditFile edit) {
+  /** A Codex patch's {@code +} lines: the hunks' lines. */
+  static int plusLines(SessionScript.EditFile edit) {
     return edit.hunks().stream().mapToInt(hunk -> hunk.lines().size()).sum();
+  }
+
+  /**
+   * Lines an edit writes into the file, as a reader of its log counts them: each hunk's new lines
+   * less those of the lines it replaces (a block's {@code } else {} that a new block repeats is not
+   * new text).
+   */
+  static int added(SessionScript.EditFile edit) {
+    int added = 0;
+    for (SessionScript.Hunk hunk : edit.hunks()) {
+      java.util.Map<String, Integer> replaced = new java.util.HashMap<>();
+      edit.before()
+          .subList(hunk.from(), hunk.to())
+          .forEach(line -> replaced.merge(line, 1, Integer::sum));
+      for (String line : hunk.lines()) {
+        Integer left = replaced.get(line);
+        if (left != null && left > 0) {
+          replaced.put(line, left - 1);
+        } else {
+          added++;
+        }
+      }
+    }
+    return added;
   }
 
   /** Hunks that touch become one: a patch's hunks must be separated by context. */

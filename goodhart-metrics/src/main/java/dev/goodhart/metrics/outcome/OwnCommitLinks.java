@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  * the default branch or off it) and to each commit whose trailers name it; {@code rewritten} to the
  * branch commits with the same patch id as a printed commit off the branch, made within the window
  * after it; {@code squashed} to the merge commit of a merged pull request that carried a printed
- * commit. A printed sha that no scanned repository holds and no pull request lists is kept as
- * unresolved evidence, not as a link.
+ * commit, unless that commit reached the branch rewritten: a rebase merge replays each commit of
+ * the pull request, and the forge names the last one replayed its merge commit, which holds another
+ * commit's work. A printed sha that no scanned repository holds and no pull request lists is kept
+ * as unresolved evidence, not as a link.
  */
 final class OwnCommitLinks {
   private OwnCommitLinks() {}
@@ -69,11 +71,12 @@ final class OwnCommitLinks {
           repository.evidence().printed(ref).filter(PrintedCommit::resolved);
       String sha = side.map(PrintedCommit::sha).orElse(ref);
       boolean known = side.isPresent();
+      List<String> rewrittenAs = List.of();
       if (known) {
         CommitFact nowOnBranch = repository.commit(sha);
         add(links, link(session, repository, sha, nowOnBranch, CommitLink.Kind.EXACT));
-        for (String rewritten :
-            repository.evidence().rewrittenAs(side.get(), window, repository.bySha())) {
+        rewrittenAs = repository.evidence().rewrittenAs(side.get(), window, repository.bySha());
+        for (String rewritten : rewrittenAs) {
           add(
               links,
               link(
@@ -88,7 +91,9 @@ final class OwnCommitLinks {
       if (pullRequest.isPresent() && pullRequest.get().mergeCommitSha() != null) {
         CommitFact merged = repository.commit(pullRequest.get().mergeCommitSha());
         if (merged != null) {
-          add(links, link(session, repository, merged.sha(), merged, CommitLink.Kind.SQUASHED));
+          if (rewrittenAs.isEmpty()) {
+            add(links, link(session, repository, merged.sha(), merged, CommitLink.Kind.SQUASHED));
+          }
           known = true;
         }
       }

@@ -20,17 +20,18 @@ import org.jspecify.annotations.Nullable;
  * OwnCommitLinks}): {@code exact} (a sha its tool output printed, resolved in its repository or in
  * any scanned one when its folder is unknown, or a commit whose trailers name it), {@code
  * rewritten} (the same patch id as a commit it printed that never reached the branch), {@code
- * squashed} (the merge of a pull request that carried a commit it printed). From its lines ({@link
- * LineProvenance}): a branch commit holding at least {@link #MIN_CONTENT_LINES} of the lines it
- * wrote (or all of the commit's, when it has fewer) is {@code squashed} when the session made
- * commits of its own, else {@code content}. Then {@code inferred} links, for commits nobody claims
- * by those: a commit in the session's repository, made between the session's start and {@link
- * #SLACK} after its end, by the session's person when the person is known, from a session whose
- * agent edited files or for a commit that carries AI evidence, unless the lines say otherwise (the
- * session's lines and the commit's are known, and none match). Confidence: 1 for all but inferred
- * links, which get 0.6, +0.2 when the author is the session's person, +0.1 when the commit carries
- * AI evidence, -0.1 when it came after the session's last request; a commit inferred for several
- * sessions goes to the most confident ones.
+ * squashed} (the merge of a pull request that carried a commit it printed, unless the commit landed
+ * rewritten: a rebase merge's "merge commit" is the last commit it replayed). From its lines
+ * ({@link LineProvenance}): a branch commit holding at least {@link #MIN_CONTENT_LINES} of the
+ * lines it wrote (or all of the commit's, when it has fewer) is {@code squashed} when the session
+ * made commits of its own, else {@code content}. Then {@code inferred} links, for commits nobody
+ * claims by those: a commit in the session's repository, made between the session's start and
+ * {@link #SLACK} after its end, by the session's person when the person is known, from a session
+ * whose agent edited files or for a commit that carries AI evidence, unless the lines say otherwise
+ * (the session's lines and the commit's are known, and none match). Confidence: 1 for all but
+ * inferred links, which get 0.6, +0.2 when the author is the session's person, +0.1 when the commit
+ * carries AI evidence, -0.1 when it came after the session's last request; a commit inferred for
+ * several sessions goes to the most confident ones.
  *
  * <p>Cost rule: a session's cost is split over its commits in proportion to the links' confidence;
  * a commit's lines are the session's by line provenance where the lines are known, else shared

@@ -308,6 +308,8 @@
 
   // --- session table ---
 
+  // Every kind of link the session has, strongest first: a squash-merged session's work shows as
+  // squashed, not as exact commits that never reached the branch.
   const LINK_KINDS = ['exact', 'rewritten', 'squashed', 'content', 'inferred'];
 
   function commitsText(commits) {

@@ -35,12 +35,30 @@ final class CommitMessages {
     };
   }
 
+  /**
+   * Whether a message says an agent wrote the commit, the way the organisation's agents say it
+   * (trailers, the "Generated with" line), wherever it is in the message.
+   */
+  static boolean marksAnAgent(String message) {
+    return message.contains("noreply@anthropic.com")
+        || message.contains("Generated with [Claude Code]")
+        || message.contains(CODEX_CO_AUTHOR);
+  }
+
   static String byHand(String subject) {
     return subject + "\n";
   }
 
   static String merge(int pullRequest, String branch, String title) {
-    return "Merge pull request #" + pullRequest + " from acme/" + branch + "\n\n" + title + "\n";
+    return "Merge pull request #"
+        + pullRequest
+        + " from "
+        + RepositoryModel.OWNER
+        + "/"
+        + branch
+        + "\n\n"
+        + title
+        + "\n";
   }
 
   /** GitHub's squash: the title with the number, then each commit's message as a bullet. */

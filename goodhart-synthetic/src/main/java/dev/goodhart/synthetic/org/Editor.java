@@ -1,11 +1,13 @@
 package dev.goodhart.synthetic.org;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what an edit does to a file: add a function, replace a few statements (in one function or
@@ -82,19 +84,76 @@ final class Editor {
     return new FileChange(path, file, change.after(), change.hunks());
   }
 
-  /** Replaces one to three statements in each of {@code count} of the {@code candidates}. */
+  /**
+   * Replaces one to three statements (or blocks) in each of {@code count} of the {@code
+   * candidates}.
+   */
   private SourceFile.Change editStatements(SourceFile file, List<Integer> candidates, int count) {
     List<Integer> chosen = new ArrayList<>(candidates);
     java.util.Collections.shuffle(chosen, random);
     Map<Integer, SourceFile.BodyEdit> edits = new TreeMap<>();
     for (int index : chosen.subList(0, Math.min(count, chosen.size()))) {
-      List<String> body = file.functions().get(index).body();
-      int from = random.nextInt(body.size());
-      int to = Math.min(body.size(), from + 1 + random.nextInt(3));
+      SourceFile.Function function = file.functions().get(index);
+      List<String> body = function.body();
+      List<Integer> starts = file.unitStarts(function);
+      int first = random.nextInt(starts.size());
+      int last = Math.min(starts.size(), first + 1 + random.nextInt(3));
+      int from = starts.get(first);
+      int to = last < starts.size() ? starts.get(last) : body.size();
       int replacing = from == 0 && to == body.size() ? 1 + random.nextInt(5) : random.nextInt(5);
       edits.put(index, new SourceFile.BodyEdit(from, to, code.statements(Math.max(replacing, 0))));
     }
     return file.editBodies(edits);
+  }
+
+  /**
+   * A reviewer's rewrite of one or two statements an agent wrote ({@code agentLines}) in one of
+   * {@code paths}: each replaced by a statement of the reviewer's own. Null when no such statement
+   * is left.
+   */
+  @Nullable FileChange reviewerEdit(
+      Map<String, SourceFile> files, Collection<String> paths, Set<String> agentLines) {
+    List<String> candidates = new ArrayList<>();
+    for (String path : paths) {
+      SourceFile file = files.get(path);
+      if (file != null && !rewritable(file, agentLines).isEmpty()) {
+        candidates.add(path);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    SourceFile file = files.get(candidates.get(random.nextInt(candidates.size())));
+    Map<Integer, Integer> lines = rewritable(file, agentLines);
+    List<Integer> functions = new ArrayList<>(lines.keySet());
+    java.util.Collections.shuffle(functions, random);
+    Map<Integer, SourceFile.BodyEdit> edits = new TreeMap<>();
+    for (int index : functions.subList(0, Math.min(1 + random.nextInt(2), functions.size()))) {
+      int line = lines.get(index);
+      edits.put(index, new SourceFile.BodyEdit(line, line + 1, code.statements(1)));
+    }
+    SourceFile.Change change = file.editBodies(edits);
+    return new FileChange(file.path(), file, change.after(), change.hunks());
+  }
+
+  /** Per function, one of its one-line statements that an agent wrote, if it has any. */
+  private static Map<Integer, Integer> rewritable(SourceFile file, Set<String> agentLines) {
+    Map<Integer, Integer> found = new TreeMap<>();
+    for (int index = 0; index < file.functions().size(); index++) {
+      SourceFile.Function function = file.functions().get(index);
+      List<Integer> starts = file.unitStarts(function);
+      List<String> body = function.body();
+      for (int u = 0; u < starts.size(); u++) {
+        int line = starts.get(u);
+        int next = u + 1 < starts.size() ? starts.get(u + 1) : body.size();
+        String text = body.get(line);
+        if (next == line + 1 && !text.isBlank() && agentLines.contains(text)) {
+          found.put(index, line);
+          break;
+        }
+      }
+    }
+    return found;
   }
 
   private SourceFile.Change rewrite(SourceFile file, int index) {

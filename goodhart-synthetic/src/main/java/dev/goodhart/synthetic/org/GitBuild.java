@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Makes a model's repository a real one: {@code git init}, the history through fast-import, the
- * merged branches deleted (as after a pull request), main checked out; then learns from {@code git
- * log} each commit's sha, its abbreviation and the summary {@code git commit} printed for it.
+ * Makes a model's repository a real one: {@code git init}, the history through fast-import; learns
+ * from {@code git log} each commit's sha, its abbreviation and the summary {@code git commit}
+ * printed for it; then deletes the branches of merged pull requests (as GitHub offers to: their
+ * commits stay in the repository, unreachable, as in the clone of whoever worked on them), checks
+ * main out and names the origin it would have been cloned from (nothing is fetched).
  */
 final class GitBuild {
   private GitBuild() {}
@@ -40,6 +42,7 @@ final class GitBuild {
     for (PlannedCommit commit : repository.commits) {
       commit.sha = shas.get(commit.mark);
     }
+    summaries(repository, git);
     if (!mergedBranches.isEmpty()) {
       StringBuilder deletions = new StringBuilder();
       mergedBranches.forEach(
@@ -47,7 +50,7 @@ final class GitBuild {
       git.run(deletions.toString().getBytes(StandardCharsets.UTF_8), "update-ref", "--stdin");
     }
     git.run("reset", "-q", "--hard", RepositoryModel.MAIN);
-    summaries(repository, git);
+    git.run("remote", "add", "origin", repository.originUrl());
   }
 
   /** Each commit's abbreviated sha and stat, from one {@code git log}. */

@@ -164,6 +164,63 @@ enum Language {
     };
   }
 
+  /** A return of what a call gives. */
+  String returnsCall(Call call) {
+    return switch (this) {
+      case JAVA, TYPESCRIPT -> indent + "return " + call(call) + ";";
+      case PYTHON -> indent + "return " + call(call);
+      case GO -> indent + "return " + call(call) + ", nil";
+    };
+  }
+
+  /** What a line inside a block adds to a statement's indentation. */
+  String inner() {
+    return switch (this) {
+      case JAVA, TYPESCRIPT -> "  ";
+      case PYTHON -> "    ";
+      case GO -> "\t";
+    };
+  }
+
+  /** The first line of a conditional block on {@code variable}'s {@code predicate}. */
+  String opener(List<String> variable, List<String> predicate) {
+    return switch (this) {
+      case JAVA, TYPESCRIPT -> indent + "if (" + camel(variable) + "." + camel(predicate) + "()) {";
+      case PYTHON -> indent + "if " + snake(variable) + "." + snake(predicate) + "():";
+      case GO -> indent + "if " + camel(variable) + "." + pascal(predicate) + "() {";
+    };
+  }
+
+  /** The line between a conditional block's branches: {@code } else {}, {@code else:}. */
+  String otherwise() {
+    return this == PYTHON ? indent + "else:" : indent + "} else {";
+  }
+
+  /** The line that closes a block, if the language has one. */
+  @Nullable String blockEnd() {
+    return this == PYTHON ? null : indent + "}";
+  }
+
+  /** A bare return inside a block, where the language's functions allow one; else null. */
+  @Nullable String bareReturn() {
+    return this == PYTHON ? indent + inner() + "return" : null;
+  }
+
+  /**
+   * Whether a line of a function's body begins a statement or a block, rather than continuing a
+   * block (a line inside it, its {@code else}, its closing bracket).
+   */
+  boolean startsUnit(String line) {
+    if (line.isEmpty()) {
+      return true;
+    }
+    if (!line.startsWith(indent) || line.startsWith(indent + inner())) {
+      return false;
+    }
+    String rest = line.substring(indent.length());
+    return !rest.startsWith("}") && !rest.equals("else:");
+  }
+
   private String call(Call call) {
     List<String> arguments = new ArrayList<>();
     for (List<String> argument : call.arguments()) {

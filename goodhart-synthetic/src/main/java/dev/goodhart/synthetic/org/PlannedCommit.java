@@ -16,6 +16,10 @@ final class PlannedCommit {
     HAND_AFTER_SESSION,
     MERGE,
     SQUASH,
+    /** A commit of a pull request replayed onto main by GitHub's "Rebase and merge". */
+    REBASED,
+    /** A reviewer's commit on a pull request's branch, rewriting a few lines. */
+    REVIEW,
     REVERT
   }
 
@@ -37,6 +41,9 @@ final class PlannedCommit {
   @Nullable Integer pullRequest;
   @Nullable PlannedCommit revertOf;
   List<PlannedCommit> squashOf = List.of();
+
+  /** For a rebased commit, the branch commit it replays. */
+  @Nullable PlannedCommit rebaseOf;
 
   @Nullable String sha;
   @Nullable String shortSha;

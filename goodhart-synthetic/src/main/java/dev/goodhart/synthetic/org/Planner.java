@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Lays out everyone's working days: sessions and hand-written commits one after another in working
- * hours, pieces of work on branches that end in pull requests, and the sessions that waste, placed
- * first so that even a small organisation has each kind. Nothing is made here; the repositories'
- * simulation makes it.
+ * hours, pieces of work on branches that end in pull requests (merged, squashed, rebased or
+ * closed), and the sessions that waste, placed first so that even a small organisation has each
+ * kind. Nothing is made here; the repositories' simulation makes it.
  */
 final class Planner {
   /** The organisation's history, as planned. */
@@ -118,10 +118,11 @@ final class Planner {
   private @Nullable Instant session(
       Person person, Instant at, @Nullable Special special, Instant hardEnd) {
     Agent agent = person.agents().get(random.nextInt(person.agents().size()));
+    Outcome outcome = outcome(special);
     Choices.Choice choice =
         special == Special.ABANDONED
             ? choices.abandoned(person, agent)
-            : choices.choose(person, agent, at, special == null);
+            : choices.choose(person, agent, special == null, outcome != Outcome.NOTHING);
     Pattern pattern =
         switch (special == null ? Special.DISCARDED : special) {
           case LOOP -> Pattern.LOOP;
@@ -129,7 +130,6 @@ final class Planner {
           case UNATTENDED -> Pattern.UNATTENDED;
           default -> Pattern.ORDINARY;
         };
-    Outcome outcome = outcome(special);
     Size size = size(person);
     Instant start = earliest(person, choice.repository(), at);
     String folder = domains.get(choice.repository()).sourceFolder();
@@ -230,7 +230,7 @@ final class Planner {
   }
 
   private @Nullable Instant human(Person person, Instant at, Instant hardEnd) {
-    Choices.Choice choice = choices.choose(person, null, at, true);
+    Choices.Choice choice = choices.choose(person, null, true, true);
     Instant start = earliest(person, choice.repository(), at);
     if (start.isAfter(hardEnd) || start.isAfter(latest)) {
       return null;

@@ -25,6 +25,13 @@ final class RepositoryModel {
   final Editor editor;
   final TreeMap<String, Branch> branches = new TreeMap<>();
   final List<PlannedCommit> commits = new ArrayList<>();
+
+  /** Main's deployments to production, in time order. */
+  final List<PlannedDeployment> deployments = new ArrayList<>();
+
+  /** How its sessions' work reached main, once the repository is built. */
+  @Nullable Landings landings;
+
   private final Map<String, Object> holders = new TreeMap<>();
   private final Random random;
   private int nextMark = 1;
@@ -38,6 +45,19 @@ final class RepositoryModel {
     this.code = new CodeWriter(domain, random);
     this.editor = new Editor(code, random);
     this.nextPullRequest = 20 + random.nextInt(180);
+  }
+
+  /** The organisation on the forge, whose repositories these are. */
+  static final String OWNER = "acme";
+
+  /** The repository's name on the forge: {@code owner/name}. */
+  String fullName() {
+    return OWNER + "/" + domain.name();
+  }
+
+  /** Its origin's address; nothing is ever fetched from it. */
+  String originUrl() {
+    return "https://github.com/" + fullName() + ".git";
   }
 
   Branch main() {

@@ -77,6 +77,11 @@ final class SessionPlan {
   // What was written of it.
   @Nullable WrittenSession written;
 
+  // What line provenance must find of it.
+  int writtenLines;
+  List<LineCredits.Written> lines = List.of();
+  List<Landings.Link> links = List.of();
+
   SessionPlan(
       Person person,
       SessionScript.Agent agent,

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The timed outline of a session: its turns (a prompt, requests that explore, edit, test and
  * perhaps commit, then an answer), how big its requests are, and when the person commits its edits
  * by hand when they do. Each pattern has its own outline: a loop repeats one prompt, context bloat
- * reads and reads, an unattended run works for an hour on one prompt.
+ * reads and reads, an unattended run works for an hour on one prompt. A person who commits the
+ * edits by hand mostly does so right away, now and then an hour or two later.
  */
 final class SessionShapes {
   /** How much a session does. */
@@ -90,7 +91,11 @@ final class SessionShapes {
     }
     List<Instant> hand = new ArrayList<>();
     if (outcome == Outcome.HAND_COMMITS) {
-      Instant first = out.now.plusSeconds(120 + random.nextInt(960));
+      // Mostly right after the session; now and then after lunch or a meeting.
+      Instant first =
+          random.nextInt(100) < 25
+              ? out.now.plusSeconds(40 * 60 + random.nextInt(80 * 60))
+              : out.now.plusSeconds(120 + random.nextInt(960));
       hand.add(first);
       if (random.nextInt(10) < 3) {
         hand.add(first.plusSeconds(60 + random.nextInt(300)));

@@ -18,11 +18,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Makes one repository's history from the plan, in time order: each session's edits when it starts
- * (on the files it holds), its commits when its outline says, people's own commits, pull requests
- * landing, reverts.
+ * (on the files it holds), its commits when its outline says, people's own commits, reviewers'
+ * rewrites, pull requests landing (a merge commit, a squash, or each commit rebased onto main),
+ * reverts, and the deployments of main to production.
  */
 final class Simulation {
-  private sealed interface Event permits Starts, Commits, Releases, HumanCommits, Closes, Reverts {
+  private sealed interface Event
+      permits Starts, Commits, Releases, HumanCommits, Reviews, Closes, Reverts, Deploys {
     Instant at();
   }
 
@@ -35,19 +37,25 @@ final class Simulation {
 
   private record HumanCommits(Instant at, HumanWork work) implements Event {}
 
+  private record Reviews(Instant at, Task task) implements Event {}
+
   private record Closes(Instant at, Task task) implements Event {}
+
+  private record Deploys(Instant at) implements Event {}
 
   private record Reverts(Instant at, RevertAttempt attempt) implements Event {}
 
   private final RepositoryModel repository;
   private final Random random;
   private final Wording wording;
+  private final DeployPipeline pipeline;
   private final Set<Integer> revertedGroups = new HashSet<>();
 
-  Simulation(RepositoryModel repository, Random random) {
+  Simulation(RepositoryModel repository, Random random, OrganisationSpec spec) {
     this.repository = repository;
     this.random = random;
     this.wording = new Wording(random);
+    this.pipeline = new DeployPipeline(repository, random, spec);
   }
 
   void run(Planner.Plan plan) {
@@ -75,7 +83,14 @@ final class Simulation {
         .forEach(work -> events.add(new HumanCommits(work.at(), work)));
     plan.tasks().stream()
         .filter(task -> task.repository == repository.index && task.closesAt != null)
-        .forEach(task -> events.add(new Closes(Objects.requireNonNull(task.closesAt), task)));
+        .forEach(
+            task -> {
+              if (task.reviewerRewrites && task.reviewAt != null) {
+                events.add(new Reviews(task.reviewAt, task));
+              }
+              events.add(new Closes(Objects.requireNonNull(task.closesAt), task));
+            });
+    pipeline.times().forEach(at -> events.add(new Deploys(at)));
     plan.reverts().stream()
         .filter(attempt -> attempt.repository() == repository.index)
         .forEach(attempt -> events.add(new Reverts(attempt.at(), attempt)));
@@ -86,8 +101,10 @@ final class Simulation {
         case Commits commits -> commit(commits);
         case Releases releases -> repository.release(releases.holder());
         case HumanCommits human -> human(human.work());
+        case Reviews reviews -> review(reviews.task());
         case Closes closes -> close(closes.task(), closes.at());
         case Reverts reverts -> revert(reverts.attempt());
+        case Deploys deploys -> pipeline.deploy(deploys.at());
       }
     }
   }
@@ -227,51 +244,116 @@ final class Simulation {
     onTask(task, commit);
   }
 
-  private static void onTask(@Nullable Task task, PlannedCommit commit) {
+  /** A commit on a task's branch; the first one opens its pull request a few minutes later. */
+  private void onTask(@Nullable Task task, PlannedCommit commit) {
     if (task != null) {
       task.commits.add(commit);
       task.changed.addAll(commit.changes.keySet());
+      if (task.pullRequest == null) {
+        task.pullRequest = repository.nextPullRequest();
+        task.openedAt = commit.committer.at().plusSeconds(60 + random.nextInt(15 * 60));
+      }
     }
   }
 
-  /** Lands a task's pull request (a merge commit or a squash), or gives the task up. */
+  /**
+   * A reviewer rewrites a few of the lines the task's agents wrote, in a commit of their own on the
+   * branch, before the pull request lands.
+   */
+  private void review(Task task) {
+    Person reviewer = task.reviewer;
+    Instant at = task.reviewAt;
+    if (reviewer == null || at == null || task.commits.isEmpty()) {
+      return;
+    }
+    Set<String> agentLines = new HashSet<>();
+    for (PlannedCommit commit : task.commits) {
+      if (commit.session != null) {
+        commit.session.changes.forEach(change -> agentLines.addAll(change.written()));
+      }
+    }
+    Branch branch = repository.branch(task.branch);
+    FileChange change = repository.editor.reviewerEdit(branch.files, task.changed, agentLines);
+    if (change == null) {
+      return;
+    }
+    Signature who = Signature.of(reviewer, seconds(at));
+    Map<String, @Nullable SourceFile> changes = new TreeMap<>();
+    changes.put(change.path(), change.after());
+    PlannedCommit commit =
+        repository.commit(
+            branch,
+            List.of(),
+            changes,
+            who,
+            who,
+            CommitMessages.byHand(wording.reviewSubject(task.topic)),
+            PlannedCommit.Kind.REVIEW);
+    task.reviewCommit = commit;
+    onTask(task, commit);
+  }
+
+  /**
+   * Lands a task's pull request as a merge commit, a squash, or its commits rebased onto main (new
+   * shas, each commit's author and date kept, GitHub as the committer), or gives the task up.
+   */
   private void close(Task task, Instant at) {
     repository.release(task);
-    if (task.ending == Task.Ending.ABANDON || task.commits.isEmpty()) {
+    if (!task.ending.merges() || task.commits.isEmpty()) {
       return;
     }
     Branch branch = repository.branch(task.branch);
     Map<String, @Nullable SourceFile> changes = new TreeMap<>();
     task.changed.forEach(path -> changes.put(path, branch.files.get(path)));
-    int number = repository.nextPullRequest();
+    int number = java.util.Objects.requireNonNull(task.pullRequest);
     String title = task.commits.getFirst().subject();
     Instant when = seconds(at);
-    PlannedCommit landed;
-    if (task.ending == Task.Ending.MERGE) {
-      Person merger = task.merger != null ? task.merger : task.owner;
-      landed =
-          repository.commit(
-              repository.main(),
-              List.of(branch.tip),
-              changes,
-              Signature.of(merger, when),
-              Signature.github(when),
-              CommitMessages.merge(number, task.branch, title),
-              PlannedCommit.Kind.MERGE);
-    } else {
-      landed =
-          repository.commit(
-              repository.main(),
-              List.of(),
-              changes,
-              Signature.of(task.owner, when),
-              Signature.github(when),
-              CommitMessages.squash(number, title, task.commits),
-              PlannedCommit.Kind.SQUASH);
-      landed.squashOf = List.copyOf(task.commits);
+    switch (task.ending) {
+      case MERGE -> {
+        Person merger = task.merger != null ? task.merger : task.owner;
+        task.landedCommits.add(
+            repository.commit(
+                repository.main(),
+                List.of(branch.tip),
+                changes,
+                Signature.of(merger, when),
+                Signature.github(when),
+                CommitMessages.merge(number, task.branch, title),
+                PlannedCommit.Kind.MERGE));
+      }
+      case SQUASH -> {
+        PlannedCommit squash =
+            repository.commit(
+                repository.main(),
+                List.of(),
+                changes,
+                Signature.of(task.owner, when),
+                Signature.github(when),
+                CommitMessages.squash(number, title, task.commits),
+                PlannedCommit.Kind.SQUASH);
+        squash.squashOf = List.copyOf(task.commits);
+        task.landedCommits.add(squash);
+      }
+      case REBASE -> {
+        for (PlannedCommit original : task.commits) {
+          PlannedCommit copy =
+              repository.commit(
+                  repository.main(),
+                  List.of(),
+                  new TreeMap<>(original.changes),
+                  original.author,
+                  Signature.github(when),
+                  original.message,
+                  PlannedCommit.Kind.REBASED);
+          copy.rebaseOf = original;
+          copy.session = original.session;
+          task.landedCommits.add(copy);
+        }
+      }
+      case ABANDON -> throw new IllegalStateException("an abandoned task does not land");
     }
-    landed.pullRequest = number;
-    task.landed = landed;
+    task.landedCommits.forEach(commit -> commit.pullRequest = number);
+    task.landed = task.landedCommits.getLast();
   }
 
   /**

@@ -36,6 +36,21 @@ record SourceFile(String path, Language language, List<String> header, List<Func
   /** New statements for lines {@code [from, to)} of a function's body. */
   record BodyEdit(int from, int to, List<String> statements) {}
 
+  /**
+   * Where each statement or block of a function's body begins, in order: edits replace whole ones,
+   * so that a block keeps its {@code else} and its closing bracket.
+   */
+  List<Integer> unitStarts(Function function) {
+    List<Integer> starts = new ArrayList<>();
+    List<String> body = function.body();
+    for (int i = 0; i < body.size(); i++) {
+      if (i == 0 || language.startsUnit(body.get(i))) {
+        starts.add(i);
+      }
+    }
+    return starts;
+  }
+
   List<String> lines() {
     List<String> lines = new ArrayList<>(header);
     for (Function function : functions) {

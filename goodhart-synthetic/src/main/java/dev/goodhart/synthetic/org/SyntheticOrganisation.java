@@ -19,9 +19,13 @@ import java.util.stream.Stream;
  * hand and with Claude Code and Codex, and the agents' logs of every session. The demo shows
  * goodhart on it; end-to-end tests measure goodhart's linking and waste signals against its truth.
  *
- * <p>{@code out} then holds {@code repos/<name>} (git repositories, main checked out), {@code
- * people/<email>/home} (each person's logs, as on their machine: {@code .claude/projects} and
- * {@code .codex/sessions}) and {@code truth.json}.
+ * <p>{@code out} then holds {@code repos/<name>} (git repositories, main checked out, each with an
+ * {@code origin} named {@code https://github.com/acme/<name>.git}), {@code people/<email>/home}
+ * (each person's logs, as on their machine: {@code .claude/projects} and {@code .codex/sessions}),
+ * {@code forge/<name>.pulls.jsonl} (the pull requests, with their commits, reviews and review
+ * comments, as {@code goodhart import github --from} reads them), {@code
+ * forge/<name>.deployments.json} (the production deployments, as a generic events request) and
+ * {@code truth.json}.
  */
 public final class SyntheticOrganisation {
   private SyntheticOrganisation() {}
@@ -52,11 +56,27 @@ public final class SyntheticOrganisation {
       Person founder = founder(people, i);
       repository.initialCommit(
           Signature.of(founder, spec.start().plus(Duration.ofMinutes(30 + 7 * i))));
-      new Simulation(repository, content).run(plan);
+      new Simulation(repository, content, spec).run(plan);
       repositories.add(repository);
     }
+    java.util.Optional<java.time.Instant> agentEra = ProvenanceTruth.agentEra(plan.sessions());
+    Path forgeFolder = root.resolve("forge");
+    List<ForgeFiles> forge = new ArrayList<>();
+    for (RepositoryModel repository : repositories) {
+      forge.add(new ForgeFiles(repository, tasks(plan, repository), spec.now(), spec.seed()));
+    }
     repositories.parallelStream()
-        .forEach(repository -> GitBuild.build(repository, merged(plan, repository), spec.now()));
+        .forEach(
+            repository -> {
+              GitBuild.build(repository, merged(plan, repository), spec.now());
+              ProvenanceTruth.follow(
+                  repository,
+                  tasks(plan, repository),
+                  plan.sessions().stream().filter(s -> s.repository == repository.index).toList(),
+                  agentEra,
+                  spec.now());
+              forge.get(repository.index).write(forgeFolder);
+            });
 
     ScriptedSessions logs =
         new ScriptedSessions(root.resolve("people"), spec.seed() ^ 0x5e55_1075L);
@@ -70,7 +90,7 @@ public final class SyntheticOrganisation {
               transcripts.script(session, repositories.get(session.repository)));
     }
     OrganisationTruth truth =
-        TruthBuilder.build(spec, people, repositories, sessions, logs.truth());
+        TruthBuilder.build(spec, people, repositories, sessions, logs.truth(), forge, forgeFolder);
     truth.write(root.resolve("truth.json"));
     return truth;
   }
@@ -96,11 +116,15 @@ public final class SyntheticOrganisation {
         .orElse(people.get(repository % people.size()));
   }
 
-  /** Branches whose pull request was merged: GitHub deletes them, and so do we. */
+  private static List<Task> tasks(Planner.Plan plan, RepositoryModel repository) {
+    return plan.tasks().stream().filter(task -> task.repository == repository.index).toList();
+  }
+
+  /** Branches whose pull request was merged, squashed or rebased: GitHub deletes them, so do we. */
   private static List<String> merged(Planner.Plan plan, RepositoryModel repository) {
     return plan.tasks().stream()
         .filter(task -> task.repository == repository.index)
-        .filter(task -> task.ending == Task.Ending.MERGE && task.landed != null)
+        .filter(task -> task.ending.merges() && task.landed != null)
         .map(task -> task.branch)
         .toList();
   }

@@ -75,7 +75,7 @@ final class Transcripts {
         session.agent == Agent.CODEX ? session.person.codexModel() : session.person.claudeModel(),
         session.effort,
         head == null ? null : head.sha(),
-        "git@github.com:acme/" + repository.domain.name() + ".git",
+        "git@github.com:" + repository.fullName() + ".git",
         steps);
   }
 

@@ -24,11 +24,11 @@ final class TruthBuilder {
       List<Person> people,
       List<RepositoryModel> repositories,
       List<SessionPlan> sessions,
-      GroundTruth requests) {
+      GroundTruth requests,
+      List<ForgeFiles> forge,
+      java.nio.file.Path forgeFolder) {
     Set<PlannedCommit> shipped = new HashSet<>();
     repositories.forEach(repository -> shipped.addAll(reachable(repository.main().tip)));
-    Set<PlannedCommit> squashedIntoShipped = new HashSet<>();
-    shipped.forEach(commit -> squashedIntoShipped.addAll(commit.squashOf));
     Map<String, Tally> tokens = new HashMap<>();
     requests.requests().forEach(r -> tokens.merge(r.sessionId(), r.tokens(), Tally::plus));
 
@@ -48,14 +48,55 @@ final class TruthBuilder {
               repository.domain.name(),
               repository.path.toString(),
               RepositoryModel.MAIN,
-              repository.domain.language().name().toLowerCase(Locale.ROOT)));
+              repository.domain.language().name().toLowerCase(Locale.ROOT),
+              repository.fullName(),
+              ForgeFiles.pullRequestsFile(forgeFolder, repository).toString(),
+              ForgeFiles.deploymentsFile(forgeFolder, repository).toString()));
     }
     List<OrganisationTruth.Session> trueSessions = new ArrayList<>();
     for (SessionPlan session : sessions) {
       WrittenSession written = Objects.requireNonNull(session.written, "session not written");
-      boolean reached =
-          session.commits.stream()
-              .anyMatch(c -> shipped.contains(c) || squashedIntoShipped.contains(c));
+      if (written.linesAdded() != session.writtenLines) {
+        throw new IllegalStateException(
+            "the log of "
+                + written.sessionId()
+                + " shows "
+                + written.linesAdded()
+                + " lines written, the organisation counts "
+                + session.writtenLines);
+      }
+      RepositoryModel home = repositories.get(session.repository);
+      Landings landings = Objects.requireNonNull(home.landings, "repository not followed");
+      List<OrganisationTruth.Link> links = new ArrayList<>();
+      int shippedCommits = 0;
+      long linesShipped = 0;
+      long linesAlive = 0;
+      for (Landings.Link link : session.links) {
+        boolean deployed = link.onMain && landings.deployed(link.commit);
+        links.add(
+            new OrganisationTruth.Link(
+                link.commit.sha(),
+                link.kind,
+                link.onMain,
+                link.onMain ? landings.pullRequest(link.commit) : null,
+                deployed,
+                link.shipped,
+                link.alive));
+        if (deployed) {
+          shippedCommits++;
+          linesShipped += link.shipped;
+        }
+        if (link.onMain) {
+          linesAlive += link.alive;
+        }
+      }
+      boolean reached = links.stream().anyMatch(OrganisationTruth.Link::onMain);
+      List<OrganisationTruth.WrittenLine> lines = new ArrayList<>();
+      for (LineCredits.Written line : session.lines) {
+        lines.add(
+            new OrganisationTruth.WrittenLine(
+                line.path, line.text, line.at, line.landedIn, line.entered, line.alive));
+      }
       Tally tally = tokens.getOrDefault(written.sessionId(), Tally.ZERO);
       RepositoryModel repository = repositories.get(session.repository);
       trueSessions.add(
@@ -82,12 +123,17 @@ final class TruthBuilder {
                   .map(
                       c ->
                           new OrganisationTruth.SessionCommit(
-                              c.sha(), c.kind == PlannedCommit.Kind.AGENT ? "exact" : "inferred"))
+                              c.sha(), c.kind == PlannedCommit.Kind.AGENT ? "exact" : "hand"))
                   .toList(),
               written.linesWritten(),
               written.linesAdded(),
               reached,
-              waste(session, reached)));
+              waste(session, reached),
+              links,
+              shippedCommits,
+              Math.min(written.linesAdded(), linesShipped),
+              Math.min(written.linesAdded(), linesAlive),
+              lines));
     }
     trueSessions.sort(
         Comparator.comparing(OrganisationTruth.Session::start)
@@ -111,14 +157,31 @@ final class TruthBuilder {
                 commit.parents.stream().map(PlannedCommit::sha).toList(),
                 commit.pullRequest,
                 commit.revertOf == null ? null : commit.revertOf.sha(),
-                commit.squashOf.stream().map(PlannedCommit::sha).toList()));
+                commit.squashOf.stream().map(PlannedCommit::sha).toList(),
+                commit.rebaseOf == null ? null : commit.rebaseOf.sha()));
       }
     }
     commits.sort(
         Comparator.comparing(OrganisationTruth.Commit::authored)
             .thenComparing(OrganisationTruth.Commit::sha));
+    List<OrganisationTruth.PullRequest> pullRequests = new ArrayList<>();
+    List<OrganisationTruth.Deployment> deployments = new ArrayList<>();
+    for (ForgeFiles files : forge) {
+      pullRequests.addAll(files.pullRequests);
+      deployments.addAll(files.deployments);
+    }
+    pullRequests.sort(
+        Comparator.comparing(OrganisationTruth.PullRequest::repository)
+            .thenComparing(OrganisationTruth.PullRequest::number));
     return new OrganisationTruth(
-        spec.seed(), spec.now(), truePeople, trueRepositories, trueSessions, commits);
+        spec.seed(),
+        spec.now(),
+        truePeople,
+        trueRepositories,
+        trueSessions,
+        commits,
+        pullRequests,
+        deployments);
   }
 
   private static List<String> waste(SessionPlan session, boolean reached) {

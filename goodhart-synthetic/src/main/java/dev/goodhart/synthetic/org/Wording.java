@@ -73,6 +73,18 @@ final class Wording {
     return String.format(Locale.ROOT, pick(HUMAN), topic).replace("  ", " ");
   }
 
+  private static final List<String> REVIEWS =
+      List.of(
+          "Apply review suggestions to %s",
+          "review: clearer names in %s",
+          "Simplify %s as discussed in review",
+          "review fixes for %s");
+
+  /** A reviewer's commit on someone else's branch. */
+  String reviewSubject(String topic) {
+    return String.format(Locale.ROOT, pick(REVIEWS), topic);
+  }
+
   String firstPrompt(String topic, String file) {
     return String.format(Locale.ROOT, pick(FIRST_PROMPTS), topic, file);
   }

@@ -68,9 +68,57 @@ class SyntheticOrganisationTest {
   }
 
   @Test
-  void inferredCommitsFollowTheirSessionsBySamePersonOnSameBranch() {
-    double share = TruthChecks.inferredCommitsFollowTheirSessions(truth);
-    assertTrue(share > 0.08 && share < 0.25, "inferred share of linked commits: " + share);
+  void commitsByHandFollowTheirSessionsBySamePersonOnSameBranch() {
+    double share = TruthChecks.handCommitsFollowTheirSessions(truth);
+    assertTrue(share > 0.05 && share < 0.25, "share by hand of the sessions' commits: " + share);
+  }
+
+  @Test
+  void pullRequestsAndDeploymentsAreWhatTheFilesSay() throws IOException {
+    TruthChecks.pullRequestsAndDeploymentsAreWhatTheFilesSay(truth);
+    Map<String, Long> outcomes =
+        truth.pullRequests().stream()
+            .collect(
+                Collectors.groupingBy(
+                    OrganisationTruth.PullRequest::outcome, Collectors.counting()));
+    for (String outcome : List.of("merge", "squash", "rebase", "closed")) {
+      assertTrue(outcomes.getOrDefault(outcome, 0L) > 0, outcome + " in " + outcomes);
+    }
+    long reviewed = truth.pullRequests().stream().filter(pr -> pr.reviews() > 0).count();
+    assertTrue(reviewed > truth.pullRequests().size() / 2, "most are reviewed: " + reviewed);
+    assertTrue(
+        truth.commits().stream().anyMatch(c -> c.kind().equals("review")),
+        "some reviewers rewrite lines themselves");
+    Map<String, Long> statuses =
+        truth.deployments().stream()
+            .collect(
+                Collectors.groupingBy(OrganisationTruth.Deployment::status, Collectors.counting()));
+    assertTrue(statuses.getOrDefault("success", 0L) > 40, "deployments: " + statuses);
+    assertTrue(statuses.getOrDefault("failure", 0L) > 0, "some fail: " + statuses);
+  }
+
+  @Test
+  void linesAreWhereTheTruthSays() {
+    TruthChecks.linesAreWhereTheTruthSays(truth);
+    Map<String, Long> kinds =
+        truth.sessions().stream()
+            .flatMap(s -> s.landedAs().stream())
+            .collect(Collectors.groupingBy(OrganisationTruth.Link::kind, Collectors.counting()));
+    for (String kind : List.of("exact", "rewritten", "squashed", "content")) {
+      assertTrue(kinds.getOrDefault(kind, 0L) > 0, kind + " in " + kinds);
+    }
+    long written = truth.sessions().stream().mapToLong(s -> s.lines().size()).sum();
+    long trivial =
+        truth.sessions().stream()
+            .flatMap(s -> s.lines().stream())
+            .filter(
+                line ->
+                    dev.goodhart.model.git.LineHash.isTrivial(
+                        dev.goodhart.model.git.LineHash.of(line.text())))
+            .count();
+    assertTrue(
+        trivial > written / 20 && trivial < written / 3,
+        "blank lines and brackets among the lines written: " + trivial + " of " + written);
   }
 
   @Test
@@ -91,15 +139,18 @@ class SyntheticOrganisationTest {
   /** Other sizes and seeds: the same must hold of them. */
   @ParameterizedTest
   @CsvSource({"5, 12, 4, 60", "9, 2, 1, 14", "11, 5, 6, 30"})
-  void otherOrganisationsHoldTheSame(long seed, int people, int repositories, int days) {
+  void otherOrganisationsHoldTheSame(long seed, int people, int repositories, int days)
+      throws IOException {
     Path elsewhere = temp.resolve("spec-" + seed);
     OrganisationTruth other =
         SyntheticOrganisation.generate(
             elsewhere, new OrganisationSpec(seed, NOW, people, repositories, days));
     TruthChecks.repositoriesHoldTheTruth(other);
     TruthChecks.exactCommitsShowInTheirSessionsOwnOutput(other);
-    TruthChecks.inferredCommitsFollowTheirSessions(other);
+    TruthChecks.handCommitsFollowTheirSessions(other);
     TruthChecks.editsAreWhatTheCommitsHold(other);
+    TruthChecks.pullRequestsAndDeploymentsAreWhatTheFilesSay(other);
+    TruthChecks.linesAreWhereTheTruthSays(other);
     TruthChecks.sessionsSayWhereAndWhenTheyWorked(other, elsewhere);
     TruthChecks.wasteIsAsDescribed(other);
   }
@@ -108,8 +159,17 @@ class SyntheticOrganisationTest {
   void historyHasPullRequestsSquashesRevertsAndAgentMarks() {
     Map<String, String> messages = new HashMap<>();
     for (Repository repository : truth.repositories()) {
-      for (String entry :
-          git(repository.path()).run("log", "--all", "--format=%H%x00%B%x01").split("\u0001")) {
+      StringBuilder shas = new StringBuilder();
+      TruthChecks.commitsOf(truth, repository).forEach(c -> shas.append(c.sha()).append('\n'));
+      String log =
+          git(repository.path())
+              .run(
+                  shas.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  "log",
+                  "--no-walk=unsorted",
+                  "--stdin",
+                  "--format=%H%x00%B%x01");
+      for (String entry : log.split("\u0001")) {
         String[] parts = entry.strip().split("\u0000", 2);
         if (parts.length == 2) {
           messages.put(parts[0], parts[1]);
@@ -119,7 +179,16 @@ class SyntheticOrganisationTest {
     Map<String, List<Commit>> byKind =
         truth.commits().stream().collect(Collectors.groupingBy(Commit::kind));
     for (String kind :
-        List.of("initial", "human", "agent", "hand-after-session", "merge", "squash", "revert")) {
+        List.of(
+            "initial",
+            "human",
+            "agent",
+            "hand-after-session",
+            "merge",
+            "squash",
+            "rebased",
+            "review",
+            "revert")) {
       assertTrue(byKind.containsKey(kind), "some " + kind + " commits");
     }
     for (Commit merge : byKind.get("merge")) {

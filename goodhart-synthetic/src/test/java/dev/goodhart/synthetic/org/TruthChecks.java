@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * What must hold of any synthetic organisation, checked against git and against the logs as {@link
  * SessionLog} reads them: the repositories hold exactly the truth's commits; each session's log
- * shows its exact commits; inferred commits follow their sessions; the edits in a log are what its
- * commits hold; sessions say where and when they worked; each waste is as described.
+ * shows its exact commits; commits by hand follow their sessions; the edits in a log are what its
+ * commits hold; sessions say where and when they worked; pull requests and deployments are what
+ * their files say; the lines the truth follows are where it says; each waste is as described.
  */
 final class TruthChecks {
   private TruthChecks() {}
@@ -40,22 +41,44 @@ final class TruthChecks {
     return !at.isBefore(from.truncatedTo(ChronoUnit.SECONDS)) && !at.isAfter(to);
   }
 
+  /** Every commit of the truth as git shows it: sha, parents, author, author time. */
+  static Map<String, String[]> logged(GitCommand git, List<Commit> commits) {
+    StringBuilder shas = new StringBuilder();
+    commits.forEach(commit -> shas.append(commit.sha()).append('\n'));
+    Map<String, String[]> logged = new HashMap<>();
+    String log =
+        git.run(
+            shas.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "log",
+            "--no-walk=unsorted",
+            "--stdin",
+            "--format=%H|%P|%ae|%at");
+    for (String line : log.split("\n")) {
+      String[] fields = line.split("\\|", -1);
+      logged.put(fields[0], fields);
+    }
+    return logged;
+  }
+
+  /**
+   * The repositories hold the truth's commits, and nothing else: those of branches deleted after
+   * their pull request merged are still there, unreachable, as in the clone of whoever made them.
+   */
   static void repositoriesHoldTheTruth(OrganisationTruth truth) {
     for (Repository repository : truth.repositories()) {
       GitCommand git = git(repository.path());
-      git.run("fsck", "--strict", "--no-progress");
+      git.run("fsck", "--strict", "--no-progress", "--no-dangling");
       assertEquals("main", git.run("rev-parse", "--abbrev-ref", "HEAD").strip());
       assertEquals("", git.run("status", "--porcelain"), "main is checked out, clean");
-      List<Commit> commits = commitsOf(truth, repository);
       assertEquals(
-          commits.size(),
-          Integer.parseInt(git.run("rev-list", "--all", "--count").strip()),
-          "every commit in the repository is in the truth");
-      Map<String, String[]> logged = new HashMap<>();
-      for (String line : git.run("log", "--all", "--format=%H|%P|%ae|%at").split("\n")) {
-        String[] fields = line.split("\\|", -1);
-        logged.put(fields[0], fields);
-      }
+          "https://github.com/" + repository.fullName() + ".git",
+          git.run("remote", "get-url", "origin").strip());
+      List<Commit> commits = commitsOf(truth, repository);
+      Set<String> inTruth = new java.util.HashSet<>();
+      commits.forEach(commit -> inTruth.add(commit.sha()));
+      List<String> reachable = List.of(git.run("rev-list", "--all").split("\n"));
+      assertTrue(inTruth.containsAll(reachable), "every commit in the repository is in the truth");
+      Map<String, String[]> logged = logged(git, commits);
       Set<String> onMain = Set.of(git.run("rev-list", "main").split("\n"));
       for (Commit commit : commits) {
         String[] fields = logged.get(commit.sha());
@@ -93,20 +116,24 @@ final class TruthChecks {
     return exact;
   }
 
-  static double inferredCommitsFollowTheirSessions(OrganisationTruth truth) {
+  /**
+   * A commit a person made of a session's edits follows the session, mostly within half an hour,
+   * now and then a couple of hours later. Returns their share of the sessions' commits.
+   */
+  static double handCommitsFollowTheirSessions(OrganisationTruth truth) {
     int inferred = 0;
     int linked = 0;
     for (Session session : truth.sessions()) {
       for (SessionCommit link : session.commits()) {
         linked++;
-        if (!link.link().equals("inferred")) {
+        if (!link.link().equals("hand")) {
           continue;
         }
         inferred++;
         Commit commit = truth.commit(link.sha()).orElseThrow();
         assertTrue(
-            within(commit.authored(), session.end(), session.end().plus(Duration.ofMinutes(30))),
-            "inferred "
+            within(commit.authored(), session.end(), session.end().plus(Duration.ofHours(3))),
+            "by hand "
                 + commit.sha()
                 + " at "
                 + commit.authored()
@@ -139,7 +166,7 @@ final class TruthChecks {
       }
       List<String> inferred =
           session.commits().stream()
-              .filter(c -> c.link().equals("inferred"))
+              .filter(c -> c.link().equals("hand"))
               .map(SessionCommit::sha)
               .toList();
       Map<String, String> left = replay.takeTouched();
@@ -201,6 +228,175 @@ final class TruthChecks {
         assertTrue(
             log.repositoryUrl.endsWith("/" + Path.of(session.repository()).getFileName() + ".git"));
       }
+    }
+  }
+
+  /**
+   * Every pull request is in its repository's file as {@code import github --from} reads it, and
+   * its merge is what its outcome says: a merge commit of its branch, a squash, or its commits
+   * replayed onto main (new shas, the same authors and changes); the branches of merged pull
+   * requests are gone, those of closed and open ones are there. Deployments deploy main.
+   */
+  static void pullRequestsAndDeploymentsAreWhatTheFilesSay(OrganisationTruth truth)
+      throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    for (Repository repository : truth.repositories()) {
+      GitCommand git = git(repository.path());
+      List<OrganisationTruth.PullRequest> pulls =
+          truth.pullRequests().stream()
+              .filter(pr -> pr.repository().equals(repository.path()))
+              .toList();
+      List<String> lines = java.nio.file.Files.readAllLines(Path.of(repository.pullRequestsFile()));
+      assertEquals(pulls.size(), lines.size(), "one line per pull request");
+      Set<String> branches =
+          Set.of(git.run("for-each-ref", "--format=%(refname:short)", "refs/heads").split("\n"));
+      Set<String> onMain = Set.of(git.run("rev-list", "main").split("\n"));
+      for (int i = 0; i < pulls.size(); i++) {
+        OrganisationTruth.PullRequest pr = pulls.get(i);
+        com.fasterxml.jackson.databind.JsonNode line = json.readTree(lines.get(i));
+        assertEquals(pr.number(), line.get("number").asInt());
+        assertEquals(pr.branch(), line.get("head").get("ref").asText());
+        assertEquals(pr.commits().getLast(), line.get("head").get("sha").asText());
+        assertEquals(pr.commits().size(), line.get("commit_list").size());
+        boolean merged = pr.mergeCommit() != null;
+        assertEquals(merged, !line.get("merged_at").isNull(), "merged " + pr.number());
+        assertEquals(pr.outcome().equals("open"), line.get("state").asText().equals("open"));
+        assertEquals(!merged, branches.contains(pr.branch()), "branch of " + pr.number());
+        line.get("review_list")
+            .forEach(review -> assertTrue(!review.get("user").get("login").asText().isEmpty()));
+        if (!merged) {
+          assertTrue(pr.landed().isEmpty());
+          continue;
+        }
+        assertTrue(onMain.containsAll(pr.landed()), "what #" + pr.number() + " landed is on main");
+        assertEquals(pr.mergeCommit(), pr.landed().getLast());
+        switch (pr.outcome()) {
+          case "merge" -> {
+            Commit merge = truth.commit(pr.mergeCommit()).orElseThrow();
+            assertEquals(List.of(pr.commits().getLast()), merge.parents().subList(1, 2));
+          }
+          case "squash" ->
+              assertEquals(pr.commits(), truth.commit(pr.mergeCommit()).orElseThrow().squashOf());
+          case "rebase" -> {
+            assertEquals(pr.commits().size(), pr.landed().size());
+            List<String> both = new ArrayList<>(pr.commits());
+            both.addAll(pr.landed());
+            Map<String, String> patches = patches(git, both);
+            for (int c = 0; c < pr.commits().size(); c++) {
+              Commit copy = truth.commit(pr.landed().get(c)).orElseThrow();
+              Commit original = truth.commit(pr.commits().get(c)).orElseThrow();
+              assertEquals("rebased", copy.kind());
+              assertEquals(original.sha(), copy.rebaseOf());
+              assertEquals(original.author(), copy.author());
+              assertEquals(original.authored(), copy.authored());
+              assertEquals(
+                  patches.get(original.sha()),
+                  patches.get(copy.sha()),
+                  "a replay is the same change");
+            }
+          }
+          default -> throw new AssertionError("#" + pr.number() + " merged as " + pr.outcome());
+        }
+      }
+      com.fasterxml.jackson.databind.JsonNode deployed =
+          json.readTree(Path.of(repository.deploymentsFile()).toFile()).get("deployments");
+      List<OrganisationTruth.Deployment> deployments =
+          truth.deployments().stream()
+              .filter(d -> d.repository().equals(repository.path()))
+              .toList();
+      assertEquals(deployments.size(), deployed.size());
+      for (int i = 0; i < deployments.size(); i++) {
+        assertEquals(deployments.get(i).sha(), deployed.get(i).get("sha").asText());
+        assertEquals(repository.fullName(), deployed.get(i).get("repository").asText());
+        assertTrue(onMain.contains(deployments.get(i).sha()), "a deployment deploys main");
+        assertTrue(deployments.get(i).at().isBefore(truth.now()));
+      }
+    }
+  }
+
+  /**
+   * The truth's lines are what git holds: every line a session wrote that the truth says landed in
+   * a commit is among that commit's own new lines; one that carries information is there once, in
+   * that file, among all that the organisation's sessions wrote (so matching it by content is
+   * unambiguous); and one the truth says is at main's head is in the file there. The lines of a
+   * session add up to what its log says it wrote.
+   */
+  static void linesAreWhereTheTruthSays(OrganisationTruth truth) {
+    Map<String, Integer> writings = new HashMap<>();
+    for (Session session : truth.sessions()) {
+      assertEquals(session.aiLinesAdded(), session.lines().size(), session.sessionId());
+      for (OrganisationTruth.WrittenLine line : session.lines()) {
+        if (!dev.goodhart.model.git.LineHash.isTrivial(
+            dev.goodhart.model.git.LineHash.of(line.text()))) {
+          writings.merge(
+              session.repository() + " " + line.file() + " " + line.text(), 1, Integer::sum);
+        }
+      }
+    }
+    writings.forEach((line, count) -> assertEquals(1, count, "written more than once: " + line));
+    for (Repository repository : truth.repositories()) {
+      List<Session> sessions =
+          truth.sessions().stream().filter(s -> s.repository().equals(repository.path())).toList();
+      Set<String> landed = new TreeSet<>();
+      sessions.forEach(
+          s ->
+              s.lines().stream()
+                  .map(OrganisationTruth.WrittenLine::landedIn)
+                  .filter(java.util.Objects::nonNull)
+                  .forEach(landed::add));
+      Map<String, String> diffs = patches(git(repository.path()), landed);
+      Map<String, String> heads = new HashMap<>();
+      for (Session session : sessions) {
+        for (OrganisationTruth.WrittenLine line : session.lines()) {
+          if (line.landedIn() == null) {
+            continue;
+          }
+          String diff = diffs.get(line.landedIn());
+          assertTrue(
+              diff.contains("\n+" + line.text() + "\n") || diff.endsWith("\n+" + line.text()),
+              "'" + line.text() + "' is a new line of " + line.landedIn());
+          if (line.aliveAtHead()) {
+            // main is checked out: its files are the head's.
+            String head =
+                heads.computeIfAbsent(
+                    line.file(), file -> read(Path.of(repository.path()).resolve(file)));
+            assertTrue(head.contains(line.text() + "\n"), line.text() + " is at main's head");
+          }
+        }
+      }
+    }
+  }
+
+  /** Each commit's zero-context patch against its first parent, by sha, from one git. */
+  static Map<String, String> patches(GitCommand git, java.util.Collection<String> shas) {
+    StringBuilder input = new StringBuilder();
+    shas.forEach(sha -> input.append(sha).append('\n'));
+    String log =
+        git.run(
+            input.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "log",
+            "--no-walk=unsorted",
+            "--stdin",
+            "-p",
+            "-U0",
+            "--no-renames",
+            "--format=%x01%H");
+    Map<String, String> patches = new HashMap<>();
+    for (String entry : log.split("\u0001")) {
+      int end = entry.indexOf('\n');
+      if (end > 0) {
+        patches.put(entry.substring(0, end), entry.substring(end));
+      }
+    }
+    return patches;
+  }
+
+  private static String read(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
