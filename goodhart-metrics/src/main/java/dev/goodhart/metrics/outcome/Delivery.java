@@ -24,10 +24,15 @@ public record Delivery(List<DeploymentFact> deployments, List<PullRequest> pullR
   /** What a store holds: its deployments, and its merged pull requests with their commits. */
   public static Delivery from(DeliveryStore store) {
     Map<String, List<String>> commits = new HashMap<>();
+    Map<String, List<String>> authorships = new HashMap<>();
     for (PullRequestCommitFact commit : store.pullRequestCommits()) {
-      commits
-          .computeIfAbsent(commit.repository() + "#" + commit.number(), k -> new ArrayList<>())
-          .add(commit.sha());
+      String key = commit.repository() + "#" + commit.number();
+      commits.computeIfAbsent(key, k -> new ArrayList<>()).add(commit.sha());
+      if (commit.authorId() != null && commit.authoredAt() != null) {
+        authorships
+            .computeIfAbsent(key, k -> new ArrayList<>())
+            .add(PullRequest.authorship(commit.authorId(), commit.authoredAt()));
+      }
     }
     List<PullRequest> pullRequests = new ArrayList<>();
     for (PullRequestFact fact : store.pullRequests()) {
@@ -38,7 +43,8 @@ public record Delivery(List<DeploymentFact> deployments, List<PullRequest> pullR
                 fact.number(),
                 fact.mergeCommitSha(),
                 commits.getOrDefault(fact.repository() + "#" + fact.number(), List.of()),
-                fact.headSha()));
+                fact.headSha(),
+                authorships.getOrDefault(fact.repository() + "#" + fact.number(), List.of())));
       }
     }
     return new Delivery(store.deployments(), pullRequests);

@@ -72,22 +72,29 @@ final class OwnCommitLinks {
       String sha = side.map(PrintedCommit::sha).orElse(ref);
       boolean known = side.isPresent();
       List<String> rewrittenAs = List.of();
+      Optional<PullRequest> pullRequest = repository.evidence().pullRequestOf(sha);
       if (known) {
         CommitFact nowOnBranch = repository.commit(sha);
         add(links, link(session, repository, sha, nowOnBranch, CommitLink.Kind.EXACT));
         rewrittenAs = repository.evidence().rewrittenAs(side.get(), window, repository.bySha());
         for (String rewritten : rewrittenAs) {
+          // A rebase merge replays every commit of the pull request; the forge names only the
+          // last replay as the merge, so each replay takes the number of the commit it replays.
           add(
               links,
               link(
-                  session,
-                  repository,
-                  rewritten,
-                  repository.commit(rewritten),
-                  CommitLink.Kind.REWRITTEN));
+                      session,
+                      repository,
+                      rewritten,
+                      repository.commit(rewritten),
+                      CommitLink.Kind.REWRITTEN)
+                  .withPullRequest(
+                      pullRequest
+                          .filter(pr -> pr.mergeCommitSha() != null)
+                          .map(PullRequest::number)
+                          .orElse(null)));
         }
       }
-      Optional<PullRequest> pullRequest = repository.evidence().pullRequestOf(sha);
       if (pullRequest.isPresent() && pullRequest.get().mergeCommitSha() != null) {
         CommitFact merged = repository.commit(pullRequest.get().mergeCommitSha());
         if (merged != null) {

@@ -28,6 +28,7 @@ final class RepositoryEvidence {
   private final Map<String, List<String>> branchShasByPatchId = new HashMap<>();
   private final TreeMap<String, PullRequest> pullRequestByCommit = new TreeMap<>();
   private final Map<String, Integer> pullRequestOfBranchCommit = new HashMap<>();
+  private final Map<String, Integer> pullRequestByAuthorship = new HashMap<>();
 
   /**
    * @param branchCommits the commits of the scanned branch, by sha
@@ -59,6 +60,9 @@ final class RepositoryEvidence {
       }
       String merge = pullRequest.mergeCommitSha();
       if (merge != null && branchCommits.containsKey(merge)) {
+        pullRequest
+            .authorships()
+            .forEach(key -> pullRequestByAuthorship.putIfAbsent(key, pullRequest.number()));
         pullRequestOfBranchCommit.put(merge, pullRequest.number());
         for (String sha : pullRequest.commits()) {
           if (branchCommits.containsKey(sha)) {
@@ -119,11 +123,15 @@ final class RepositoryEvidence {
   }
 
   /**
-   * The pull request a branch commit came in by, as the forge says (its merge, or one of its
-   * commits).
+   * The pull request a branch commit came in by, as the forge says: its merge, one of its commits,
+   * or a commit a rebase merge replayed (the same author at the same author time).
    */
-  @Nullable Integer pullRequestNumber(String sha) {
-    return pullRequestOfBranchCommit.get(sha);
+  @Nullable Integer pullRequestNumber(CommitFact commit) {
+    Integer number = pullRequestOfBranchCommit.get(commit.sha());
+    return number != null
+        ? number
+        : pullRequestByAuthorship.get(
+            PullRequest.authorship(commit.authorEmail(), commit.authoredAt()));
   }
 
   /** Every printed commit the repository resolved, for sessions whose printed sha is in it. */

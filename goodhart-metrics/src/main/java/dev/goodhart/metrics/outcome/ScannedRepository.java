@@ -80,7 +80,7 @@ final class ScannedRepository {
     if (commit != null && commit.prNumber() != null) {
       return commit.prNumber();
     }
-    Integer forge = evidence.pullRequestNumber(sha);
+    Integer forge = commit == null ? null : evidence.pullRequestNumber(commit);
     if (forge != null) {
       return forge;
     }

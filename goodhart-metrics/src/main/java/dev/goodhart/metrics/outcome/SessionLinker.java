@@ -102,7 +102,11 @@ final class SessionLinker {
     InferredLinks.add(sessions, claimed, links, provenance, sessionsWithLines);
     for (Subject session : sessions) {
       List<CommitLink> list = links.get(session.key());
-      list.replaceAll(link -> link.withPullRequest(pullRequest(link, repositoryOfCommit)));
+      list.replaceAll(
+          link ->
+              link.prNumber() != null
+                  ? link
+                  : link.withPullRequest(pullRequest(link, repositoryOfCommit)));
     }
     share(sessions, links);
     return new Links(links, unresolved);
