@@ -54,18 +54,22 @@ final class PrintedCommitLookup {
       }
     }
     Git git = Git.in(Path.of(repository.path()));
-    Map<String, PrintedCommits.Found> found = PrintedCommits.resolve(git, ask);
-    if (found.isEmpty() && !stale && ask.stream().allMatch(known::containsKey)) {
-      return; // nothing found that was not known, nothing to check again
+    Map<String, String> shas = PrintedCommits.fullShas(git, ask);
+    if (shas.isEmpty() && !stale && ask.stream().allMatch(known::containsKey)) {
+      return; // nothing found that was not known before, nothing to check again
     }
     List<CommitFact> branch = store.commits(repository.id());
-    Set<String> onBranch = new HashSet<>();
-    branch.forEach(commit -> onBranch.add(commit.sha()));
+    Map<String, Instant> times = new HashMap<>();
+    branch.forEach(commit -> times.put(commit.sha(), commit.committedAt()));
+    Set<String> onBranch = new HashSet<>(times.keySet());
+    times.putAll(
+        PrintedCommits.commitTimes(
+            git, shas.values().stream().filter(sha -> !onBranch.contains(sha)).toList()));
     List<PrintedCommit> changed = new ArrayList<>();
     List<String> needPatchIds = new ArrayList<>();
     for (String ref : refs) {
       PrintedCommit before = known.get(ref);
-      PrintedCommits.Found hit = found.get(ref);
+      String hit = shas.get(ref);
       if (before != null && before.resolved()) {
         boolean reached = onBranch.contains(before.sha());
         if (reached != before.onBranch() || before.checkedAt().isBefore(scan.get().scannedAt())) {
@@ -84,12 +88,11 @@ final class PrintedCommitLookup {
       if (hit == null) {
         changed.add(new PrintedCommit(repository.id(), ref, null, false, null, null, now));
       } else {
-        boolean reached = onBranch.contains(hit.sha());
+        boolean reached = onBranch.contains(hit);
         changed.add(
-            new PrintedCommit(
-                repository.id(), ref, hit.sha(), reached, null, hit.committedAt(), now));
+            new PrintedCommit(repository.id(), ref, hit, reached, null, times.get(hit), now));
         if (!reached) {
-          needPatchIds.add(hit.sha());
+          needPatchIds.add(hit);
         }
       }
     }

@@ -143,13 +143,16 @@ final class ScanCommand implements Callable<Integer> {
       // one writer, this thread.
       for (Future<RepositoryScanner.Result> scan : scans) {
         RepositoryScanner.Result result = unwrap(scan);
+        Trace.mark("history walked");
         store(store, result, pseudonyms);
+        Trace.mark("scan stored");
         print(result);
       }
       // Whether or not a branch moved, sessions may have printed commits since the last look.
       for (RepositoryRef repository : located) {
         if (followLines) {
           PrintedCommitLookup.refresh(store, repository, context.clock.instant());
+          Trace.mark("printed commits looked up");
         }
       }
     } finally {

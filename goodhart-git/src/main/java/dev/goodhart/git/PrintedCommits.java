@@ -25,26 +25,24 @@ public final class PrintedCommits {
 
   private PrintedCommits() {}
 
-  /** A printed sha, found: its full sha and when it was committed. */
-  public record Found(String sha, Instant committedAt) {}
-
   /**
-   * The printed shas the repository holds a commit for, by printed sha; an ambiguous or unknown one
-   * is absent. One {@code git cat-file} for all of them.
+   * The full sha of every printed sha the repository holds a commit for, by printed sha; an
+   * ambiguous or unknown one is absent. One {@code git cat-file} for all of them.
    */
-  public static Map<String, Found> resolve(Git git, Collection<String> refs) {
+  public static Map<String, String> fullShas(Git git, Collection<String> refs) {
     List<String> asked = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     StringBuilder input = new StringBuilder();
     for (String ref : refs) {
       String hex = ref.toLowerCase(Locale.ROOT);
-      if (HEX.matcher(hex).matches() && !asked.contains(hex)) {
+      if (HEX.matcher(hex).matches() && seen.add(hex)) {
         asked.add(hex);
         input.append(hex).append("^{commit}\n");
       }
     }
-    Map<String, Found> found = new LinkedHashMap<>();
+    Map<String, String> shas = new LinkedHashMap<>();
     if (asked.isEmpty()) {
-      return found;
+      return shas;
     }
     String[] answers =
         new String(
@@ -54,25 +52,17 @@ public final class PrintedCommits {
                     "--batch-check=%(objectname) %(objecttype)"),
                 StandardCharsets.UTF_8)
             .split("\n");
-    Map<String, String> shas = new LinkedHashMap<>();
     for (int i = 0; i < asked.size() && i < answers.length; i++) {
       String[] parts = answers[i].strip().split(" ");
       if (parts.length == 2 && parts[1].equals("commit") && parts[0].startsWith(asked.get(i))) {
         shas.put(asked.get(i), parts[0]);
       }
     }
-    Map<String, Instant> times = commitTimes(git, shas.values());
-    shas.forEach(
-        (ref, sha) -> {
-          Instant at = times.get(sha);
-          if (at != null) {
-            found.put(ref, new Found(sha, at));
-          }
-        });
-    return found;
+    return shas;
   }
 
-  private static Map<String, Instant> commitTimes(Git git, Collection<String> shas) {
+  /** When each commit was committed, by sha: {@code git log}, a few hundred at a time. */
+  public static Map<String, Instant> commitTimes(Git git, Collection<String> shas) {
     Map<String, Instant> times = new LinkedHashMap<>();
     if (shas.isEmpty()) {
       return times;

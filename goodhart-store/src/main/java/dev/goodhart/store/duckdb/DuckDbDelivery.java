@@ -73,103 +73,38 @@ final class DuckDbDelivery {
    * repository's pull requests with their commits and reviews took 2 ms a row one by one).
    */
   private void write(DeliveryBatch batch) throws SQLException {
-    upsertAll(
+    BatchedUpserts.upsertAll(
+        connection,
         PULL_REQUEST,
         batch.pullRequests(),
         DuckDbDelivery::bind,
         pr -> pr.repository() + "#" + pr.number());
-    upsertAll(
-        REVIEW, batch.reviews(), DuckDbDelivery::bind, r -> r.repository() + "#" + r.reviewId());
-    upsertAll(PUSH, batch.pushes(), DuckDbDelivery::bind, null);
-    upsertAll(
+    BatchedUpserts.upsertAll(
+        connection,
+        REVIEW,
+        batch.reviews(),
+        DuckDbDelivery::bind,
+        r -> r.repository() + "#" + r.reviewId());
+    BatchedUpserts.upsertAll(connection, PUSH, batch.pushes(), DuckDbDelivery::bind, null);
+    BatchedUpserts.upsertAll(
+        connection,
         DEPLOYMENT,
         batch.deployments(),
         DuckDbDelivery::bind,
         d -> d.source() + "#" + d.deploymentId());
-    upsertAll(INCIDENT, batch.incidents(), DuckDbDelivery::bind, null);
-    upsertAll(
+    BatchedUpserts.upsertAll(connection, INCIDENT, batch.incidents(), DuckDbDelivery::bind, null);
+    BatchedUpserts.upsertAll(
+        connection,
         PULL_REQUEST_COMMIT,
         batch.pullRequestCommits(),
         DuckDbDelivery::bind,
         c -> c.repository() + "#" + c.number() + "#" + c.sha());
-    upsertAll(
+    BatchedUpserts.upsertAll(
+        connection,
         REVIEW_COMMENT,
         batch.reviewComments(),
         DuckDbDelivery::bind,
         c -> c.repository() + "#" + c.commentId());
-  }
-
-  private interface Binder<T> {
-    void bind(PreparedStatement statement, T fact) throws SQLException;
-  }
-
-  /** The most rows one statement carries. */
-  private static final int ROWS_PER_STATEMENT = 100;
-
-  /**
-   * Writes the facts in their order, as if one by one: a statement's rows never share a key (one
-   * statement cannot update a row twice), so a fact repeated in a batch is written after the one
-   * before it. Kinds without {@code key} (pushes, incidents: few, and keyed by every column) go one
-   * by one.
-   */
-  private <T> void upsertAll(
-      String sql,
-      List<T> facts,
-      Binder<T> binder,
-      java.util.function.@Nullable Function<T, String> key)
-      throws SQLException {
-    if (facts.isEmpty()) {
-      return;
-    }
-    if (key == null) {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        for (T fact : facts) {
-          binder.bind(statement, fact);
-          statement.executeUpdate();
-        }
-      }
-      return;
-    }
-    java.util.Map<Integer, PreparedStatement> statements = new java.util.HashMap<>();
-    try {
-      List<T> chunk = new ArrayList<>();
-      java.util.Set<String> keys = new java.util.HashSet<>();
-      for (T fact : facts) {
-        if (chunk.size() == ROWS_PER_STATEMENT || !keys.add(key.apply(fact))) {
-          execute(sql, chunk, binder, statements);
-          chunk.clear();
-          keys.clear();
-          keys.add(key.apply(fact));
-        }
-        chunk.add(fact);
-      }
-      execute(sql, chunk, binder, statements);
-    } finally {
-      for (PreparedStatement statement : statements.values()) {
-        statement.close();
-      }
-    }
-  }
-
-  private <T> void execute(
-      String sql,
-      List<T> rows,
-      Binder<T> binder,
-      java.util.Map<Integer, PreparedStatement> statements)
-      throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    PreparedStatement statement = statements.get(rows.size());
-    if (statement == null) {
-      statement = connection.prepareStatement(MultiRowInsert.of(sql, rows.size()));
-      statements.put(rows.size(), statement);
-    }
-    int columns = MultiRowInsert.parameters(sql);
-    for (int row = 0; row < rows.size(); row++) {
-      binder.bind(MultiRowInsert.shifted(statement, row * columns), rows.get(row));
-    }
-    statement.executeUpdate();
   }
 
   private boolean firstDelivery(String deliveryId, Instant receivedAt) throws SQLException {

@@ -182,32 +182,29 @@ final class DuckDbProvenance {
   }
 
   void savePrintedCommits(List<PrintedCommit> commits) throws SQLException {
-    if (commits.isEmpty()) {
-      return;
-    }
     Transactions.inTransaction(
         connection,
         () -> {
-          try (PreparedStatement upsert =
-              connection.prepareStatement(
-                  """
-                  INSERT INTO printed_commit VALUES (?, ?, ?, ?, ?, ?, ?)
-                  ON CONFLICT (repo_id, ref) DO UPDATE SET sha = excluded.sha,
-                    on_branch = excluded.on_branch, patch_id = excluded.patch_id,
-                    committed_at = excluded.committed_at, checked_at = excluded.checked_at
-                  """)) {
-            for (PrintedCommit commit : commits) {
-              upsert.setString(1, commit.repositoryId());
-              upsert.setString(2, commit.ref());
-              upsert.setString(3, commit.sha());
-              upsert.setBoolean(4, commit.onBranch());
-              upsert.setString(5, commit.patchId());
-              Transactions.setInstant(upsert, 6, commit.committedAt());
-              Transactions.setInstant(upsert, 7, commit.checkedAt());
-              upsert.addBatch();
-            }
-            return upsert.executeBatch();
-          }
+          BatchedUpserts.upsertAll(
+              connection,
+              """
+              INSERT INTO printed_commit VALUES (?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT (repo_id, ref) DO UPDATE SET sha = excluded.sha,
+                on_branch = excluded.on_branch, patch_id = excluded.patch_id,
+                committed_at = excluded.committed_at, checked_at = excluded.checked_at
+              """,
+              commits,
+              (upsert, commit) -> {
+                upsert.setString(1, commit.repositoryId());
+                upsert.setString(2, commit.ref());
+                upsert.setString(3, commit.sha());
+                upsert.setBoolean(4, commit.onBranch());
+                upsert.setString(5, commit.patchId());
+                Transactions.setInstant(upsert, 6, commit.committedAt());
+                Transactions.setInstant(upsert, 7, commit.checkedAt());
+              },
+              commit -> commit.repositoryId() + "\u0000" + commit.ref());
+          return null;
         });
   }
 
@@ -227,24 +224,21 @@ final class DuckDbProvenance {
   }
 
   void savePatchIds(String repositoryId, Map<String, String> patchIds) throws SQLException {
-    if (patchIds.isEmpty()) {
-      return;
-    }
     Transactions.inTransaction(
         connection,
         () -> {
-          try (PreparedStatement upsert =
-              connection.prepareStatement(
-                  "INSERT INTO commit_patch_id VALUES (?, ?, ?) ON CONFLICT (repo_id, sha)"
-                      + " DO UPDATE SET patch_id = excluded.patch_id")) {
-            for (Map.Entry<String, String> entry : patchIds.entrySet()) {
-              upsert.setString(1, repositoryId);
-              upsert.setString(2, entry.getKey());
-              upsert.setString(3, entry.getValue());
-              upsert.addBatch();
-            }
-            return upsert.executeBatch();
-          }
+          BatchedUpserts.upsertAll(
+              connection,
+              "INSERT INTO commit_patch_id VALUES (?, ?, ?) ON CONFLICT (repo_id, sha)"
+                  + " DO UPDATE SET patch_id = excluded.patch_id",
+              List.copyOf(patchIds.entrySet()),
+              (upsert, entry) -> {
+                upsert.setString(1, repositoryId);
+                upsert.setString(2, entry.getKey());
+                upsert.setString(3, entry.getValue());
+              },
+              Map.Entry::getKey);
+          return null;
         });
   }
 
