@@ -19,8 +19,9 @@ import picocli.CommandLine.Command;
 /**
  * Runs goodhart's common paths once on synthetic logs in a temporary folder, for the launcher: run
  * under the JVM's recording mode at build time, it leaves a class and profile cache (an AOT cache
- * on JDK 24+, a class-data archive before) that makes every later start faster. Hidden: users never
- * need it.
+ * on JDK 24+, a class-data archive before) that makes every later start faster. The usage reports,
+ * and a small demo organisation's import, scan and report (line provenance, pull requests,
+ * deployments). Hidden: users never need it.
  */
 @Command(name = "warm-up", hidden = true, description = "Exercise the common paths once.")
 final class WarmUpCommand implements Callable<Integer> {
@@ -54,7 +55,17 @@ final class WarmUpCommand implements Callable<Integer> {
               List.of("usage", "daily"),
               List.of("usage", "session", "--json"),
               List.of("usage", "blocks"),
-              List.of("usage", "monthly", "--csv"))) {
+              List.of("usage", "monthly", "--csv"),
+              List.of(
+                  "demo",
+                  "--out",
+                  folder.resolve("demo").toString(),
+                  "--people",
+                  "3",
+                  "--repositories",
+                  "1",
+                  "--days",
+                  "10"))) {
         String[] args =
             Stream.concat(Stream.of("--data", data), line.stream()).toArray(String[]::new);
         Main.run(quiet, args);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The facts goodhart keeps. Every write is idempotent: committing the same events again changes
@@ -84,21 +83,7 @@ public interface Store extends AutoCloseable {
    * The lines the repository's commits of the agent era wrote, per commit and file, in the order of
    * the commits' times: streamed, so that line provenance holds one commit's lines at a time.
    */
-  default void commitLines(String repositoryId, Consumer<CommittedLines> consumer) {
-    commitLines(repositoryId, null, consumer);
-  }
-
-  /**
-   * The same, only files holding at least one line with one of {@code anyOf}'s hashes (all files
-   * when null): what some agent wrote is all line provenance looks for.
-   */
-  void commitLines(String repositoryId, long @Nullable [] anyOf, Consumer<CommittedLines> consumer);
-
-  /**
-   * For each commit of the agent era, how many of its own lines carry information (their {@link
-   * dev.goodhart.model.git.LineHash} known and not trivial), by sha.
-   */
-  Map<String, Integer> informativeLines(String repositoryId);
+  void commitLines(String repositoryId, Consumer<CommittedLines> consumer);
 
   /** Every commit sha sessions' tool output printed, each once. */
   List<String> printedRefs();

@@ -138,17 +138,14 @@ final class SessionLinking {
     if (written.writtenBySession().isEmpty()) {
       return provenance;
     }
-    long[] wanted = provenance.wantedHashes();
     List<String> roots = repositories.stream().map(r -> r.ref().path()).toList();
     for (ScannedRepository repository : repositories) {
       Map<String, Instant> times = new HashMap<>();
       for (CommitFact commit : repository.commits()) {
         times.put(commit.sha(), commit.committedAt());
       }
-      LineProvenance.Repository sink =
-          provenance.repository(
-              repository.ref().path(), roots, times, store.informativeLines(repository.ref().id()));
-      store.commitLines(repository.ref().id(), wanted, sink);
+      LineProvenance.Repository sink = provenance.repository(repository.ref().path(), roots, times);
+      store.commitLines(repository.ref().id(), sink);
       sink.finish();
     }
     return provenance;

@@ -89,26 +89,15 @@ public final class LineProvenance {
 
   /**
    * A sink for one repository's lines in the order of their commits' times ({@code Store
-   * .commitLines}); {@link Repository#finish} when they are all given. Only the files holding a
-   * line some session wrote ({@link #wantedHashes}) need be given.
+   * .commitLines}); {@link Repository#finish} when they are all given.
    *
    * @param root the repository's folder
    * @param otherRoots the other scanned repositories' folders: files in them are theirs
    * @param commitTimes when each commit was made
-   * @param informativeLines each commit of the agent era's own lines that carry information
    */
   public Repository repository(
-      String root,
-      List<String> otherRoots,
-      Map<String, Instant> commitTimes,
-      Map<String, Integer> informativeLines) {
-    ownNonTrivial.putAll(informativeLines);
+      String root, List<String> otherRoots, Map<String, Instant> commitTimes) {
     return new Repository(new RepositoryPaths(root, otherRoots), commitTimes);
-  }
-
-  /** Every hash some session wrote: the files without any need not be read. */
-  public long[] wantedHashes() {
-    return written.hashes();
   }
 
   /** Takes one repository's lines, a commit at a time. */
@@ -156,6 +145,7 @@ public final class LineProvenance {
       long thirty = committedAt.plus(THIRTY_DAYS).getEpochSecond();
       boolean thirtyKnown = !committedAt.plus(THIRTY_DAYS).isAfter(now);
       Map<Integer, int[]> sums = new LinkedHashMap<>();
+      int informative = 0;
       for (CommittedLines file : files) {
         int[] owner = new int[file.size()];
         java.util.Arrays.fill(owner, -1);
@@ -164,6 +154,7 @@ public final class LineProvenance {
           if (hash == LineHash.UNKNOWN || LineHash.isTrivial(hash)) {
             continue;
           }
+          informative++;
           owner[line] = take(hash, -1, file, earliest, latest);
         }
         for (int line = 0; line < file.size(); line++) {
@@ -184,6 +175,7 @@ public final class LineProvenance {
           sum[4] += file.aliveAt(line, thirty) ? 1 : 0;
         }
       }
+      ownNonTrivial.put(sha, informative);
       sums.forEach(
           (session, sum) ->
               bySession
@@ -235,13 +227,13 @@ public final class LineProvenance {
       if (occurrences == null) {
         return -1;
       }
-      for (int i = 0; i < occurrences.size; i++) {
+      for (int i = occurrences.firstAtOrBefore(latest); i < occurrences.size; i++) {
         long at = occurrences.at[i];
-        if (at > latest || occurrences.used[i]) {
-          continue;
-        }
         if (at < earliest) {
           break;
+        }
+        if (occurrences.used[i]) {
+          continue;
         }
         if ((only >= 0 && occurrences.session[i] != only) || !sameFile(occurrences.path[i], file)) {
           continue;

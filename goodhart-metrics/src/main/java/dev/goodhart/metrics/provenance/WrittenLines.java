@@ -59,16 +59,6 @@ public final class WrittenLines {
     return byHash.isEmpty();
   }
 
-  /** Every hash written, each once. */
-  long[] hashes() {
-    long[] all = new long[byHash.size()];
-    int i = 0;
-    for (long hash : byHash.keySet()) {
-      all[i++] = hash;
-    }
-    return all;
-  }
-
   /** Lines written, per session: those of edits whose text the log carried. */
   public Map<String, Long> writtenBySession() {
     return writtenBySession;
@@ -118,6 +108,24 @@ public final class WrittenLines {
       path[size] = pathIndex;
       at[size] = millis;
       size++;
+    }
+
+    /**
+     * The first occurrence written at or before {@code millis}: they are latest first, and a line
+     * many sessions wrote is looked up by many commits, most of them older than most writes.
+     */
+    int firstAtOrBefore(long millis) {
+      int low = 0;
+      int high = size;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (at[middle] > millis) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low;
     }
 
     void sortLatestFirst() {

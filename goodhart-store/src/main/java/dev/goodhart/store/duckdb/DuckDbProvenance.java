@@ -37,7 +37,7 @@ final class DuckDbProvenance {
           """
           CREATE TEMP TABLE IF NOT EXISTS commit_line_staging (
             repo_id VARCHAR, sha VARCHAR, committed_at TIMESTAMPTZ, path VARCHAR,
-            renamed_from VARCHAR, line_count INTEGER, informative INTEGER, packed VARCHAR,
+            renamed_from VARCHAR, line_count INTEGER, packed VARCHAR,
             gaps BIGINT[])
           """);
     }
@@ -61,7 +61,6 @@ final class DuckDbProvenance {
           .text(file.path())
           .text(file.renamedFrom())
           .number(file.size())
-          .number(LinePacking.informative(file))
           .text(BASE64.encodeToString(LinePacking.pack(file)))
           .longs(file.gaps())
           .endRow();
@@ -80,7 +79,7 @@ final class DuckDbProvenance {
       statement.execute("INSERT INTO commit_line_staging SELECT * FROM " + lines.source());
       statement.execute(
           "INSERT INTO commit_line SELECT repo_id, sha, committed_at, path, renamed_from,"
-              + " line_count, informative, from_base64(packed), gaps FROM commit_line_staging");
+              + " line_count, from_base64(packed), gaps FROM commit_line_staging");
       statement.execute("DELETE FROM commit_line_staging");
     }
   }
@@ -91,19 +90,8 @@ final class DuckDbProvenance {
     lines.delete();
   }
 
-  /**
-   * A repository's lines, in the order of their commits' times, then by path; with {@code anyOf},
-   * only the files holding one of its hashes.
-   */
-  void commitLines(String repositoryId, long @Nullable [] anyOf, Consumer<CommittedLines> consumer)
-      throws SQLException {
-    java.util.Set<Long> wanted = null;
-    if (anyOf != null) {
-      wanted = new java.util.HashSet<>(anyOf.length * 2);
-      for (long hash : anyOf) {
-        wanted.add(hash);
-      }
-    }
+  /** A repository's lines, in the order of their commits' times, then by path. */
+  void commitLines(String repositoryId, Consumer<CommittedLines> consumer) throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
             """
@@ -113,46 +101,16 @@ final class DuckDbProvenance {
       statement.setString(1, repositoryId);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          CommittedLines file =
+          consumer.accept(
               LinePacking.unpack(
                   rows.getString(1),
                   rows.getString(2),
                   rows.getString(3),
                   rows.getBytes(4),
-                  NumberLists.parse(rows.getString(5)));
-          if (wanted == null || holdsAny(file, wanted)) {
-            consumer.accept(file);
-          }
+                  NumberLists.parse(rows.getString(5))));
         }
       }
     }
-  }
-
-  private static boolean holdsAny(CommittedLines file, java.util.Set<Long> wanted) {
-    for (int line = 0; line < file.size(); line++) {
-      if (wanted.contains(file.hash(line))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Per commit: its own lines whose hash is known (not 0) and not trivial (lowest bit clear). */
-  Map<String, Integer> informativeLines(String repositoryId) throws SQLException {
-    Map<String, Integer> counts = new HashMap<>();
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            """
-            SELECT sha, sum(informative)::INTEGER FROM commit_line WHERE repo_id = ? GROUP BY sha
-            """)) {
-      statement.setString(1, repositoryId);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          counts.put(rows.getString(1), rows.getInt(2));
-        }
-      }
-    }
-    return counts;
   }
 
   List<PrintedCommit> printedCommits(String repositoryId) throws SQLException {

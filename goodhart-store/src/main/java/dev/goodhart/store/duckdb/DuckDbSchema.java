@@ -307,7 +307,6 @@ final class DuckDbSchema {
                     path VARCHAR NOT NULL,
                     renamed_from VARCHAR,
                     line_count INTEGER NOT NULL,
-                    informative INTEGER NOT NULL,
                     packed BLOB NOT NULL,
                     gaps BIGINT[] NOT NULL
                   )""",

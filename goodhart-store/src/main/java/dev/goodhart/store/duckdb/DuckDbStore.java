@@ -448,7 +448,7 @@ public final class DuckDbStore implements ServingStore {
             statement.executeQuery(
                 "SELECT source, signal_id, session_id, machine_id, epoch_us(ts), kind, cwd, git_branch,"
                     + " repository_url, commit_ref, commit_branch, lines, text_hash, text_length,"
-                    + " file_path, line_hashes FROM session_signal ORDER BY session_id, ts, signal_id")) {
+                    + " file_path, line_hashes::VARCHAR FROM session_signal ORDER BY session_id, ts, signal_id")) {
       while (rows.next()) {
         signals.add(
             new SessionSignal(
@@ -467,7 +467,7 @@ public final class DuckDbStore implements ServingStore {
                 rows.getString(13),
                 rows.getInt(14),
                 rows.getString(15),
-                DuckDbProvenance.longs(rows.getArray(16))));
+                NumberLists.parse(rows.getString(16))));
       }
     } catch (SQLException e) {
       throw failure("cannot read session signals", e);
@@ -520,21 +520,11 @@ public final class DuckDbStore implements ServingStore {
   }
 
   @Override
-  public void commitLines(
-      String repositoryId, long @Nullable [] anyOf, Consumer<CommittedLines> consumer) {
+  public void commitLines(String repositoryId, Consumer<CommittedLines> consumer) {
     try {
-      provenance.commitLines(repositoryId, anyOf, consumer);
+      provenance.commitLines(repositoryId, consumer);
     } catch (SQLException e) {
       throw failure("cannot read the lines of repository " + repositoryId, e);
-    }
-  }
-
-  @Override
-  public Map<String, Integer> informativeLines(String repositoryId) {
-    try {
-      return provenance.informativeLines(repositoryId);
-    } catch (SQLException e) {
-      throw failure("cannot count the lines of repository " + repositoryId, e);
     }
   }
 

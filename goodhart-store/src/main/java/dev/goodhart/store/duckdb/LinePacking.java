@@ -1,7 +1,6 @@
 package dev.goodhart.store.duckdb;
 
 import dev.goodhart.model.git.CommittedLines;
-import dev.goodhart.model.git.LineHash;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.jspecify.annotations.Nullable;
@@ -28,16 +27,6 @@ final class LinePacking {
       buffer.putLong(left[line]);
     }
     return buffer.array();
-  }
-
-  /** Lines whose hash is known and not trivial: what a commit's evidence is counted in. */
-  static int informative(CommittedLines lines) {
-    int count = 0;
-    for (int line = 0; line < lines.size(); line++) {
-      long hash = lines.hash(line);
-      count += hash != LineHash.UNKNOWN && !LineHash.isTrivial(hash) ? 1 : 0;
-    }
-    return count;
   }
 
   static CommittedLines unpack(
