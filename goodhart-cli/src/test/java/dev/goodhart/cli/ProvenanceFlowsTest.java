@@ -93,6 +93,29 @@ class ProvenanceFlowsTest {
   }
 
   @Test
+  void aSecondReportReadsWhatTheFirstKeptAndSaysTheSame() {
+    AgentTranscript session = session("s1", "feature/totals");
+    agentCommitsTotals(session, "feature/totals");
+    AgentTranscript other = session("s2", "main");
+    other.write(WORK.plus(Duration.ofMinutes(50)), "notes.py", "NOTES = ['kept']\nSHOWN = True\n");
+    repo.git(WORK.plus(hours(1)), "checkout", "-q", "main");
+    repo.git(WORK.plus(hours(1)), "merge", "-q", "--squash", "feature/totals");
+    repo.write("notes.py", "NOTES = ['kept']\nSHOWN = True\n");
+    repo.commitAll(WORK.plus(hours(1)), "Add totals (#12)");
+    save(session);
+    save(other);
+
+    JsonNode first = report().json();
+    JsonNode second = report().json();
+
+    ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove("generatedAt");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) second).remove("generatedAt");
+    assertEquals(first, second);
+    assertEquals(40, new Report(second).session("s1").get("aiLinesShipped").asLong());
+    assertEquals(2, new Report(second).session("s2").get("aiLinesShipped").asLong());
+  }
+
+  @Test
   void aRebaseMergeIsTheSameChangeUnderANewSha() {
     AgentTranscript session = session("s1", "feature/totals");
     String own = agentCommitsTotals(session, "feature/totals");

@@ -7,6 +7,7 @@ import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.CommittedLines;
 import dev.goodhart.model.git.PrintedCommit;
+import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryScan;
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +60,10 @@ public interface Store extends AutoCloseable {
   /** Counted events ordered by source, then time. */
   void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer);
 
-  /** Every stored session signal (commits, edits, prompts), ordered by session, then time. */
+  /**
+   * Every stored session signal (commits, edits, prompts), ordered by session, then time; an edit
+   * with its file and the number of lines it wrote, not their hashes ({@link #writtenLines}).
+   */
   List<SessionSignal> signals();
 
   StoreStatistics statistics();
@@ -84,6 +88,24 @@ public interface Store extends AutoCloseable {
    * the commits' times: streamed, so that line provenance holds one commit's lines at a time.
    */
   void commitLines(String repositoryId, Consumer<CommittedLines> consumer);
+
+  /**
+   * Every agent edit whose lines are known, with the hash of each line ({@link #signals()} leaves
+   * the hashes out), in time order.
+   */
+  void writtenLines(Consumer<SessionSignal> consumer);
+
+  /** The sessions that have an edit whose lines are known, as source and session id. */
+  List<String[]> sessionsWithWrittenLines();
+
+  /** A few numbers that change whenever an agent edit with known lines is stored. */
+  String writtenLinesFingerprint();
+
+  /** Line provenance's kept results, when they were computed under {@code fingerprint}. */
+  Optional<ProvenanceResult> provenance(String fingerprint);
+
+  /** Keeps line provenance's results in place of the earlier ones. */
+  void saveProvenance(ProvenanceResult result);
 
   /** Every commit sha sessions' tool output printed, each once. */
   List<String> printedRefs();

@@ -12,9 +12,11 @@ import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.git.AiEvidence;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.CommittedLines;
+import dev.goodhart.model.git.LineCredit;
 import dev.goodhart.model.git.LineFate;
 import dev.goodhart.model.git.LineHash;
 import dev.goodhart.model.git.PrintedCommit;
+import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryRef;
 import dev.goodhart.model.git.RepositoryScan;
 import java.math.BigDecimal;
@@ -432,8 +434,21 @@ public abstract class StoreConformanceTest {
     SessionSignal edit =
         store.signals().stream().filter(s -> s.filePath() != null).findFirst().orElseThrow();
     assertEquals("/w/a/src/f.py", edit.filePath());
-    assertEquals(List.of(hashes[0], hashes[1], hashes[2]), boxed(edit.lineHashes()));
     assertEquals(3, edit.lines());
+    assertEquals(0, edit.lineHashCount(), "signals leave the hashes to writtenLines");
+    List<SessionSignal> written = new ArrayList<>();
+    store.writtenLines(written::add);
+    assertEquals(1, written.size(), "an edit known only by its count has no lines");
+    assertEquals("/w/a/src/f.py", written.getFirst().filePath());
+    assertEquals(List.of(hashes[0], hashes[1], hashes[2]), boxed(written.getFirst().lineHashes()));
+    assertEquals(1, store.sessionsWithWrittenLines().size());
+    String before = store.writtenLinesFingerprint();
+    try (ImportTransaction transaction = store.beginImport()) {
+      transaction.addSignals(
+          List.of(SessionSignal.edit(at.withTimestamp(T0.plusSeconds(5)), "e:2", "g.py", hashes)));
+      transaction.commit();
+    }
+    assertTrue(!before.equals(store.writtenLinesFingerprint()), "a new edit changes it");
     assertEquals(
         Optional.of(T0), store.firstWrittenLine(), "an edit known only by its count has no lines");
   }
@@ -475,6 +490,24 @@ public abstract class StoreConformanceTest {
     store.commitLines("r1", read::add);
     assertEquals(List.of(), read, "a new scan replaces the lines");
     assertEquals(null, store.lastScan("r1").orElseThrow().linesSince());
+  }
+
+  @Test
+  void keepsLineProvenancesResultsUnderTheirFingerprint() {
+    ProvenanceResult result =
+        new ProvenanceResult(
+            "f1",
+            List.of(new LineCredit("claude\u0000s1", "r1", "a".repeat(40), 10, 8, 10, 7, 9)),
+            Map.of("r1", Map.of("a".repeat(40), 12, "b".repeat(40), 0)));
+    store.saveProvenance(result);
+
+    assertEquals(Optional.of(result), store.provenance("f1"));
+    assertEquals(Optional.empty(), store.provenance("f2"), "another fingerprint: stale");
+
+    ProvenanceResult next = new ProvenanceResult("f2", List.of(), Map.of());
+    store.saveProvenance(next);
+    assertEquals(Optional.empty(), store.provenance("f1"), "replaced");
+    assertEquals(Optional.of(next), store.provenance("f2"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.goodhart.metrics.outcome;
 
 import dev.goodhart.metrics.provenance.LineProvenance;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.LineCredit;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -30,13 +31,13 @@ final class LinkLines {
     if (commit == null) {
       return CommitLink.Lines.NONE; // off the branch: nothing of it shipped
     }
-    LineProvenance.Credit credit = provenance.credit(session, link.sha());
+    LineCredit credit = provenance.credit(session, link.sha());
     if (credit != null && credit.lines() > 0) {
       return new CommitLink.Lines(
           true,
           credit.shipped(),
           credit.aliveAtHead(),
-          credit.thirtyKnown() ? (long) credit.alive30d() : null,
+          provenance.thirtyKnown(credit) ? (long) credit.alive30d() : null,
           credit.lines());
     }
     boolean known = sessionsWithLines.contains(session) && provenance.knows(link.sha());

@@ -2,6 +2,7 @@ package dev.goodhart.metrics.outcome;
 
 import dev.goodhart.metrics.provenance.LineProvenance;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.LineCredit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -123,8 +124,7 @@ final class SessionLinker {
       Map<String, CommitLink> bySha) {
     CommitLink.Kind kind =
         session.work().commits().isEmpty() ? CommitLink.Kind.CONTENT : CommitLink.Kind.SQUASHED;
-    for (LineProvenance.Credit credit :
-        provenance.credits().getOrDefault(session.key(), List.of())) {
+    for (LineCredit credit : provenance.credits().getOrDefault(session.key(), List.of())) {
       ScannedRepository repository = repositoryOfCommit.get(credit.sha());
       if (repository == null || !enough(credit, provenance)) {
         continue;
@@ -137,9 +137,9 @@ final class SessionLinker {
   }
 
   /** Whether a session's lines in a commit are evidence enough that the commit is its work. */
-  static boolean enough(LineProvenance.Credit credit, LineProvenance provenance) {
+  static boolean enough(LineCredit credit, LineProvenance provenance) {
     int needed = Math.min(MIN_CONTENT_LINES, provenance.ownNonTrivial(credit.sha()));
-    return credit.nonTrivial() >= Math.max(1, needed);
+    return credit.informative() >= Math.max(1, needed);
   }
 
   private static @Nullable Integer pullRequest(

@@ -3,8 +3,9 @@ package dev.goodhart.metrics.outcome;
 import dev.goodhart.metrics.provenance.LineProvenance;
 import dev.goodhart.metrics.provenance.WrittenLines;
 import dev.goodhart.metrics.usage.Pricer;
+import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.SessionSignal;
-import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryRef;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.store.Store;
@@ -13,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -74,12 +77,18 @@ final class SessionLinking {
       sessions.add(
           new LinkedSession(spend, work, subject, person != null ? person : spend.machineId()));
     }
-    WrittenLines written = lineProvenance ? writtenLines(signals, sessions) : new WrittenLines();
-    LineProvenance provenance = follow(store, repositories, written, window, now);
+    LineProvenance provenance =
+        lineProvenance
+            ? follow(store, repositories, window, now)
+            : new LineProvenance(new WrittenLines(), window, now);
+    Set<String> withLines = new HashSet<>();
+    if (lineProvenance) {
+      store
+          .sessionsWithWrittenLines()
+          .forEach(session -> withLines.add(SessionSpend.key(session[0], session[1])));
+    }
     SessionLinker.Links links =
-        SessionLinker.link(
-            subjects, repositories, provenance, written.writtenBySession().keySet(), window);
-    Set<String> withLines = written.writtenBySession().keySet();
+        SessionLinker.link(subjects, repositories, provenance, withLines, window);
     for (LinkedSession s : sessions) {
       List<CommitLink> list = new ArrayList<>(links.bySession().get(s.key()));
       LinkLines.assign(list, s.key(), provenance, withLines);
@@ -109,47 +118,58 @@ final class SessionLinking {
     return repositories;
   }
 
-  /** The lines the period's sessions wrote, as far as their logs carry the text. */
-  private static WrittenLines writtenLines(
-      List<SessionSignal> signals, List<LinkedSession> sessions) {
-    Set<String> keys = new java.util.HashSet<>();
-    sessions.forEach(s -> keys.add(s.key()));
-    WrittenLines written = new WrittenLines();
-    for (SessionSignal signal : signals) {
-      String key = SessionSpend.key(signal.source(), signal.sessionId());
-      if (signal.kind() == SessionSignal.Kind.EDIT
-          && signal.lineHashCount() > 0
-          && keys.contains(key)) {
-        written.add(
-            new WrittenLines.Edit(key, signal.filePath(), signal.timestamp(), signal.lineHashes()));
-      }
-    }
-    return written;
-  }
-
-  /** Follows the lines into every repository's commits of the agent era. */
+  /**
+   * Follows every session's lines into every repository's commits of the agent era: every
+   * session's, whatever the query, since a line is its latest writer's. The results are kept in the
+   * store with a fingerprint of what they came from, and read back while it holds.
+   */
   private static LineProvenance follow(
-      Store store,
-      List<ScannedRepository> repositories,
-      WrittenLines written,
-      Duration window,
-      Instant now) {
-    LineProvenance provenance = new LineProvenance(written, window, now);
-    if (written.writtenBySession().isEmpty()) {
-      return provenance;
+      Store store, List<ScannedRepository> repositories, Duration window, Instant now) {
+    Map<String, Instant> times = new HashMap<>();
+    StringBuilder fingerprint = new StringBuilder(RULES).append('|').append(window).append('|');
+    fingerprint.append(store.writtenLinesFingerprint());
+    for (ScannedRepository repository : repositories) {
+      repository.commits().forEach(commit -> times.put(commit.sha(), commit.committedAt()));
     }
+    for (RepositoryScan.Summary scan : store.repositories()) {
+      RepositoryRef ref = scan.repository();
+      fingerprint.append('|').append(ref.id()).append(':').append(ref.path()).append(':');
+      fingerprint.append(ref.head()).append(':').append(scan.scannedAt());
+      fingerprint.append(':').append(scan.linesSince());
+    }
+    Optional<ProvenanceResult> kept = store.provenance(fingerprint.toString());
+    if (kept.isPresent()) {
+      return LineProvenance.restore(kept.get(), times, window, now);
+    }
+    WrittenLines lines = new WrittenLines();
+    store.writtenLines(
+        signal ->
+            lines.add(
+                new WrittenLines.Edit(
+                    SessionSpend.key(signal.source(), signal.sessionId()),
+                    signal.filePath(),
+                    signal.timestamp(),
+                    signal.lineHashes())));
+    LineProvenance provenance = new LineProvenance(lines, window, now);
     List<String> roots = repositories.stream().map(r -> r.ref().path()).toList();
     for (ScannedRepository repository : repositories) {
-      Map<String, Instant> times = new HashMap<>();
-      for (CommitFact commit : repository.commits()) {
-        times.put(commit.sha(), commit.committedAt());
-      }
-      LineProvenance.Repository sink = provenance.repository(repository.ref().path(), roots, times);
+      Map<String, Instant> commitTimes = new HashMap<>();
+      repository.commits().forEach(commit -> commitTimes.put(commit.sha(), commit.committedAt()));
+      LineProvenance.Repository sink =
+          provenance.repository(repository.ref().id(), repository.ref().path(), roots, commitTimes);
       store.commitLines(repository.ref().id(), sink);
       sink.finish();
     }
+    try {
+      store.saveProvenance(provenance.result(fingerprint.toString()));
+    } catch (GoodhartException e) {
+      // Kept results only save work: a report that cannot keep them is still right.
+    }
     return provenance;
   }
+
+  /** The version of line provenance's rules: results kept under another are computed again. */
+  private static final String RULES = "provenance-1";
 
   /**
    * The repository whose folder holds the session's, the deepest one; else the one of its remote.

@@ -3,7 +3,9 @@ package dev.goodhart.metrics.provenance;
 import static java.util.Objects.requireNonNull;
 
 import dev.goodhart.model.git.CommittedLines;
+import dev.goodhart.model.git.LineCredit;
 import dev.goodhart.model.git.LineHash;
+import dev.goodhart.model.git.ProvenanceResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,27 +36,13 @@ public final class LineProvenance {
 
   private static final Duration THIRTY_DAYS = Duration.ofDays(30);
 
-  private final WrittenLines written;
+  private final @Nullable WrittenLines written;
   private final Duration window;
   private final Instant now;
-  private final Map<String, List<Credit>> bySession = new LinkedHashMap<>();
-  private final Map<String, Integer> ownNonTrivial = new HashMap<>();
-
-  /**
-   * What one session's lines became in one commit: how many of the commit's lines are the
-   * session's, how many of those carry information, how many entered the branch, how many are there
-   * at its head and 30 days after the commit ({@code alive30d} is meaningful when {@code
-   * thirtyKnown}).
-   */
-  public record Credit(
-      String session,
-      String sha,
-      int lines,
-      int nonTrivial,
-      int shipped,
-      int aliveAtHead,
-      int alive30d,
-      boolean thirtyKnown) {}
+  private final Map<String, List<LineCredit>> bySession = new LinkedHashMap<>();
+  private final Map<String, Map<String, Integer>> ownNonTrivial = new HashMap<>();
+  private final Map<String, Integer> ownNonTrivialBySha = new HashMap<>();
+  private final Map<String, Instant> commitTimes = new HashMap<>();
 
   public LineProvenance(WrittenLines written, Duration window, Instant now) {
     this.written = requireNonNull(written, "written is null");
@@ -62,29 +50,70 @@ public final class LineProvenance {
     this.now = requireNonNull(now, "now is null");
   }
 
-  /** The credits found so far, by session key. */
-  public Map<String, List<Credit>> credits() {
+  private LineProvenance(Duration window, Instant now) {
+    this.written = null;
+    this.window = window;
+    this.now = now;
+  }
+
+  /**
+   * Results kept from an earlier run over the same facts.
+   *
+   * @param commitTimes when each commit of the scanned repositories was made
+   */
+  public static LineProvenance restore(
+      ProvenanceResult result, Map<String, Instant> commitTimes, Duration window, Instant now) {
+    LineProvenance provenance = new LineProvenance(window, now);
+    provenance.commitTimes.putAll(commitTimes);
+    for (LineCredit credit : result.credits()) {
+      provenance.bySession.computeIfAbsent(credit.session(), s -> new ArrayList<>()).add(credit);
+    }
+    result
+        .informativeLines()
+        .forEach(
+            (repository, counts) -> {
+              provenance.ownNonTrivial.put(repository, new HashMap<>(counts));
+              provenance.ownNonTrivialBySha.putAll(counts);
+            });
+    return provenance;
+  }
+
+  /** The results, to keep under {@code fingerprint}. */
+  public ProvenanceResult result(String fingerprint) {
+    List<LineCredit> all = new ArrayList<>();
+    bySession.values().forEach(all::addAll);
+    return new ProvenanceResult(fingerprint, all, ownNonTrivial);
+  }
+
+  /** The credits found, by session key. */
+  public Map<String, List<LineCredit>> credits() {
     return bySession;
   }
 
   /** A commit's own lines that carry information, whoever wrote them (0 for an unknown commit). */
   public int ownNonTrivial(String sha) {
-    return ownNonTrivial.getOrDefault(sha, 0);
+    return ownNonTrivialBySha.getOrDefault(sha, 0);
   }
 
   /** Whether the commit's lines are known line by line (a commit of the agent era). */
   public boolean knows(String sha) {
-    return ownNonTrivial.containsKey(sha);
+    return ownNonTrivialBySha.containsKey(sha);
   }
 
   /** The credit of a session in a commit, if it has lines there. */
-  public @Nullable Credit credit(String session, String sha) {
-    for (Credit credit : bySession.getOrDefault(session, List.of())) {
+  public @Nullable LineCredit credit(String session, String sha) {
+    for (LineCredit credit : bySession.getOrDefault(session, List.of())) {
       if (credit.sha().equals(sha)) {
         return credit;
       }
     }
     return null;
+  }
+
+  /** Whether 30 days have passed since the credit's commit: its {@code alive30d} is final. */
+  public boolean thirtyKnown(LineCredit credit) {
+    Instant at = commitTimes.get(credit.sha());
+    return at != null && !at.plus(THIRTY_DAYS).isAfter(now);
   }
 
   /**
@@ -96,23 +125,32 @@ public final class LineProvenance {
    * @param commitTimes when each commit was made
    */
   public Repository repository(
-      String root, List<String> otherRoots, Map<String, Instant> commitTimes) {
-    return new Repository(new RepositoryPaths(root, otherRoots), commitTimes);
+      String repositoryId, String root, List<String> otherRoots, Map<String, Instant> commitTimes) {
+    if (written == null) {
+      throw new IllegalStateException("kept results match no more lines");
+    }
+    this.commitTimes.putAll(commitTimes);
+    return new Repository(repositoryId, new RepositoryPaths(root, otherRoots), commitTimes);
   }
 
   /** Takes one repository's lines, a commit at a time. */
   public final class Repository implements Consumer<CommittedLines> {
+    private final String repositoryId;
     private final RepositoryPaths paths;
     private final Map<String, Instant> commitTimes;
+    private final WrittenLines lines;
     private final String[] pathKeys;
     private final boolean[] pathKnown;
     private final List<CommittedLines> commit = new ArrayList<>();
 
-    private Repository(RepositoryPaths paths, Map<String, Instant> commitTimes) {
+    private Repository(
+        String repositoryId, RepositoryPaths paths, Map<String, Instant> commitTimes) {
+      this.repositoryId = repositoryId;
       this.paths = paths;
       this.commitTimes = commitTimes;
-      this.pathKeys = new String[written.pathCount()];
-      this.pathKnown = new boolean[written.pathCount()];
+      this.lines = requireNonNull(written);
+      this.pathKeys = new String[lines.pathCount()];
+      this.pathKnown = new boolean[lines.pathCount()];
     }
 
     @Override
@@ -143,7 +181,6 @@ public final class LineProvenance {
       long latest = committedAt.toEpochMilli();
       long earliest = committedAt.minus(window).toEpochMilli();
       long thirty = committedAt.plus(THIRTY_DAYS).getEpochSecond();
-      boolean thirtyKnown = !committedAt.plus(THIRTY_DAYS).isAfter(now);
       Map<Integer, int[]> sums = new LinkedHashMap<>();
       int informative = 0;
       for (CommittedLines file : files) {
@@ -175,21 +212,22 @@ public final class LineProvenance {
           sum[4] += file.aliveAt(line, thirty) ? 1 : 0;
         }
       }
-      ownNonTrivial.put(sha, informative);
+      ownNonTrivial.computeIfAbsent(repositoryId, r -> new HashMap<>()).put(sha, informative);
+      ownNonTrivialBySha.put(sha, informative);
       sums.forEach(
           (session, sum) ->
               bySession
-                  .computeIfAbsent(written.session(session), s -> new ArrayList<>())
+                  .computeIfAbsent(lines.session(session), s -> new ArrayList<>())
                   .add(
-                      new Credit(
-                          written.session(session),
+                      new LineCredit(
+                          lines.session(session),
+                          repositoryId,
                           sha,
                           sum[0],
                           sum[1],
                           sum[2],
                           sum[3],
-                          sum[4],
-                          thirtyKnown)));
+                          sum[4])));
     }
 
     /**
@@ -223,7 +261,7 @@ public final class LineProvenance {
      * this file within the window; returns the session's index, -1 when there is none.
      */
     private int take(long hash, int only, CommittedLines file, long earliest, long latest) {
-      WrittenLines.Occurrences occurrences = written.of(hash);
+      WrittenLines.Occurrences occurrences = lines.of(hash);
       if (occurrences == null) {
         return -1;
       }
@@ -253,7 +291,7 @@ public final class LineProvenance {
 
     private @Nullable String pathKey(int pathIndex) {
       if (!pathKnown[pathIndex]) {
-        pathKeys[pathIndex] = paths.key(written.path(pathIndex));
+        pathKeys[pathIndex] = paths.key(lines.path(pathIndex));
         pathKnown[pathIndex] = true;
       }
       return pathKeys[pathIndex];

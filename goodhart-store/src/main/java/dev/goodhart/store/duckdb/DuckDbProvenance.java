@@ -1,7 +1,10 @@
 package dev.goodhart.store.duckdb;
 
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.git.CommittedLines;
+import dev.goodhart.model.git.LineCredit;
 import dev.goodhart.model.git.PrintedCommit;
+import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryScan;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,9 +31,17 @@ import org.jspecify.annotations.Nullable;
 final class DuckDbProvenance {
   private final Connection connection;
   private final StagingFile lines;
+  private final StagingFile credits;
+  private final StagingFile informative;
 
   DuckDbProvenance(Connection connection, Path dataDirectory) throws SQLException {
     this.connection = connection;
+    this.credits =
+        StagingFile.forTable(
+            connection, "provenance_credit", dataDirectory.resolve("staging-credits.csv"));
+    this.informative =
+        StagingFile.forTable(
+            connection, "provenance_commit", dataDirectory.resolve("staging-informative.csv"));
     try (Statement statement = connection.createStatement()) {
       // The packed lines travel through the CSV file as base64 text.
       statement.execute(
@@ -110,6 +121,151 @@ final class DuckDbProvenance {
                   NumberLists.parse(rows.getString(5))));
         }
       }
+    }
+  }
+
+  /** The kept results, when they were computed under {@code fingerprint}. */
+  Optional<ProvenanceResult> provenance(String fingerprint) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT count(*) FROM provenance_state WHERE fingerprint = ?")) {
+      statement.setString(1, fingerprint);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        if (rows.getLong(1) == 0) {
+          return Optional.empty();
+        }
+      }
+    }
+    List<LineCredit> found = new ArrayList<>();
+    Map<String, Map<String, Integer>> counts = new HashMap<>();
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT session_key, repo_id, sha, lines, informative, shipped, alive_at_head,"
+                  + " alive_30d FROM provenance_credit")) {
+        while (rows.next()) {
+          found.add(
+              new LineCredit(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getInt(4),
+                  rows.getInt(5),
+                  rows.getInt(6),
+                  rows.getInt(7),
+                  rows.getInt(8)));
+        }
+      }
+      try (ResultSet rows =
+          statement.executeQuery("SELECT repo_id, sha, informative FROM provenance_commit")) {
+        while (rows.next()) {
+          counts
+              .computeIfAbsent(rows.getString(1), k -> new HashMap<>())
+              .put(rows.getString(2), rows.getInt(3));
+        }
+      }
+    }
+    return Optional.of(new ProvenanceResult(fingerprint, found, counts));
+  }
+
+  /** Keeps results in place of the earlier ones, in one transaction. */
+  void saveProvenance(ProvenanceResult result) throws SQLException, IOException {
+    credits.start();
+    for (LineCredit credit : result.credits()) {
+      credits
+          .text(credit.session())
+          .text(credit.repositoryId())
+          .text(credit.sha())
+          .number(credit.lines())
+          .number(credit.informative())
+          .number(credit.shipped())
+          .number(credit.aliveAtHead())
+          .number(credit.alive30d())
+          .endRow();
+    }
+    credits.finish();
+    informative.start();
+    for (Map.Entry<String, Map<String, Integer>> repository :
+        result.informativeLines().entrySet()) {
+      for (Map.Entry<String, Integer> commit : repository.getValue().entrySet()) {
+        informative
+            .text(repository.getKey())
+            .text(commit.getKey())
+            .number(commit.getValue())
+            .endRow();
+      }
+    }
+    informative.finish();
+    try {
+      Transactions.inTransaction(
+          connection,
+          () -> {
+            try (Statement statement = connection.createStatement();
+                PreparedStatement state =
+                    connection.prepareStatement("INSERT INTO provenance_state VALUES (?)")) {
+              statement.execute("DELETE FROM provenance_state");
+              statement.execute("DELETE FROM provenance_credit");
+              statement.execute("DELETE FROM provenance_commit");
+              statement.execute("INSERT INTO provenance_credit SELECT * FROM " + credits.source());
+              statement.execute(
+                  "INSERT INTO provenance_commit SELECT * FROM " + informative.source());
+              state.setString(1, result.fingerprint());
+              return state.executeUpdate();
+            }
+          });
+    } finally {
+      credits.delete();
+      informative.delete();
+    }
+  }
+
+  /** Every agent edit whose lines are known, with their hashes, in time order. */
+  void writtenLines(Consumer<SessionSignal> consumer) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                """
+                SELECT source, signal_id, session_id, machine_id, epoch_us(ts), cwd, file_path,
+                  line_hashes::VARCHAR
+                FROM session_signal WHERE kind = 'EDIT' AND len(line_hashes) > 0 ORDER BY ts
+                """)) {
+      while (rows.next()) {
+        long[] hashes = NumberLists.parse(rows.getString(8));
+        consumer.accept(
+            new SessionSignal(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                Transactions.instant(rows, 5),
+                SessionSignal.Kind.EDIT,
+                rows.getString(6),
+                null,
+                null,
+                null,
+                null,
+                hashes.length,
+                null,
+                0,
+                rows.getString(7),
+                hashes));
+      }
+    }
+  }
+
+  /**
+   * What the agents' known lines are, in a few numbers: edits, the last one's time, lines. Any edit
+   * stored since changes it.
+   */
+  String writtenLinesFingerprint() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT count(*), coalesce(epoch_us(max(ts)), 0), coalesce(sum(lines), 0)"
+                    + " FROM session_signal WHERE kind = 'EDIT' AND len(line_hashes) > 0")) {
+      rows.next();
+      return rows.getLong(1) + ":" + rows.getLong(2) + ":" + rows.getLong(3);
     }
   }
 

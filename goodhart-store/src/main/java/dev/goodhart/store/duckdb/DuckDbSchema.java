@@ -327,6 +327,28 @@ final class DuckDbSchema {
                     sha VARCHAR NOT NULL,
                     patch_id VARCHAR NOT NULL,
                     PRIMARY KEY (repo_id, sha)
+                  )""",
+                  // Line provenance's last results, read while their facts have not changed.
+                  """
+                  CREATE TABLE provenance_state (
+                    fingerprint VARCHAR NOT NULL
+                  )""",
+                  """
+                  CREATE TABLE provenance_credit (
+                    session_key VARCHAR NOT NULL,
+                    repo_id VARCHAR NOT NULL,
+                    sha VARCHAR NOT NULL,
+                    lines INTEGER NOT NULL,
+                    informative INTEGER NOT NULL,
+                    shipped INTEGER NOT NULL,
+                    alive_at_head INTEGER NOT NULL,
+                    alive_30d INTEGER NOT NULL
+                  )""",
+                  """
+                  CREATE TABLE provenance_commit (
+                    repo_id VARCHAR NOT NULL,
+                    sha VARCHAR NOT NULL,
+                    informative INTEGER NOT NULL
                   )""")),
           new Migration(
               7,

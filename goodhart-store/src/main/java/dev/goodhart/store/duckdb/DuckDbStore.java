@@ -18,6 +18,7 @@ import dev.goodhart.model.delivery.ReviewFact;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.CommittedLines;
 import dev.goodhart.model.git.PrintedCommit;
+import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.model.telemetry.MetricDaily;
 import dev.goodhart.model.telemetry.MetricPoint;
@@ -448,7 +449,7 @@ public final class DuckDbStore implements ServingStore {
             statement.executeQuery(
                 "SELECT source, signal_id, session_id, machine_id, epoch_us(ts), kind, cwd, git_branch,"
                     + " repository_url, commit_ref, commit_branch, lines, text_hash, text_length,"
-                    + " file_path, line_hashes::VARCHAR FROM session_signal ORDER BY session_id, ts, signal_id")) {
+                    + " file_path FROM session_signal ORDER BY session_id, ts, signal_id")) {
       while (rows.next()) {
         signals.add(
             new SessionSignal(
@@ -467,7 +468,7 @@ public final class DuckDbStore implements ServingStore {
                 rows.getString(13),
                 rows.getInt(14),
                 rows.getString(15),
-                NumberLists.parse(rows.getString(16))));
+                new long[0]));
       }
     } catch (SQLException e) {
       throw failure("cannot read session signals", e);
@@ -525,6 +526,59 @@ public final class DuckDbStore implements ServingStore {
       provenance.commitLines(repositoryId, consumer);
     } catch (SQLException e) {
       throw failure("cannot read the lines of repository " + repositoryId, e);
+    }
+  }
+
+  @Override
+  public void writtenLines(Consumer<SessionSignal> consumer) {
+    try {
+      provenance.writtenLines(consumer);
+    } catch (SQLException e) {
+      throw failure("cannot read the lines agents wrote", e);
+    }
+  }
+
+  @Override
+  public List<String[]> sessionsWithWrittenLines() {
+    List<String[]> sessions = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT DISTINCT source, session_id FROM session_signal"
+                    + " WHERE kind = 'EDIT' AND len(line_hashes) > 0")) {
+      while (rows.next()) {
+        sessions.add(new String[] {rows.getString(1), rows.getString(2)});
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read the sessions whose lines are known", e);
+    }
+    return sessions;
+  }
+
+  @Override
+  public String writtenLinesFingerprint() {
+    try {
+      return provenance.writtenLinesFingerprint();
+    } catch (SQLException e) {
+      throw failure("cannot count the lines agents wrote", e);
+    }
+  }
+
+  @Override
+  public Optional<ProvenanceResult> provenance(String fingerprint) {
+    try {
+      return provenance.provenance(fingerprint);
+    } catch (SQLException e) {
+      throw failure("cannot read line provenance's results", e);
+    }
+  }
+
+  @Override
+  public void saveProvenance(ProvenanceResult result) {
+    try {
+      provenance.saveProvenance(result);
+    } catch (SQLException | IOException e) {
+      throw failure("cannot keep line provenance's results", e);
     }
   }
 
