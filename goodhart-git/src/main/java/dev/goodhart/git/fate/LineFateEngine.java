@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * from it, of the rest those unchanged against the second parent come from the second, and so on;
  * what is left is the commit's own. "Unchanged" is decided by git's diff with zero lines of
  * context, the same diff blame runs. A parent's file is the one at the same path, or the rename
- * source git detects when the path is new in that parent.
+ * source git detects when the path is new in that parent; across a type change there is none
+ * ({@link FileChange#followed}).
  *
  * <p>A commit's tree is only kept while a child still needs it, so memory is the trees of the
  * branches in flight, not the history. Trees share the line arrays of files they did not change.
@@ -188,9 +189,11 @@ public final class LineFateEngine {
   private FileLines resolve(
       HistoryCommit commit,
       int index,
-      FileChange change,
+      FileChange diffed,
       List<Map<String, FileLines>> parentTrees,
       List<Map<String, FileChange>> otherSections) {
+    // Where blame takes the lines from, which is not always where the diff pairs the file with.
+    FileChange change = diffed.followed();
     String path = change.newPath();
     String blob = change.newBlob();
     int parents = parentTrees.size();
@@ -198,6 +201,7 @@ public final class LineFateEngine {
     FileChange[] originChanges = new FileChange[parents];
     for (int p = 0; p < parents; p++) {
       FileChange against = p == 0 ? change : otherSections.get(p - 1).get(path);
+      against = against == null ? null : against.followed();
       originChanges[p] = against;
       if (against == null) {
         origins[p] = parentTrees.get(p).get(path); // unchanged against this parent

@@ -5,6 +5,7 @@ import dev.goodhart.model.GoodhartException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One diff as git prints it with {@code --raw -z --no-abbrev} and, optionally, {@code -p -U0}: the
@@ -25,59 +26,104 @@ final class DiffSection {
       in.skipSeparators();
     }
     List<FileChange> changes = new ArrayList<>(entries.size());
-    int entry = -1;
-    HunkList hunks = new HunkList();
-    boolean binary = false;
-    int blocksForEntry = 0;
+    Patches patches = new Patches();
     while (in.peek() >= 0 && in.peek() != LineInput.ENTRY) {
-      switch (in.patchLine(hunks)) {
+      switch (in.patchLine(patches.hunks)) {
         case DIFF -> {
           // A type change is patched as a deletion and an addition: two blocks, one raw entry.
-          if (entry >= 0 && entries.get(entry).status() == 'T' && blocksForEntry == 1) {
-            blocksForEntry++;
+          if (patches.entry >= 0
+              && entries.get(patches.entry).status() == 'T'
+              && patches.deletion == null) {
+            patches.endDeletion();
             continue;
           }
-          if (entry >= 0) {
-            changes.add(entries.get(entry).toChange(binary, hunks.take()));
+          if (patches.entry >= 0) {
+            changes.add(patches.take(entries.get(patches.entry)));
           }
-          entry++;
-          binary = false;
-          blocksForEntry = 1;
-          if (entry >= entries.size()) {
+          patches.entry++;
+          if (patches.entry >= entries.size()) {
             throw new GoodhartException(
                 ErrorCode.GIT_FAILURE, "git printed more patches than changes");
           }
         }
-        case BINARY -> binary = true;
+        case BINARY -> patches.binary = true;
         case OTHER -> {}
       }
     }
-    if (entry >= 0) {
-      changes.add(entries.get(entry).toChange(binary, hunks.take()));
+    if (patches.entry >= 0) {
+      changes.add(patches.take(entries.get(patches.entry)));
     }
     // Entries without a patch (all of them when git printed none) change no lines here.
-    for (int i = entry + 1; i < entries.size(); i++) {
-      changes.add(entries.get(i).toChange(false, new int[0]));
+    for (int i = patches.entry + 1; i < entries.size(); i++) {
+      changes.add(entries.get(i).toChange(false, new int[0], new int[0]));
     }
     return changes;
   }
 
+  /** The patch of the entry being read: its hunks, and the deletion's of a type change. */
+  private static final class Patches {
+    final HunkList hunks = new HunkList();
+    int entry = -1;
+    boolean binary;
+    int @Nullable [] deletion;
+
+    void endDeletion() {
+      deletion = hunks.take();
+      binary = false;
+    }
+
+    FileChange take(RawEntry raw) {
+      int[] added = hunks.take();
+      FileChange change = raw.toChange(binary, deletion == null ? new int[0] : deletion, added);
+      binary = false;
+      deletion = null;
+      return change;
+    }
+  }
+
   private record RawEntry(
-      String oldMode,
-      String newMode,
+      int oldMode,
+      int newMode,
       String oldBlob,
       String newBlob,
       char status,
       String firstPath,
       String secondPath) {
 
-    FileChange toChange(boolean binary, int[] hunks) {
-      boolean submodule = oldMode.equals("160000") || newMode.equals("160000");
+    /**
+     * The change; a type change's patch comes in two parts, {@code deleted} (the old file's) and
+     * {@code hunks} (the new one's), every other change's in one.
+     */
+    FileChange toChange(boolean binary, int[] deleted, int[] hunks) {
+      boolean submodule = oldMode == FileChange.GITLINK || newMode == FileChange.GITLINK;
       String oldPath = status == 'A' ? null : firstPath;
       String newPath =
           status == 'D' ? null : (status == 'R' || status == 'C') ? secondPath : firstPath;
+      if (status != 'T') {
+        return new FileChange(
+            status, oldPath, newPath, oldBlob, newBlob, oldMode, newMode, binary, submodule, hunks,
+            null);
+      }
+      // blame follows no file across a type change (find_origin gives up on 'T'): to blame the
+      // file is new. Its lines are the new side's, which may be text where the old was not.
+      FileChange added =
+          new FileChange(
+              'A',
+              null,
+              newPath,
+              NO_BLOB,
+              newBlob,
+              0,
+              newMode,
+              binary,
+              newMode == FileChange.GITLINK,
+              hunks,
+              null);
+      int[] both = java.util.Arrays.copyOf(deleted, deleted.length + hunks.length);
+      System.arraycopy(hunks, 0, both, deleted.length, hunks.length);
       return new FileChange(
-          status, oldPath, newPath, oldBlob, newBlob, binary || status == 'T', submodule, hunks);
+          status, oldPath, newPath, oldBlob, newBlob, oldMode, newMode, binary, submodule, both,
+          added);
     }
   }
 
@@ -92,6 +138,21 @@ final class DiffSection {
     String first = in.upToNul();
     String second = status == 'R' || status == 'C' ? in.upToNul() : first;
     String oldBlob = fields[2].equals(NO_BLOB) ? NO_BLOB : fields[2];
-    return new RawEntry(fields[0], fields[1], oldBlob, fields[3], status, first, second);
+    return new RawEntry(
+        mode(fields[0], header),
+        mode(fields[1], header),
+        oldBlob,
+        fields[3],
+        status,
+        first,
+        second);
+  }
+
+  private static int mode(String octal, String header) {
+    try {
+      return Integer.parseInt(octal, 8);
+    } catch (NumberFormatException e) {
+      throw new GoodhartException(ErrorCode.GIT_FAILURE, "unexpected raw diff line: " + header, e);
+    }
   }
 }

@@ -8,16 +8,25 @@ import org.jspecify.annotations.Nullable;
  * One file's change between a parent and a commit, as {@code git diff} reports it with zero lines
  * of context.
  *
+ * <p>Where {@code git blame} takes the file's lines from another place in the parent than the diff
+ * pairs it with, {@link #followed()} says so: a type change (file to symlink and back), which blame
+ * treats as a new file.
+ *
  * @param status git's status letter: {@code A}dded, {@code D}eleted, {@code M}odified, {@code
  *     R}enamed, {@code T} (type changed)
  * @param oldPath the path in the parent (null when added)
  * @param newPath the path in the commit (null when deleted)
  * @param oldBlob the parent's blob id, 40 hex digits (zeros when added)
  * @param newBlob the commit's blob id (zeros when deleted)
- * @param binary whether git diffed the file as binary: such a file has no lines
+ * @param oldMode the parent's file mode ({@code 0100644}, {@code 0120000} for a symlink, ...; 0
+ *     when added)
+ * @param newMode the commit's file mode (0 when deleted)
+ * @param binary whether git diffed the commit's side as binary: such a file has no lines
  * @param submodule whether the path is a submodule (a gitlink), which has no lines either
  * @param hunks four numbers per hunk: old start, old count, new start, new count (git's numbering:
  *     a start of 0 with a count of 0 means "before the first line")
+ * @param blameView the change as blame follows the file, when that differs from this one; null
+ *     otherwise
  */
 public record FileChange(
     char status,
@@ -25,9 +34,14 @@ public record FileChange(
     @Nullable String newPath,
     String oldBlob,
     String newBlob,
+    int oldMode,
+    int newMode,
     boolean binary,
     boolean submodule,
-    int[] hunks) {
+    int[] hunks,
+    @Nullable FileChange blameView) {
+
+  static final int GITLINK = 0160000;
 
   public FileChange {
     requireNonNull(oldBlob, "oldBlob is null");
@@ -43,6 +57,15 @@ public record FileChange(
 
   public int hunkCount() {
     return hunks.length / 4;
+  }
+
+  /**
+   * The change as {@code git blame} follows the file: {@link #oldPath()} is where blame takes the
+   * lines from in the parent (null: nowhere, the file is new to blame) and {@link #hunks()} are
+   * against that. This change itself unless blame differs from the diff.
+   */
+  public FileChange followed() {
+    return blameView != null ? blameView : this;
   }
 
   /** Whether the two sides are the same blob: the file was only renamed or had its mode changed. */
