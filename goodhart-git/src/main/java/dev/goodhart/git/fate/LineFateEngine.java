@@ -17,13 +17,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Attributes every line of every commit's tree to a commit, as {@code git blame} would, by
  * replaying the history parents first. For a file that a commit changed, blame's own rules decide
- * (builtin/blame.c, {@code pass_blame}): if any parent has the identical blob, every line comes
- * from the first such parent; otherwise the lines that are unchanged against the first parent come
- * from it, of the rest those unchanged against the second parent come from the second, and so on;
- * what is left is the commit's own. "Unchanged" is decided by git's diff with zero lines of
- * context, the same diff blame runs. A parent's file is the one at the same path, or the rename
- * source git detects when the path is new in that parent; across a type change there is none
- * ({@link FileChange#followed}).
+ * (blame.c, {@code pass_blame}): if any parent has the identical blob, every line comes from the
+ * first such parent (one with the file at the same path before one it was renamed from); otherwise
+ * the lines that are unchanged against the first parent come from it, of the rest those unchanged
+ * against the second parent come from the second, and so on; what is left is the commit's own.
+ * "Unchanged" is decided by git's diff with zero lines of context, the same diff blame runs. A
+ * parent's file is the one at the same path, or the rename source git detects when the path is new
+ * in that parent; across a type change there is none ({@link FileChange#followed}).
  *
  * <p>A commit's tree is only kept while a child still needs it, so memory is the trees of the
  * branches in flight, not the history. Trees share the line arrays of files they did not change.
@@ -209,9 +209,15 @@ public final class LineFateEngine {
         origins[p] = parentTrees.get(p).get(against.oldPath());
       }
     }
-    for (FileLines origin : origins) {
-      if (origin != null && origin.blob().equals(blob)) {
-        return origin; // blame passes the whole file to the first parent with the same blob
+    // blame passes the whole file to the first parent with the same blob, looking at the path
+    // itself in every parent before it looks at renames in any (pass_blame's two passes).
+    for (int pass = 0; pass < 2; pass++) {
+      for (int p = 0; p < parents; p++) {
+        FileLines origin = origins[p];
+        boolean renamed = originChanges[p] != null && !path.equals(originChanges[p].oldPath());
+        if (origin != null && renamed == (pass == 1) && origin.blob().equals(blob)) {
+          return origin;
+        }
       }
     }
     if (!change.hasLines()) {

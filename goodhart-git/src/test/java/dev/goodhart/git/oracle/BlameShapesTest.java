@@ -8,8 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shapes of history where the engine once disagreed with {@code git blame} on real repositories:
- * type changes (a file becoming a symlink and back). Each builds the shape in a real repository and
- * compares the engine with blame file by file.
+ * type changes (a file becoming a symlink and back), a merge whose other parent has the file its
+ * first parent's diff calls a rename. Each builds the shape in a real repository and compares the
+ * engine with blame file by file.
  */
 class BlameShapesTest {
   @TempDir Path folder;
@@ -51,6 +52,22 @@ class BlameShapesTest {
     repo.write("g.txt", lines("g", 4)).commit("Dave");
     repo.merge("Erin", "topic");
     repo.remove("s").symlink("s", "g.txt").commit("Frank");
+    assertNull(repo.differencesFromBlame());
+  }
+
+  @Test
+  void theSamePathInAnotherParentComesBeforeARenameInTheFirst() {
+    ShapeRepository repo = ShapeRepository.create(folder);
+    repo.write("docs/logo.svg", "<svg/>\n").write("README.md", lines("readme", 2));
+    repo.commit("Alice");
+    repo.newBranch("topic");
+    repo.remove("docs/logo.svg").commit("Bob");
+    repo.write("docs/public/favicon.svg", "<svg/>\n").commit("Carol");
+    repo.switchTo("main");
+    repo.write("README.md", lines("readme", 3)).commit("Dave");
+    // The merge's first parent still has docs/logo.svg: the diff calls favicon.svg its rename,
+    // but blame finds favicon.svg itself in the second parent first.
+    repo.merge("Erin", "topic");
     assertNull(repo.differencesFromBlame());
   }
 
