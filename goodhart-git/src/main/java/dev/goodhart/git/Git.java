@@ -92,6 +92,49 @@ public final class Git {
     return new Streaming(process, args, drain(process.getErrorStream()));
   }
 
+  /**
+   * A command that answers requests written to its standard input, such as {@code cat-file
+   * --batch}: one process for many questions.
+   */
+  public Dialog dialog(List<String> args) {
+    Process process = start(args);
+    return new Dialog(process, drain(process.getErrorStream()));
+  }
+
+  /** A command kept running to answer requests; {@link Dialog#close} ends its input. */
+  public static final class Dialog implements AutoCloseable {
+    private final Process process;
+    private final CompletableFuture<String> errors;
+
+    private Dialog(Process process, CompletableFuture<String> errors) {
+      this.process = process;
+      this.errors = errors;
+    }
+
+    public java.io.OutputStream input() {
+      return process.getOutputStream();
+    }
+
+    public InputStream output() {
+      return process.getInputStream();
+    }
+
+    @Override
+    public void close() {
+      try {
+        process.getOutputStream().close();
+        process.getInputStream().close();
+        process.waitFor();
+        errors.join();
+      } catch (IOException e) {
+        process.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+  }
+
   /** A command whose standard output is being read. */
   public final class Streaming implements AutoCloseable {
     private final Process process;

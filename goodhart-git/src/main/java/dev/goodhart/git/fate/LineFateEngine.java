@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * the lines that are unchanged against the first parent come from it, of the rest those unchanged
  * against the second parent come from the second, and so on; what is left is the commit's own.
  * "Unchanged" is decided by git's diff with zero lines of context, the same diff blame runs. A
- * parent's file is the one at the same path, or the rename source git detects when the path is new
- * in that parent; across a type change there is none ({@link FileChange#followed}).
+ * parent's file is the one at the same path, or, when the path is new in that parent, the rename
+ * source blame would find ({@link FileChange#followed}); across a type change there is none.
  *
  * <p>A commit's tree is only kept while a child still needs it, so memory is the trees of the
  * branches in flight, not the history. Trees share the line arrays of files they did not change.

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Where {@code git blame} takes the file's lines from another place in the parent than the diff
  * pairs it with, {@link #followed()} says so: a type change (file to symlink and back), which blame
- * treats as a new file.
+ * treats as a new file, or a destination that blame's own rename search (one destination at a time)
+ * pairs with another source than {@code git diff -M} (which pairs all at once and uses a source
+ * once).
  *
  * @param status git's status letter: {@code A}dded, {@code D}eleted, {@code M}odified, {@code
  *     R}enamed, {@code T} (type changed)
@@ -41,7 +43,10 @@ public record FileChange(
     int[] hunks,
     @Nullable FileChange blameView) {
 
+  static final int REGULAR = 0100000;
+  static final int SYMLINK = 0120000;
   static final int GITLINK = 0160000;
+  private static final int TYPE = 0170000;
 
   public FileChange {
     requireNonNull(oldBlob, "oldBlob is null");
@@ -66,6 +71,13 @@ public record FileChange(
    */
   public FileChange followed() {
     return blameView != null ? blameView : this;
+  }
+
+  /** The same change, followed by blame as {@code view} says. */
+  FileChange followedAs(FileChange view) {
+    return new FileChange(
+        status, oldPath, newPath, oldBlob, newBlob, oldMode, newMode, binary, submodule, hunks,
+        view);
   }
 
   /** Whether the two sides are the same blob: the file was only renamed or had its mode changed. */
@@ -94,5 +106,10 @@ public record FileChange(
   /** Whether the file has lines on the commit's side: text, not a submodule, not deleted. */
   public boolean hasLines() {
     return newPath != null && !binary && !submodule;
+  }
+
+  /** Whether a mode is a regular file's, the only kind git scores for inexact renames. */
+  static boolean regular(int mode) {
+    return (mode & TYPE) == REGULAR;
   }
 }

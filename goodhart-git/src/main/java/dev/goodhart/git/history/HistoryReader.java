@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Streams a branch's history out of one {@code git log}: parents before children ({@code
@@ -18,8 +19,9 @@ import java.util.function.Consumer;
  * --diff-merges=first-parent}), renames detected ({@code -M}), raw entries with full blob ids and
  * NUL-separated paths ({@code --raw -z --no-abbrev}), and patches with zero lines of context
  * ({@code -U0}), of which only the hunk headers are kept. A merge's changes against its other
- * parents come from {@link MergeSides}, which runs beside it. Reading costs about as much as git
- * takes to write; nothing but the current commit is held in memory.
+ * parents come from {@link MergeSides}, which runs beside it. Where blame would follow a file to
+ * another rename source than the diff paired it with, {@link BlameRenames} says so. Reading costs
+ * about as much as git takes to write; nothing but the current commit is held in memory.
  */
 public final class HistoryReader {
   private static final String FORMAT = "%x01C %H%n%P%n%an%n%ae%n%at%n%cn%n%ce%n%ct%n%B%x01E";
@@ -33,11 +35,17 @@ public final class HistoryReader {
   private final LineInput in;
   private final Consumer<HistoryCommit> sink;
   private final OtherParents otherParents;
+  private final UnaryOperator<List<FileChange>> blameRenames;
 
-  private HistoryReader(InputStream stream, Consumer<HistoryCommit> sink, OtherParents others) {
+  private HistoryReader(
+      InputStream stream,
+      Consumer<HistoryCommit> sink,
+      OtherParents others,
+      UnaryOperator<List<FileChange>> blameRenames) {
     this.in = new LineInput(stream);
     this.sink = sink;
     this.otherParents = others;
+    this.blameRenames = blameRenames;
   }
 
   /** The arguments of the {@code git log} this reader understands, for {@code revision}. */
@@ -72,19 +80,29 @@ public final class HistoryReader {
 
   /** Runs {@code git log} for {@code revisions} and hands every commit to {@code sink} in order. */
   public static void read(Git git, List<String> revisions, Consumer<HistoryCommit> sink) {
-    try (MergeSides merges = MergeSides.start(git, revisions);
+    RenameRules rules = RenameRules.of(git);
+    try (MergeSides merges = MergeSides.start(git, revisions, rules);
+        BlameRenames renames = new BlameRenames(git, rules);
         Git.Streaming log = git.stream(logArguments(revisions))) {
-      read(log.output(), sink, merges::of);
+      read(log.output(), sink, merges::of, renames::follow);
     }
   }
 
   /**
    * Parses the output of {@link #logArguments}; {@code others} gives each merge's changes against
-   * its other parents.
+   * its other parents. Renames stay as the diff paired them (see {@link FileChange#followed}).
    */
   public static void read(InputStream output, Consumer<HistoryCommit> sink, OtherParents others) {
+    read(output, sink, others, UnaryOperator.identity());
+  }
+
+  private static void read(
+      InputStream output,
+      Consumer<HistoryCommit> sink,
+      OtherParents others,
+      UnaryOperator<List<FileChange>> blameRenames) {
     try {
-      new HistoryReader(output, sink, others).readAll();
+      new HistoryReader(output, sink, others, blameRenames).readAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -105,7 +123,7 @@ public final class HistoryReader {
     while (in.skipTo(LineInput.ENTRY)) {
       Header h = readHeader();
       List<List<FileChange>> sections = new ArrayList<>(Math.max(1, h.parents().size()));
-      sections.add(DiffSection.read(in));
+      sections.add(blameRenames.apply(DiffSection.read(in)));
       if (h.parents().size() > 1) {
         sections.addAll(otherParents.of(h.sha(), h.parents()));
       }

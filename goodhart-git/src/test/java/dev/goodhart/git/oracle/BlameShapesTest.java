@@ -8,9 +8,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shapes of history where the engine once disagreed with {@code git blame} on real repositories:
- * type changes (a file becoming a symlink and back), a merge whose other parent has the file its
- * first parent's diff calls a rename. Each builds the shape in a real repository and compares the
- * engine with blame file by file.
+ * type changes (a file becoming a symlink and back), moves of many edited files, copies of a file
+ * that is deleted (blame follows every copy, {@code git log -M} one), merges that rename, and a
+ * commit with more rename candidates than the diff's limit. Each builds the shape in a real
+ * repository and compares the engine with blame file by file.
  */
 class BlameShapesTest {
   @TempDir Path folder;
@@ -56,6 +57,84 @@ class BlameShapesTest {
   }
 
   @Test
+  void aFileCopiedTwiceAndDeletedIsFollowedByBoth() {
+    ShapeRepository repo = ShapeRepository.create(folder);
+    repo.write("themes/github.ts", lines("theme", 40)).commit("Alice");
+    String original = repo.read("themes/github.ts");
+    repo.remove("themes/github.ts")
+        .write("themes/github-light.ts", edited(original, 2))
+        .write("themes/github-dark.ts", edited(original, 7))
+        .write("themes/ayu-light.ts", edited(original, 11))
+        .commit("Bob");
+    assertNull(repo.differencesFromBlame());
+  }
+
+  @Test
+  void manyFilesMovedIntoASubfolderWhileEditedAndCopied() {
+    ShapeRepository repo = ShapeRepository.create(folder);
+    for (int i = 0; i < 40; i++) {
+      repo.write("skills/s" + i + "/SKILL.md", skill(i));
+    }
+    repo.commit("Alice");
+    for (int i = 0; i < 40; i++) {
+      String from = "skills/s" + i + "/SKILL.md";
+      String content = repo.read(from);
+      repo.remove(from).write(".agents/skills/s" + i + "/SKILL.md", edited(content, i % 9));
+      if (i % 5 == 0) {
+        repo.write(".claude/skills/s" + i + "/SKILL.md", edited(content, 1 + i % 7));
+      }
+    }
+    repo.commit("Bob");
+    assertNull(repo.differencesFromBlame());
+  }
+
+  @Test
+  void aMoveOfManyFilesMergedFromABranch() {
+    ShapeRepository repo = ShapeRepository.create(folder);
+    for (int i = 0; i < 20; i++) {
+      repo.write("tests/test_" + i + ".py", skill(i));
+    }
+    repo.commit("Alice");
+    repo.newBranch("topic");
+    for (int i = 0; i < 20; i++) {
+      String from = "tests/test_" + i + ".py";
+      String content = repo.read(from);
+      repo.remove(from).write("tests/github/test_" + i + ".py", edited(content, 3));
+      if (i % 2 == 0) {
+        repo.write("tests/gitlab/test_gitlab_" + i + ".py", edited(content, 5));
+      }
+    }
+    repo.commit("Bob");
+    repo.switchTo("main");
+    repo.write("tests/test_3.py", edited(repo.read("tests/test_3.py"), 12)).commit("Carol");
+    repo.merge("Dave", "topic");
+    assertNull(repo.differencesFromBlame());
+  }
+
+  @Test
+  void aMergeThatMovesAndCopiesFilesItself() {
+    ShapeRepository repo = ShapeRepository.create(folder);
+    for (int i = 0; i < 6; i++) {
+      repo.write("src/m" + i + ".txt", skill(i));
+    }
+    repo.commit("Alice");
+    repo.newBranch("topic");
+    repo.write("src/m1.txt", edited(repo.read("src/m1.txt"), 4)).commit("Bob");
+    repo.switchTo("main");
+    repo.write("src/m2.txt", edited(repo.read("src/m2.txt"), 6)).commit("Carol");
+    repo.startMerge("topic");
+    for (int i = 0; i < 6; i++) {
+      String content = repo.read("src/m" + i + ".txt");
+      repo.remove("src/m" + i + ".txt").write("lib/m" + i + ".txt", edited(content, 9));
+      if (i < 3) {
+        repo.write("copy/m" + i + ".txt", edited(content, 10));
+      }
+    }
+    repo.commit("Dave");
+    assertNull(repo.differencesFromBlame());
+  }
+
+  @Test
   void theSamePathInAnotherParentComesBeforeARenameInTheFirst() {
     ShapeRepository repo = ShapeRepository.create(folder);
     repo.write("docs/logo.svg", "<svg/>\n").write("README.md", lines("readme", 2));
@@ -71,6 +150,45 @@ class BlameShapesTest {
     assertNull(repo.differencesFromBlame());
   }
 
+  @Test
+  void aUniqueFileNameWinsOverABetterMatchWithAnotherName() {
+    ShapeRepository repo = ShapeRepository.create(folder);
+    String base = lines("shared", 20);
+    repo.write("a/util.txt", edited(edited(base, 1), 5))
+        .write("a/other.txt", edited(base, 3))
+        .commit("Alice");
+    // b/util.txt is closer to a/other.txt, but a/util.txt is the only source named util.txt and
+    // alike enough (75%): blame (one file at a time) takes it. The diff, which sees two new files
+    // named util.txt, takes the better match.
+    repo.remove("a/util.txt")
+        .remove("a/other.txt")
+        .write("b/util.txt", base)
+        .write("c/util.txt", lines("unrelated", 20))
+        .commit("Bob");
+    assertNull(repo.differencesFromBlame());
+  }
+
+  @Test
+  void moreRenameCandidatesThanTheDiffsLimit() {
+    ShapeRepository repo = ShapeRepository.create(folder);
+    // 1,000 sources and 1,001 destinations: past the diff's 1,000 x 1,000, git log -M pairs only
+    // identical files, while blame still finds an edited one. The other files are binary and tiny,
+    // so that only one file is blamed.
+    for (int i = 0; i < 999; i++) {
+      repo.write("old/b" + i + ".bin", binary(i, 1));
+    }
+    repo.write("old/notes.txt", lines("note", 30)).commit("Alice");
+    for (int i = 0; i < 999; i++) {
+      repo.remove("old/b" + i + ".bin");
+    }
+    for (int i = 0; i < 1000; i++) {
+      repo.write("new/c" + i + ".bin", binary(i, 2));
+    }
+    String notes = repo.read("old/notes.txt");
+    repo.remove("old/notes.txt").write("new/renamed-notes.txt", edited(notes, 4)).commit("Bob");
+    assertNull(repo.differencesFromBlame());
+  }
+
   /** {@code count} numbered lines. */
   static String lines(String word, int count) {
     StringBuilder text = new StringBuilder();
@@ -78,5 +196,22 @@ class BlameShapesTest {
       text.append(word).append(' ').append(i).append('\n');
     }
     return text.toString();
+  }
+
+  /** The text with line {@code line} (counted from 0, modulo the length) rewritten. */
+  static String edited(String text, int line) {
+    String[] lines = text.split("\n", -1);
+    int index = line % Math.max(1, lines.length - 1);
+    lines[index] = lines[index] + " (edited " + line + ")";
+    return String.join("\n", lines);
+  }
+
+  /** A skill file: a shared template around a few lines of its own, so that sources compete. */
+  private static String skill(int i) {
+    return "---\nname: skill " + i + "\n---\n" + lines("template", 12) + lines("own " + i, 4);
+  }
+
+  private static byte[] binary(int i, int variant) {
+    return ("\0" + variant + "-" + i + "-" + "x".repeat(i % 7)).getBytes();
   }
 }
