@@ -82,6 +82,7 @@ final class DiffSection {
   }
 
   private record RawEntry(
+      int similarity,
       int oldMode,
       int newMode,
       String oldBlob,
@@ -101,7 +102,17 @@ final class DiffSection {
           status == 'D' ? null : (status == 'R' || status == 'C') ? secondPath : firstPath;
       if (status != 'T') {
         return new FileChange(
-            status, oldPath, newPath, oldBlob, newBlob, oldMode, newMode, binary, submodule, hunks,
+            status,
+            similarity,
+            oldPath,
+            newPath,
+            oldBlob,
+            newBlob,
+            oldMode,
+            newMode,
+            binary,
+            submodule,
+            hunks,
             null);
       }
       // blame follows no file across a type change (find_origin gives up on 'T'): to blame the
@@ -109,6 +120,7 @@ final class DiffSection {
       FileChange added =
           new FileChange(
               'A',
+              0,
               null,
               newPath,
               NO_BLOB,
@@ -122,7 +134,17 @@ final class DiffSection {
       int[] both = java.util.Arrays.copyOf(deleted, deleted.length + hunks.length);
       System.arraycopy(hunks, 0, both, deleted.length, hunks.length);
       return new FileChange(
-          status, oldPath, newPath, oldBlob, newBlob, oldMode, newMode, binary, submodule, both,
+          status,
+          similarity,
+          oldPath,
+          newPath,
+          oldBlob,
+          newBlob,
+          oldMode,
+          newMode,
+          binary,
+          submodule,
+          both,
           added);
     }
   }
@@ -138,7 +160,10 @@ final class DiffSection {
     String first = in.upToNul();
     String second = status == 'R' || status == 'C' ? in.upToNul() : first;
     String oldBlob = fields[2].equals(NO_BLOB) ? NO_BLOB : fields[2];
+    // R and C carry git's similarity: R083.
+    int similarity = fields[4].length() > 1 ? number(fields[4].substring(1), header) : 0;
     return new RawEntry(
+        similarity,
         mode(fields[0], header),
         mode(fields[1], header),
         oldBlob,
@@ -151,6 +176,14 @@ final class DiffSection {
   private static int mode(String octal, String header) {
     try {
       return Integer.parseInt(octal, 8);
+    } catch (NumberFormatException e) {
+      throw new GoodhartException(ErrorCode.GIT_FAILURE, "unexpected raw diff line: " + header, e);
+    }
+  }
+
+  private static int number(String decimal, String header) {
+    try {
+      return Integer.parseInt(decimal);
     } catch (NumberFormatException e) {
       throw new GoodhartException(ErrorCode.GIT_FAILURE, "unexpected raw diff line: " + header, e);
     }

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status git's status letter: {@code A}dded, {@code D}eleted, {@code M}odified, {@code
  *     R}enamed, {@code T} (type changed)
+ * @param similarity how alike git found a renamed file's two sides, in per cent (the 83 of {@code
+ *     R083}); 0 for other changes
  * @param oldPath the path in the parent (null when added)
  * @param newPath the path in the commit (null when deleted)
  * @param oldBlob the parent's blob id, 40 hex digits (zeros when added)
@@ -32,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record FileChange(
     char status,
+    int similarity,
     @Nullable String oldPath,
     @Nullable String newPath,
     String oldBlob,
@@ -76,7 +79,17 @@ public record FileChange(
   /** The same change, followed by blame as {@code view} says. */
   FileChange followedAs(FileChange view) {
     return new FileChange(
-        status, oldPath, newPath, oldBlob, newBlob, oldMode, newMode, binary, submodule, hunks,
+        status,
+        similarity,
+        oldPath,
+        newPath,
+        oldBlob,
+        newBlob,
+        oldMode,
+        newMode,
+        binary,
+        submodule,
+        hunks,
         view);
   }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * Streams a branch's history out of one {@code git log}: parents before children ({@code
@@ -32,20 +31,23 @@ public final class HistoryReader {
     List<List<FileChange>> of(String merge, List<String> parents);
   }
 
+  /** What {@link BlameRenames#follow} does: a diff with blame's views where blame differs. */
+  @FunctionalInterface
+  private interface Renames {
+    List<FileChange> follow(String parent, String commit, List<FileChange> section);
+  }
+
   private final LineInput in;
   private final Consumer<HistoryCommit> sink;
   private final OtherParents otherParents;
-  private final UnaryOperator<List<FileChange>> blameRenames;
+  private final Renames renames;
 
   private HistoryReader(
-      InputStream stream,
-      Consumer<HistoryCommit> sink,
-      OtherParents others,
-      UnaryOperator<List<FileChange>> blameRenames) {
+      InputStream stream, Consumer<HistoryCommit> sink, OtherParents others, Renames renames) {
     this.in = new LineInput(stream);
     this.sink = sink;
     this.otherParents = others;
-    this.blameRenames = blameRenames;
+    this.renames = renames;
   }
 
   /** The arguments of the {@code git log} this reader understands, for {@code revision}. */
@@ -93,16 +95,13 @@ public final class HistoryReader {
    * its other parents. Renames stay as the diff paired them (see {@link FileChange#followed}).
    */
   public static void read(InputStream output, Consumer<HistoryCommit> sink, OtherParents others) {
-    read(output, sink, others, UnaryOperator.identity());
+    read(output, sink, others, (parent, commit, section) -> section);
   }
 
   private static void read(
-      InputStream output,
-      Consumer<HistoryCommit> sink,
-      OtherParents others,
-      UnaryOperator<List<FileChange>> blameRenames) {
+      InputStream output, Consumer<HistoryCommit> sink, OtherParents others, Renames renames) {
     try {
-      new HistoryReader(output, sink, others, blameRenames).readAll();
+      new HistoryReader(output, sink, others, renames).readAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -123,7 +122,11 @@ public final class HistoryReader {
     while (in.skipTo(LineInput.ENTRY)) {
       Header h = readHeader();
       List<List<FileChange>> sections = new ArrayList<>(Math.max(1, h.parents().size()));
-      sections.add(blameRenames.apply(DiffSection.read(in)));
+      List<FileChange> section = DiffSection.read(in);
+      sections.add(
+          h.parents().isEmpty()
+              ? section
+              : renames.follow(h.parents().getFirst(), h.sha(), section));
       if (h.parents().size() > 1) {
         sections.addAll(otherParents.of(h.sha(), h.parents()));
       }

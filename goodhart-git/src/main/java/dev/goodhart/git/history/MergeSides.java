@@ -185,7 +185,9 @@ final class MergeSides implements AutoCloseable {
     }
     List<List<FileChange>> sides = new ArrayList<>(others);
     for (int p = 1; p <= others; p++) {
-      sides.add(limited(merge, merge.parents.get(p), renames.follow(sections.get(p)), changed));
+      String parent = merge.parents.get(p);
+      sides.add(
+          limited(merge, parent, renames.follow(parent, merge.sha, sections.get(p)), changed));
     }
     return sides;
   }
@@ -270,7 +272,8 @@ final class MergeSides implements AutoCloseable {
 
   private List<FileChange> limitedFromWholeDiff(Merge merge, String parent, Set<String> changed) {
     List<FileChange> kept = new ArrayList<>();
-    for (FileChange change : renames.follow(patches(parent, merge.sha, List.of()))) {
+    for (FileChange change :
+        renames.follow(parent, merge.sha, patches(parent, merge.sha, List.of()))) {
       if (change.newPath() != null && changed.contains(change.newPath())) {
         kept.add(change);
       }

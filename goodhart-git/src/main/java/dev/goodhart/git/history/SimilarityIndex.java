@@ -120,16 +120,21 @@ final class SimilarityIndex {
    * #MAX_SCORE} by the larger size.
    */
   static int score(SimilarityIndex source, SimilarityIndex destination, int minimumScore) {
+    if (!sizesAllow(source.size, destination.size, minimumScore) || destination.size == 0) {
+      return 0;
+    }
     long max = Math.max(source.size, destination.size);
-    long base = Math.min(source.size, destination.size);
-    long delta = max - base;
-    if (max * (MAX_SCORE - minimumScore) < delta * MAX_SCORE) {
-      return 0;
-    }
-    if (destination.size == 0) {
-      return 0;
-    }
     return (int) (copied(source, destination) * MAX_SCORE / max);
+  }
+
+  /**
+   * Whether files of these sizes can reach {@code minimumScore}: git does not score a pair whose
+   * sizes differ by more than the score allows.
+   */
+  static boolean sizesAllow(long sourceSize, long destinationSize, int minimumScore) {
+    long max = Math.max(sourceSize, destinationSize);
+    long delta = max - Math.min(sourceSize, destinationSize);
+    return max * (MAX_SCORE - minimumScore) >= delta * MAX_SCORE;
   }
 
   /** Per bucket, the smaller of the two byte counts, summed. */
