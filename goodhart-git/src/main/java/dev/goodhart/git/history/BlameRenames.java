@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Marks the files that {@code git blame} follows to another rename source than {@code git log -M}
@@ -23,11 +24,19 @@ import java.util.Set;
  * without reading files where it can be (an identical source; the diff's own pair under the file
  * name rule), then by git's similarity, for which sizes are asked first and only the files whose
  * sizes leave them a chance are read. A file blame pairs differently gets the diff against blame's
- * source as its blame view ({@link FileChange#followed}).
+ * source as its blame view ({@link FileChange#followed}). A diff with more pairs to score than
+ * {@link #SCORING_BUDGET} keeps its own pairs for the files that would need scores: the one place
+ * left where the engine may knowingly part from blame.
  */
 final class BlameRenames implements AutoCloseable {
   /** The diff's rename limit, as {@link Git} sets it: beyond limit × limit, no inexact renames. */
   private static final long RENAME_LIMIT = 1000;
+
+  /**
+   * The most pairs scored in one diff. A commit that replaces thousands of files of alike sizes
+   * (vendored code, generated files) would cost minutes; there the diff's own pairs are kept.
+   */
+  private static final long SCORING_BUDGET = 4_000_000;
 
   private final Git git;
   private final RenameRules rules;
@@ -103,7 +112,7 @@ final class BlameRenames implements AutoCloseable {
     if (!toScore.isEmpty()) {
       List<Candidate> destinations = toScore.stream().map(BlameRenames::destination).toList();
       Map<String, SimilarityIndex> indexes = fingerprints(destinations, choice.sources());
-      for (int i = 0; i < toScore.size(); i++) {
+      for (int i = 0; indexes != null && i < toScore.size(); i++) {
         Candidate source = choice.bySimilarity(destinations.get(i), indexes);
         if (source != null) {
           chosen.put(toScore.get(i), source);
@@ -146,10 +155,11 @@ final class BlameRenames implements AutoCloseable {
 
   /**
    * The fingerprints that scoring {@code destinations} needs: theirs, and those of the regular
-   * sources whose sizes do not rule them out for one of them. Sizes come first, from a cheaper
-   * question, so that most blobs of a large diff are never read.
+   * sources whose sizes do not rule them out for one of them; null when that is more pairs than
+   * {@link #SCORING_BUDGET}. Sizes come first, from a cheaper question, so that most blobs of a
+   * large diff are never read.
    */
-  private Map<String, SimilarityIndex> fingerprints(
+  private @Nullable Map<String, SimilarityIndex> fingerprints(
       List<Candidate> destinations, List<Candidate> sources) {
     List<Candidate> regular = new ArrayList<>();
     for (Candidate source : sources) {
@@ -165,6 +175,7 @@ final class BlameRenames implements AutoCloseable {
     regular.forEach(candidate -> sized.add(candidate.blob));
     Map<String, Long> sizes = blobs.sizes(List.copyOf(sized));
     Set<String> wanted = new LinkedHashSet<>();
+    long pairs = 0;
     for (Candidate destination : destinations) {
       Long size = sizes.get(destination.blob);
       for (Candidate source : regular) {
@@ -174,8 +185,12 @@ final class BlameRenames implements AutoCloseable {
             && SimilarityIndex.sizesAllow(other, size, RenameChoice.MINIMUM_SCORE)) {
           wanted.add(source.blob);
           wanted.add(destination.blob);
+          pairs++;
         }
       }
+    }
+    if (pairs > SCORING_BUDGET) {
+      return null;
     }
     Map<String, SimilarityIndex> indexes = new HashMap<>();
     blobs
