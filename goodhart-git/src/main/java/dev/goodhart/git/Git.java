@@ -25,6 +25,8 @@ public final class Git {
           "-c", "diff.indentHeuristic=true",
           "-c", "diff.renames=true",
           "-c", "diff.renameLimit=1000",
+          // "log" would print a submodule's change without a "diff --git" header, one patch short.
+          "-c", "diff.submodule=short",
           "-c", "diff.noprefix=false",
           "-c", "diff.mnemonicPrefix=false",
           "-c", "color.ui=false",

@@ -190,6 +190,23 @@ class BlameShapesTest {
     assertNull(repo.differencesFromBlame());
   }
 
+  @Test
+  void aSubmoduleAmongFilesWhateverTheUsersDiffSubmoduleSetting() {
+    ShapeRepository repo = ShapeRepository.create(folder);
+    // With diff.submodule=log, git prints a submodule's change without a "diff --git" header:
+    // the patches that follow it would be taken for the wrong files.
+    repo.git().run("config", "diff.submodule", "log");
+    repo.write("a.txt", lines("a", 3)).write("z.txt", lines("z", 3)).commit("Alice");
+    String first = repo.head();
+    repo.git().run("update-index", "--add", "--cacheinfo", "160000," + first + ",m/sub");
+    repo.write("a.txt", lines("a", 4)).write("z.txt", lines("z", 4));
+    repo.commitIndex("Bob", "a.txt", "z.txt");
+    repo.git().run("update-index", "--cacheinfo", "160000," + repo.head() + ",m/sub");
+    repo.write("a.txt", lines("a", 5)).write("z.txt", lines("z", 5));
+    repo.commitIndex("Carol", "a.txt", "z.txt");
+    assertNull(repo.differencesFromBlame());
+  }
+
   /**
    * Known and left: blame diffs a file's binary versions as text and hands lines through them,
    * while the engine gives binary files no lines (and git log prints no hunks for them), so the

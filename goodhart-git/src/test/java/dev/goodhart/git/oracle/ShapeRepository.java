@@ -111,6 +111,21 @@ final class ShapeRepository {
     return head();
   }
 
+  /**
+   * Commits the index after adding {@code paths} only: for entries the work tree does not have,
+   * such as a submodule set with {@code update-index}.
+   */
+  String commitIndex(String author, String... paths) {
+    if (paths.length > 0) {
+      git.run(
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.of("add", "--"), java.util.Arrays.stream(paths))
+              .toList());
+    }
+    who(author).run("commit", "-q", "--allow-empty", "-m", "commit by " + author + " " + day);
+    return head();
+  }
+
   /** Merges {@code branch} into the current branch with a merge commit; returns its sha. */
   String merge(String author, String branch) {
     who(author).run("merge", "-q", "--no-ff", "-m", "Merge branch '" + branch + "'", branch);
