@@ -27,6 +27,8 @@ public final class Git {
           "-c", "diff.renameLimit=1000",
           // "log" would print a submodule's change without a "diff --git" header, one patch short.
           "-c", "diff.submodule=short",
+          // Context between hunks would fuse close hunks, their unchanged lines counted as changed.
+          "-c", "diff.interHunkContext=0",
           "-c", "diff.noprefix=false",
           "-c", "diff.mnemonicPrefix=false",
           "-c", "color.ui=false",

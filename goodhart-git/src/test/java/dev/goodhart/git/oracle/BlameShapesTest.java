@@ -207,6 +207,18 @@ class BlameShapesTest {
     assertNull(repo.differencesFromBlame());
   }
 
+  @Test
+  void closeHunksWhateverTheUsersInterHunkContext() {
+    ShapeRepository repo = ShapeRepository.create(folder);
+    // diff.interHunkContext=3 fuses hunks up to three lines apart, the lines between them printed
+    // as context inside one hunk: taken as changed, they would go to the wrong commit.
+    repo.git().run("config", "diff.interHunkContext", "3");
+    repo.write("f.txt", lines("f", 8)).commit("Alice");
+    repo.write("f.txt", repo.read("f.txt").replace("f 2\n", "two\n").replace("f 5\n", "five\n"));
+    repo.commit("Bob");
+    assertNull(repo.differencesFromBlame());
+  }
+
   /**
    * Known and left: blame diffs a file's binary versions as text and hands lines through them,
    * while the engine gives binary files no lines (and git log prints no hunks for them), so the
