@@ -38,6 +38,12 @@ final class BlameRenames implements AutoCloseable {
    */
   private static final long SCORING_BUDGET = 4_000_000;
 
+  /**
+   * Up to this many blobs, all are read at once: one question to git costs more than reading a few
+   * files that their sizes would have ruled out.
+   */
+  private static final int READ_WITHOUT_SIZES = 32;
+
   private final Git git;
   private final RenameRules rules;
   private final BlobReader blobs;
@@ -173,6 +179,9 @@ final class BlameRenames implements AutoCloseable {
     Set<String> sized = new LinkedHashSet<>();
     destinations.forEach(candidate -> sized.add(candidate.blob));
     regular.forEach(candidate -> sized.add(candidate.blob));
+    if (sized.size() <= READ_WITHOUT_SIZES) {
+      return indexes(blobs.read(List.copyOf(sized)));
+    }
     Map<String, Long> sizes = blobs.sizes(List.copyOf(sized));
     Set<String> wanted = new LinkedHashSet<>();
     long pairs = 0;
@@ -192,11 +201,13 @@ final class BlameRenames implements AutoCloseable {
     if (pairs > SCORING_BUDGET) {
       return null;
     }
+    return wanted.isEmpty() ? Map.of() : indexes(blobs.read(List.copyOf(wanted)));
+  }
+
+  private Map<String, SimilarityIndex> indexes(Map<String, byte[]> contents) {
     Map<String, SimilarityIndex> indexes = new HashMap<>();
-    blobs
-        .read(List.copyOf(wanted))
-        .forEach(
-            (blob, content) -> indexes.put(blob, SimilarityIndex.of(content, rules.lastLine())));
+    contents.forEach(
+        (blob, content) -> indexes.put(blob, SimilarityIndex.of(content, rules.lastLine())));
     return indexes;
   }
 
