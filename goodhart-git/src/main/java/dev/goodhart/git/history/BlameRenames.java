@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +60,16 @@ final class BlameRenames implements AutoCloseable {
    * file that blame follows to another source.
    */
   List<FileChange> follow(String parent, String commit, List<FileChange> section) {
+    return follow(parent, commit, section, path -> true);
+  }
+
+  /**
+   * The same for the new files whose path is {@code wanted} only: a merge's diff against another
+   * parent than the first is asked about the files the merge changed, not the many the first
+   * parent's line did meanwhile. Every deleted file is still a source.
+   */
+  List<FileChange> follow(
+      String parent, String commit, List<FileChange> section, Predicate<String> wanted) {
     if (!contested(section)) {
       return section;
     }
@@ -68,9 +79,12 @@ final class BlameRenames implements AutoCloseable {
       if (change.status() == 'D' || change.status() == 'R') {
         sources.add(new Candidate(change.oldPath(), change.oldBlob(), change.oldMode()));
       }
-      if (change.status() == 'A' || change.status() == 'R') {
+      if ((change.status() == 'A' || change.status() == 'R') && wanted.test(change.newPath())) {
         arrivals.add(change);
       }
+    }
+    if (arrivals.isEmpty()) {
+      return section;
     }
     Map<FileChange, Candidate> chosen = choices(arrivals, new RenameChoice(sources, rules));
     List<Repaired> repaired = new ArrayList<>();
@@ -109,9 +123,11 @@ final class BlameRenames implements AutoCloseable {
         chosen.put(change, identical);
       } else if (FileChange.regular(destination.mode)
           && !choice.keepsSameNamePair(change)
+          && !(change.status() == 'R' && choice.sources().size() == 1)
           && !(change.status() == 'A' && change.binary())) {
-        // A new binary file has no lines, wherever blame takes them from: only an identical
-        // source, which passes it whole, tells.
+        // A rename from the only source keeps it: the diff found them alike enough. A new binary
+        // file has no lines, wherever blame takes them from: only an identical source, which
+        // passes it whole, tells.
         toScore.add(change);
       }
     }

@@ -187,7 +187,11 @@ final class MergeSides implements AutoCloseable {
     for (int p = 1; p <= others; p++) {
       String parent = merge.parents.get(p);
       sides.add(
-          limited(merge, parent, renames.follow(parent, merge.sha, sections.get(p)), changed));
+          limited(
+              merge,
+              parent,
+              renames.follow(parent, merge.sha, sections.get(p), changed::contains),
+              changed));
     }
     return sides;
   }
@@ -273,7 +277,8 @@ final class MergeSides implements AutoCloseable {
   private List<FileChange> limitedFromWholeDiff(Merge merge, String parent, Set<String> changed) {
     List<FileChange> kept = new ArrayList<>();
     for (FileChange change :
-        renames.follow(parent, merge.sha, patches(parent, merge.sha, List.of()))) {
+        renames.follow(
+            parent, merge.sha, patches(parent, merge.sha, List.of()), changed::contains)) {
       if (change.newPath() != null && changed.contains(change.newPath())) {
         kept.add(change);
       }
