@@ -202,6 +202,12 @@ public final class Git {
     }
   }
 
+  /**
+   * Reads a command's standard error to its end, on a thread of its own: in the common pool (one
+   * thread on a 2-core machine) the drain of a command that runs for the whole scan, such as {@code
+   * cat-file --batch}, kept the drains of every later command waiting, and a caller waiting for one
+   * of those waited for ever.
+   */
   private static CompletableFuture<String> drain(InputStream stream) {
     return CompletableFuture.supplyAsync(
         () -> {
@@ -210,8 +216,12 @@ public final class Git {
           } catch (IOException e) {
             return "";
           }
-        });
+        },
+        DRAINS);
   }
+
+  private static final java.util.concurrent.Executor DRAINS =
+      task -> Thread.ofVirtual().name("git-stderr").start(task);
 
   private GoodhartException failure(List<String> args, int code, String stderr) {
     return new GoodhartException(

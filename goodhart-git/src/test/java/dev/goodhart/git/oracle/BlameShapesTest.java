@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -132,6 +133,30 @@ class BlameShapesTest {
       }
     }
     repo.commit("Dave");
+    assertNull(repo.differencesFromBlame());
+  }
+
+  /**
+   * A small diff whose blobs are read at once, then one so large that their sizes are asked first:
+   * two cat-file processes, the first of which runs until the scan ends. Their standard errors were
+   * drained in the common pool, one thread here, and closing the second waited for ever.
+   */
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails it
+  void aSmallAndThenALargeDiffToFollow() {
+    ShapeRepository repo = ShapeRepository.create(folder);
+    for (int i = 0; i < 30; i++) {
+      repo.write("src/f" + i + ".txt", skill(i));
+    }
+    repo.commit("Alice");
+    String first = repo.read("src/f0.txt");
+    repo.move("src/f0.txt", "src/g0.txt").write("src/h0.txt", edited(first, 1)).commit("Bob");
+    for (int i = 1; i < 30; i++) {
+      String content = repo.read("src/f" + i + ".txt");
+      repo.remove("src/f" + i + ".txt").write("lib/f" + i + ".txt", edited(content, 2));
+      repo.write("copy/f" + i + ".txt", edited(content, 3));
+    }
+    repo.commit("Carol");
     assertNull(repo.differencesFromBlame());
   }
 
