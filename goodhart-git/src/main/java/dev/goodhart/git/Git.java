@@ -26,6 +26,10 @@ public final class Git {
           "-c", "diff.indentHeuristic=true",
           "-c", "diff.renames=true",
           "-c", "diff.renameLimit=1000",
+          // "log" would print a submodule's change without a "diff --git" header, one patch short.
+          "-c", "diff.submodule=short",
+          // Context between hunks would fuse close hunks, their unchanged lines counted as changed.
+          "-c", "diff.interHunkContext=0",
           "-c", "diff.noprefix=false",
           "-c", "diff.mnemonicPrefix=false",
           "-c", "color.ui=false",
@@ -126,6 +130,49 @@ public final class Git {
   public Streaming stream(List<String> args) {
     Process process = start(args);
     return new Streaming(process, args, drain(process.getErrorStream()));
+  }
+
+  /**
+   * A command that answers requests written to its standard input, such as {@code cat-file
+   * --batch}: one process for many questions.
+   */
+  public Dialog dialog(List<String> args) {
+    Process process = start(args);
+    return new Dialog(process, drain(process.getErrorStream()));
+  }
+
+  /** A command kept running to answer requests; {@link Dialog#close} ends its input. */
+  public static final class Dialog implements AutoCloseable {
+    private final Process process;
+    private final CompletableFuture<String> errors;
+
+    private Dialog(Process process, CompletableFuture<String> errors) {
+      this.process = process;
+      this.errors = errors;
+    }
+
+    public java.io.OutputStream input() {
+      return process.getOutputStream();
+    }
+
+    public InputStream output() {
+      return process.getInputStream();
+    }
+
+    @Override
+    public void close() {
+      try {
+        process.getOutputStream().close();
+        process.getInputStream().close();
+        process.waitFor();
+        errors.join();
+      } catch (IOException e) {
+        process.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
   }
 
   /** A command whose standard output is being read. */

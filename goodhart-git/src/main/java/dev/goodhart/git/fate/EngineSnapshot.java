@@ -92,6 +92,25 @@ public final class EngineSnapshot {
     return ledger;
   }
 
+  /**
+   * Every text file's lines at the head by the commit that owns them (path, then sha, then lines):
+   * what {@code git blame} of each file counts, for tools that compare the two file by file.
+   */
+  public Map<String, Map<String, Long>> ownersAtHead() {
+    Map<String, Map<String, Long>> byPath = new TreeMap<>();
+    headTree.forEach(
+        (path, file) -> {
+          if (file.hasLines()) {
+            Map<String, Long> owners = new TreeMap<>();
+            for (int token : file.tokens()) {
+              owners.merge(shas.get(FileLines.owner(token)), 1L, Long::sum);
+            }
+            byPath.put(path, owners);
+          }
+        });
+    return byPath;
+  }
+
   /** Writes the snapshot to {@code file}, replacing it whole (a crash leaves the old one). */
   public void write(Path file) throws IOException {
     Files.createDirectories(file.getParent());

@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Attributes every line of every commit's tree to a commit, as {@code git blame} would, by
  * replaying the history parents first. For a file that a commit changed, blame's own rules decide
- * (builtin/blame.c, {@code pass_blame}): if any parent has the identical blob, every line comes
- * from the first such parent; otherwise the lines that are unchanged against the first parent come
- * from it, of the rest those unchanged against the second parent come from the second, and so on;
- * what is left is the commit's own. "Unchanged" is decided by git's diff with zero lines of
- * context, the same diff blame runs. A parent's file is the one at the same path, or the rename
- * source git detects when the path is new in that parent.
+ * (blame.c, {@code pass_blame}): if any parent has the identical blob, every line comes from the
+ * first such parent (one with the file at the same path before one it was renamed from); otherwise
+ * the lines that are unchanged against the first parent come from it, of the rest those unchanged
+ * against the second parent come from the second, and so on; what is left is the commit's own.
+ * "Unchanged" is decided by git's diff with zero lines of context, the same diff blame runs. A
+ * parent's file is the one at the same path, or, when the path is new in that parent, the rename
+ * source blame would find ({@link FileChange#followed}); across a type change there is none.
  *
  * <p>A commit's tree is only kept while a child still needs it, so memory is the trees of the
  * branches in flight, not the history. Trees share the line arrays of files they did not change.
@@ -216,9 +217,11 @@ public final class LineFateEngine {
   private FileLines resolve(
       HistoryCommit commit,
       int index,
-      FileChange change,
+      FileChange diffed,
       List<Map<String, FileLines>> parentTrees,
       List<Map<String, FileChange>> otherSections) {
+    // Where blame takes the lines from, which is not always where the diff pairs the file with.
+    FileChange change = diffed.followed();
     String path = change.newPath();
     String blob = change.newBlob();
     int parents = parentTrees.size();
@@ -226,6 +229,7 @@ public final class LineFateEngine {
     FileChange[] originChanges = new FileChange[parents];
     for (int p = 0; p < parents; p++) {
       FileChange against = p == 0 ? change : otherSections.get(p - 1).get(path);
+      against = against == null ? null : against.followed();
       originChanges[p] = against;
       if (against == null) {
         origins[p] = parentTrees.get(p).get(path); // unchanged against this parent
@@ -233,9 +237,15 @@ public final class LineFateEngine {
         origins[p] = parentTrees.get(p).get(against.oldPath());
       }
     }
-    for (FileLines origin : origins) {
-      if (origin != null && origin.blob().equals(blob)) {
-        return origin; // blame passes the whole file to the first parent with the same blob
+    // blame passes the whole file to the first parent with the same blob, looking at the path
+    // itself in every parent before it looks at renames in any (pass_blame's two passes).
+    for (int pass = 0; pass < 2; pass++) {
+      for (int p = 0; p < parents; p++) {
+        FileLines origin = origins[p];
+        boolean renamed = originChanges[p] != null && !path.equals(originChanges[p].oldPath());
+        if (origin != null && renamed == (pass == 1) && origin.blob().equals(blob)) {
+          return origin;
+        }
       }
     }
     if (!change.hasLines()) {
@@ -280,7 +290,7 @@ public final class LineFateEngine {
     written[index] += own;
     aiWritten[index] += ownAi;
     if (followed != null && own > 0) {
-      follow(followed, change, tokens, ordinals, (int) own, index);
+      follow(followed, diffed, change, tokens, ordinals, (int) own, index);
     }
     return new FileLines(blob, tokens, hasFollowed(ordinals) ? ordinals : null, true);
   }
@@ -292,26 +302,18 @@ public final class LineFateEngine {
    */
   private static void follow(
       TrackedLines.Commit followed,
+      FileChange diffed,
       FileChange change,
       int[] tokens,
       int[] ordinals,
       int own,
       int index) {
+    // An added line's text is the new file's at that line whatever source a diff paired it with:
+    // git log's diff and blame's view each give some lines, together the own ones.
     long[] hashAt = new long[tokens.length];
-    if (change.hasAddedHashes()) {
-      long[] added = change.addedHashes();
-      int[] hunks = change.hunks();
-      int next = 0;
-      for (int h = 0; h < hunks.length; h += 4) {
-        int count = hunks[h + 3];
-        for (int k = 0; k < count && next < added.length; k++) {
-          int line = hunks[h + 2] - 1 + k;
-          if (line >= 0 && line < hashAt.length) {
-            hashAt[line] = added[next];
-          }
-          next++;
-        }
-      }
+    fillHashes(diffed, hashAt);
+    if (change != diffed) {
+      fillHashes(change, hashAt);
     }
     int[] positions = new int[own];
     long[] hashes = new long[own];
@@ -329,6 +331,26 @@ public final class LineFateEngine {
     int first = followed.addFile(change.newPath(), renamedFrom, positions, hashes);
     for (int k = 0; k < n; k++) {
       ordinals[positions[k]] = first + k;
+    }
+  }
+
+  /** The hash of each added line of a change, at its line in the new file. */
+  private static void fillHashes(FileChange change, long[] hashAt) {
+    if (!change.hasAddedHashes()) {
+      return;
+    }
+    long[] added = change.addedHashes();
+    int[] hunks = change.hunks();
+    int next = 0;
+    for (int h = 0; h < hunks.length; h += 4) {
+      int count = hunks[h + 3];
+      for (int k = 0; k < count && next < added.length; k++) {
+        int line = hunks[h + 2] - 1 + k;
+        if (line >= 0 && line < hashAt.length) {
+          hashAt[line] = added[next];
+        }
+        next++;
+      }
     }
   }
 

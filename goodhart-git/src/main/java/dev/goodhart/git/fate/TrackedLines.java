@@ -74,13 +74,16 @@ final class TrackedLines {
       if (old == now) {
         continue;
       }
+      // Made from the old version by the hunks: one parent, both sides text, and blame took the
+      // lines from where the diff paired the file (not another source, nor a type change).
       boolean derived =
           fromHunks
               && old != null
               && now != null
               && old.hasLines()
               && now.hasLines()
-              && !change.binary();
+              && !change.binary()
+              && change.followed() == change;
       gone.addFrom(old, derived ? change.hunks() : null, 0);
       come.addFrom(now, derived ? change.hunks() : null, 2);
     }

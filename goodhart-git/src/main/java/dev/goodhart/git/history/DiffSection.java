@@ -5,11 +5,13 @@ import dev.goodhart.model.GoodhartException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One diff as git prints it with {@code --raw -z --no-abbrev} and, optionally, {@code -p -U0}: the
- * raw entries, then one patch per entry in the same order, of which the hunk headers are kept and a
- * hash of every added line. Both {@code git log} and {@code git diff-tree} print this shape.
+ * raw entries, then one patch per entry in the same order, of which the hunk headers are kept and,
+ * when asked, a hash of every added line. Both {@code git log} and {@code git diff-tree} print this
+ * shape.
  */
 final class DiffSection {
   static final String NO_BLOB = "0000000000000000000000000000000000000000";
@@ -33,44 +35,39 @@ final class DiffSection {
       in.skipSeparators();
     }
     List<FileChange> changes = new ArrayList<>(entries.size());
-    int entry = -1;
-    HunkList hunks = new HunkList();
-    AddedLines added = new AddedLines();
-    boolean binary = false;
-    boolean inHunks = false;
-    int blocksForEntry = 0;
+    Patches patches = new Patches();
     while (in.peek() >= 0 && in.peek() != LineInput.ENTRY) {
-      switch (in.patchLine(hunks, inHunks && hashAdded, added)) {
+      switch (in.patchLine(patches.hunks, patches.inHunks && hashAdded, patches.added)) {
         case DIFF -> {
-          inHunks = false;
+          patches.inHunks = false;
           // A type change is patched as a deletion and an addition: two blocks, one raw entry.
-          if (entry >= 0 && entries.get(entry).status() == 'T' && blocksForEntry == 1) {
-            blocksForEntry++;
+          if (patches.entry >= 0
+              && entries.get(patches.entry).status() == 'T'
+              && patches.deletion == null) {
+            patches.endDeletion();
             continue;
           }
-          if (entry >= 0) {
-            changes.add(entries.get(entry).toChange(binary, hunks.take(), added.take()));
+          if (patches.entry >= 0) {
+            changes.add(patches.take(entries.get(patches.entry)));
           }
-          entry++;
-          binary = false;
-          blocksForEntry = 1;
-          if (entry >= entries.size()) {
+          patches.entry++;
+          if (patches.entry >= entries.size()) {
             throw new GoodhartException(
                 ErrorCode.GIT_FAILURE, "git printed more patches than changes");
           }
-          in.hashAddedLinesWith(hasherFor(entries.get(entry)));
+          in.hashAddedLinesWith(hasherFor(entries.get(patches.entry)));
         }
-        case HUNK -> inHunks = true;
-        case BINARY -> binary = true;
+        case HUNK -> patches.inHunks = true;
+        case BINARY -> patches.binary = true;
         case ADDED, OTHER -> {}
       }
     }
-    if (entry >= 0) {
-      changes.add(entries.get(entry).toChange(binary, hunks.take(), added.take()));
+    if (patches.entry >= 0) {
+      changes.add(patches.take(entries.get(patches.entry)));
     }
     // Entries without a patch (all of them when git printed none) change no lines here.
-    for (int i = entry + 1; i < entries.size(); i++) {
-      changes.add(entries.get(i).toChange(false, new int[0], AddedLines.NONE));
+    for (int i = patches.entry + 1; i < entries.size(); i++) {
+      changes.add(entries.get(i).toChange(false, new int[0], new int[0], AddedLines.NONE));
     }
     return changes;
   }
@@ -81,30 +78,102 @@ final class DiffSection {
         : LineInput.LineHasher.PLAIN;
   }
 
+  /**
+   * The patch of the entry being read: its hunks, the hashes of its added lines, and the deletion's
+   * hunks of a type change.
+   */
+  private static final class Patches {
+    final HunkList hunks = new HunkList();
+    final AddedLines added = new AddedLines();
+    int entry = -1;
+    boolean binary;
+    boolean inHunks;
+    int @Nullable [] deletion;
+
+    void endDeletion() {
+      deletion = hunks.take();
+      added.take(); // a deletion adds no line
+      binary = false;
+    }
+
+    FileChange take(RawEntry raw) {
+      int[] newHunks = hunks.take();
+      FileChange change =
+          raw.toChange(binary, deletion == null ? new int[0] : deletion, newHunks, added.take());
+      binary = false;
+      deletion = null;
+      return change;
+    }
+  }
+
   private record RawEntry(
-      String oldMode,
-      String newMode,
+      int similarity,
+      int oldMode,
+      int newMode,
       String oldBlob,
       String newBlob,
       char status,
       String firstPath,
       String secondPath) {
 
-    FileChange toChange(boolean binary, int[] hunks, long[] added) {
-      boolean submodule = oldMode.equals("160000") || newMode.equals("160000");
+    /**
+     * The change; a type change's patch comes in two parts, {@code deleted} (the old file's) and
+     * {@code hunks} (the new one's), every other change's in one.
+     */
+    FileChange toChange(boolean binary, int[] deleted, int[] hunks, long[] addedHashes) {
+      boolean submodule = oldMode == FileChange.GITLINK || newMode == FileChange.GITLINK;
       String oldPath = status == 'A' ? null : firstPath;
       String newPath =
           status == 'D' ? null : (status == 'R' || status == 'C') ? secondPath : firstPath;
+      if (status != 'T') {
+        return new FileChange(
+            status,
+            similarity,
+            oldPath,
+            newPath,
+            oldBlob,
+            newBlob,
+            oldMode,
+            newMode,
+            binary,
+            submodule,
+            hunks,
+            null,
+            addedHashes);
+      }
+      // blame follows no file across a type change (find_origin gives up on 'T'): to blame the
+      // file is new. Its lines are the new side's, which may be text where the old was not.
+      FileChange added =
+          new FileChange(
+              'A',
+              0,
+              null,
+              newPath,
+              NO_BLOB,
+              newBlob,
+              0,
+              newMode,
+              binary,
+              newMode == FileChange.GITLINK,
+              hunks,
+              null,
+              addedHashes);
+      int[] both = java.util.Arrays.copyOf(deleted, deleted.length + hunks.length);
+      System.arraycopy(hunks, 0, both, deleted.length, hunks.length);
       return new FileChange(
           status,
+          similarity,
           oldPath,
           newPath,
           oldBlob,
           newBlob,
-          binary || status == 'T',
+          oldMode,
+          newMode,
+          binary,
           submodule,
-          hunks,
-          added);
+          both,
+          added,
+          addedHashes);
     }
   }
 
@@ -119,6 +188,32 @@ final class DiffSection {
     String first = in.upToNul();
     String second = status == 'R' || status == 'C' ? in.upToNul() : first;
     String oldBlob = fields[2].equals(NO_BLOB) ? NO_BLOB : fields[2];
-    return new RawEntry(fields[0], fields[1], oldBlob, fields[3], status, first, second);
+    // R and C carry git's similarity: R083.
+    int similarity = fields[4].length() > 1 ? number(fields[4].substring(1), header) : 0;
+    return new RawEntry(
+        similarity,
+        mode(fields[0], header),
+        mode(fields[1], header),
+        oldBlob,
+        fields[3],
+        status,
+        first,
+        second);
+  }
+
+  private static int mode(String octal, String header) {
+    try {
+      return Integer.parseInt(octal, 8);
+    } catch (NumberFormatException e) {
+      throw new GoodhartException(ErrorCode.GIT_FAILURE, "unexpected raw diff line: " + header, e);
+    }
+  }
+
+  private static int number(String decimal, String header) {
+    try {
+      return Integer.parseInt(decimal);
+    } catch (NumberFormatException e) {
+      throw new GoodhartException(ErrorCode.GIT_FAILURE, "unexpected raw diff line: " + header, e);
+    }
   }
 }

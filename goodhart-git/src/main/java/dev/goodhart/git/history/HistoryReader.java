@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * --diff-merges=first-parent}), renames detected ({@code -M}), raw entries with full blob ids and
  * NUL-separated paths ({@code --raw -z --no-abbrev}), and patches with zero lines of context
  * ({@code -U0}), of which only the hunk headers are kept. A merge's changes against its other
- * parents come from {@link MergeSides}, which runs beside it. Reading costs about as much as git
- * takes to write; nothing but the current commit is held in memory.
+ * parents come from {@link MergeSides}, which runs beside it. Where blame would follow a file to
+ * another rename source than the diff paired it with, {@link BlameRenames} says so. Reading costs
+ * about as much as git takes to write; nothing but the current commit is held in memory.
  */
 public final class HistoryReader {
   private static final String FORMAT = "%x01C %H%n%P%n%an%n%ae%n%at%n%cn%n%ce%n%ct%n%B%x01E";
@@ -31,19 +32,28 @@ public final class HistoryReader {
     List<List<FileChange>> of(String merge, List<String> parents);
   }
 
+  /** What {@link BlameRenames#follow} does: a diff with blame's views where blame differs. */
+  @FunctionalInterface
+  private interface Renames {
+    List<FileChange> follow(String parent, String commit, List<FileChange> section);
+  }
+
   private final LineInput in;
   private final Consumer<HistoryCommit> sink;
   private final OtherParents otherParents;
+  private final Renames renames;
   private final @Nullable Instant hashSince;
 
   private HistoryReader(
       InputStream stream,
       Consumer<HistoryCommit> sink,
       OtherParents others,
+      Renames renames,
       @Nullable Instant hashSince) {
     this.in = new LineInput(stream);
     this.sink = sink;
     this.otherParents = others;
+    this.renames = renames;
     this.hashSince = hashSince;
   }
 
@@ -88,27 +98,30 @@ public final class HistoryReader {
    */
   public static void read(
       Git git, List<String> revisions, Consumer<HistoryCommit> sink, @Nullable Instant hashSince) {
-    try (MergeSides merges = MergeSides.start(git, revisions);
+    RenameRules rules = RenameRules.of(git);
+    try (MergeSides merges = MergeSides.start(git, revisions, rules);
+        BlameRenames renames = new BlameRenames(git, rules);
         Git.Streaming log = git.stream(logArguments(revisions))) {
-      read(log.output(), sink, merges::of, hashSince);
+      read(log.output(), sink, merges::of, renames::follow, hashSince);
     }
   }
 
   /**
    * Parses the output of {@link #logArguments}; {@code others} gives each merge's changes against
-   * its other parents.
+   * its other parents. Renames stay as the diff paired them (see {@link FileChange#followed}).
    */
   public static void read(InputStream output, Consumer<HistoryCommit> sink, OtherParents others) {
-    read(output, sink, others, null);
+    read(output, sink, others, (parent, commit, section) -> section, null);
   }
 
   private static void read(
       InputStream output,
       Consumer<HistoryCommit> sink,
       OtherParents others,
+      Renames renames,
       @Nullable Instant hashSince) {
     try {
-      new HistoryReader(output, sink, others, hashSince).readAll();
+      new HistoryReader(output, sink, others, renames, hashSince).readAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -129,7 +142,12 @@ public final class HistoryReader {
     while (in.skipTo(LineInput.ENTRY)) {
       Header h = readHeader();
       List<List<FileChange>> sections = new ArrayList<>(Math.max(1, h.parents().size()));
-      sections.add(DiffSection.read(in, hashSince != null && !h.committedAt().isBefore(hashSince)));
+      List<FileChange> section =
+          DiffSection.read(in, hashSince != null && !h.committedAt().isBefore(hashSince));
+      sections.add(
+          h.parents().isEmpty()
+              ? section
+              : renames.follow(h.parents().getFirst(), h.sha(), section));
       if (h.parents().size() > 1) {
         sections.addAll(otherParents.of(h.sha(), h.parents()));
       }

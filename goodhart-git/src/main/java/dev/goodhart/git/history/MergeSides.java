@@ -26,6 +26,7 @@ final class MergeSides implements AutoCloseable {
 
   private final Git git;
   private final List<String> revisions;
+  private final BlameRenames renames;
   private final Map<String, List<List<FileChange>>> ready = new HashMap<>();
   private final Thread reader;
   private volatile Git.Streaming log;
@@ -33,15 +34,16 @@ final class MergeSides implements AutoCloseable {
   private boolean finished;
   private RuntimeException failure;
 
-  private MergeSides(Git git, List<String> revisions) {
+  private MergeSides(Git git, List<String> revisions, RenameRules rules) {
     this.git = git;
     this.revisions = revisions;
+    this.renames = new BlameRenames(git, rules);
     this.reader = Thread.ofPlatform().daemon().name("goodhart-merges").unstarted(this::readAll);
   }
 
   /** Starts reading the merges of {@code revisions}, the same revisions as the main history's. */
-  static MergeSides start(Git git, List<String> revisions) {
-    MergeSides sides = new MergeSides(git, List.copyOf(revisions));
+  static MergeSides start(Git git, List<String> revisions, RenameRules rules) {
+    MergeSides sides = new MergeSides(git, List.copyOf(revisions), rules);
     sides.reader.start();
     return sides;
   }
@@ -115,6 +117,8 @@ final class MergeSides implements AutoCloseable {
       failed = new GoodhartException(ErrorCode.GIT_FAILURE, "cannot read git's output", e);
     } catch (RuntimeException e) {
       failed = e;
+    } finally {
+      renames.close();
     }
     synchronized (this) {
       if (!abandoned) {
@@ -181,7 +185,13 @@ final class MergeSides implements AutoCloseable {
     }
     List<List<FileChange>> sides = new ArrayList<>(others);
     for (int p = 1; p <= others; p++) {
-      sides.add(limited(merge, merge.parents.get(p), sections.get(p), changed));
+      String parent = merge.parents.get(p);
+      sides.add(
+          limited(
+              merge,
+              parent,
+              renames.follow(parent, merge.sha, sections.get(p), changed::contains),
+              changed));
     }
     return sides;
   }
@@ -257,14 +267,18 @@ final class MergeSides implements AutoCloseable {
         // Limited to these paths, git paired the files differently: ask for the whole diff.
         return limitedFromWholeDiff(merge, parent, changed);
       }
-      complete.add(withHunks);
+      // Blame's view was worked out on the whole diff, which the patches were not.
+      complete.add(
+          change.blameView() == null ? withHunks : withHunks.followedAs(change.blameView()));
     }
     return complete;
   }
 
   private List<FileChange> limitedFromWholeDiff(Merge merge, String parent, Set<String> changed) {
     List<FileChange> kept = new ArrayList<>();
-    for (FileChange change : patches(parent, merge.sha, List.of())) {
+    for (FileChange change :
+        renames.follow(
+            parent, merge.sha, patches(parent, merge.sha, List.of()), changed::contains)) {
       if (change.newPath() != null && changed.contains(change.newPath())) {
         kept.add(change);
       }
