@@ -66,6 +66,9 @@ public final class DuckDbStore implements ServingStore {
   private final DuckDbDelivery delivery;
   private final DuckDbAccess access;
 
+  /** The environment variable users set to raise the store's memory limit. */
+  public static final String MEMORY_VARIABLE = StoreFailures.MEMORY_VARIABLE;
+
   /**
    * How much DuckDB may use: the memory limit bounds its buffer pool (it spills to the data folder
    * beyond it), threads bound its parallelism. 96 MB holds an import transaction (250,000 events)
@@ -663,8 +666,7 @@ public final class DuckDbStore implements ServingStore {
   }
 
   private GoodhartException failure(String what, Exception e) {
-    return new GoodhartException(
-        ErrorCode.STORE_FAILURE, what + " in '" + file + "': " + e.getMessage(), e);
+    return StoreFailures.of(what, file, e);
   }
 
   private static GoodhartException openFailure(Path file, SQLException e) {

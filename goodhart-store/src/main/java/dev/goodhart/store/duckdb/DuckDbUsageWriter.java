@@ -454,8 +454,7 @@ final class DuckDbUsageWriter {
     }
 
     private GoodhartException failure(String what, Exception e) {
-      return new GoodhartException(
-          ErrorCode.STORE_FAILURE, what + " in '" + file + "': " + e.getMessage(), e);
+      return StoreFailures.of(what, file, e);
     }
   }
 
