@@ -251,8 +251,9 @@ final class GeminiMessages {
   }
 
   /**
-   * Gemini's {@code input} (promptTokenCount) includes cached tokens; tool-use prompt tokens come
-   * on top of it and are billed as input; thinking tokens are billed as output.
+   * Gemini CLI's {@code tokens} are the API's {@code usageMetadata} under shorter names: {@code
+   * input} (the prompt, cached tokens included), {@code output}, {@code cached}, {@code thoughts},
+   * {@code tool}, {@code total}.
    */
   private static TokenCounts readTokens(JsonParser parser, String path)
       throws IOException, BadRecordException {
@@ -261,6 +262,7 @@ final class GeminiMessages {
     long cached = 0;
     long thoughts = 0;
     long tool = 0;
+    long total = 0;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
@@ -270,19 +272,19 @@ final class GeminiMessages {
         case "cached" -> cached = count(parser, path + ".cached");
         case "thoughts" -> thoughts = count(parser, path + ".thoughts");
         case "tool" -> tool = count(parser, path + ".tool");
+        case "total" -> total = count(parser, path + ".total");
         default -> parser.skipChildren();
       }
     }
-    if (cached > input) {
-      throw new BadRecordException(
-          "field '%s.cached' (%d) exceeds '%s.input' (%d)".formatted(path, cached, path, input));
-    }
-    return new TokenCounts(
-        Math.addExact(input - cached, tool),
-        Math.addExact(output, thoughts),
+    return GeminiTokenCounts.of(
+        input,
+        output,
         cached,
-        0,
-        0,
-        thoughts);
+        thoughts,
+        tool,
+        total,
+        GeminiTokenCounts.Thoughts.APART_FROM_CANDIDATES,
+        path + ".input",
+        path + ".cached");
   }
 }
