@@ -202,7 +202,7 @@ final class CodebuffChatParser implements RecordParser {
       BigDecimal value;
       try {
         value = parser.getDecimalValue();
-      } catch (NumberFormatException e) {
+      } catch (NumberFormatException | ArithmeticException e) {
         throw new BadRecordException(
             "field '%s' is not a plausible time: '%s'".formatted(path, parser.getText()), e);
       }

@@ -76,6 +76,9 @@ final class CopilotOtelParser implements RecordParser {
 
   private static final int MAX_ATTRIBUTE = 4096;
 
+  /** The longest trace id, session or model kept in the parser's state. */
+  private static final int MAX_REMEMBERED = 256;
+
   private final LogFile file;
   private final JsonScanner json = new JsonScanner();
 
@@ -85,8 +88,15 @@ final class CopilotOtelParser implements RecordParser {
   CopilotOtelParser(LogFile file, String state) {
     this.file = file;
     for (Map.Entry<String, String> saved : ParserState.decode(state).entrySet()) {
-      if (saved.getKey().startsWith("t:") && saved.getValue().indexOf('\n') >= 0) {
-        remember(saved.getKey().substring(2), saved.getValue());
+      String trace = saved.getKey().substring(Math.min(2, saved.getKey().length()));
+      String context = saved.getValue();
+      int newline = context.indexOf('\n');
+      if (saved.getKey().startsWith("t:")
+          && newline >= 0
+          && context.indexOf('\n', newline + 1) < 0
+          && trace.length() <= MAX_REMEMBERED
+          && context.length() <= 2 * MAX_REMEMBERED + 1) {
+        remember(trace, context);
       }
     }
   }
@@ -244,8 +254,16 @@ final class CopilotOtelParser implements RecordParser {
   }
 
   private void learn(String trace, @Nullable String session, @Nullable String model) {
-    if (trace.indexOf('\n') >= 0) {
+    // A trace id is 32 hex digits; anything long or odd is not remembered, so that the state
+    // stays small and always reads back.
+    if (trace.length() > MAX_REMEMBERED || trace.indexOf('\n') >= 0) {
       return;
+    }
+    if (session != null && session.length() > MAX_REMEMBERED) {
+      session = null;
+    }
+    if (model != null && model.length() > MAX_REMEMBERED) {
+      model = null;
     }
     String[] known = context(trace);
     String knownSession = known != null ? known[0] : "";
@@ -354,6 +372,7 @@ final class CopilotOtelParser implements RecordParser {
         return null;
       }
     }
+    EpochTimes.requireModest(value, field);
     if (value.signum() <= 0) {
       throw new BadRecordException(
           "field '%s' is not a plausible time (1970 to 2100): '%s'".formatted(field, value));

@@ -19,6 +19,9 @@ public final class EpochTimes {
 
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
+  /** 2100-01-01T00:00:00Z: checked before the nanoseconds of a later time overflow a long. */
+  private static final BigDecimal LATEST_SECONDS = BigDecimal.valueOf(4_102_444_800L);
+
   private EpochTimes() {}
 
   public static Instant ofMillis(long millis, String field) throws BadRecordException {
@@ -27,7 +30,8 @@ public final class EpochTimes {
 
   /** Seconds with an exact fraction, to the nanosecond. */
   public static Instant ofSeconds(BigDecimal seconds, String field) throws BadRecordException {
-    if (seconds.signum() < 0 || seconds.compareTo(SECONDS_BELOW) >= 0) {
+    requireModest(seconds, field);
+    if (seconds.signum() < 0 || seconds.compareTo(LATEST_SECONDS) > 0) {
       throw implausible(field, seconds.toPlainString());
     }
     BigDecimal nanos = seconds.setScale(9, RoundingMode.DOWN).movePointRight(9);
@@ -41,6 +45,7 @@ public final class EpochTimes {
   /** A number that is seconds when below 10^11 and milliseconds from there. */
   public static Instant ofSecondsOrMillis(BigDecimal value, String field)
       throws BadRecordException {
+    requireModest(value, field);
     if (value.compareTo(SECONDS_BELOW) < 0) {
       return ofSeconds(value, field);
     }
@@ -49,6 +54,17 @@ public final class EpochTimes {
       throw implausible(field, value.toPlainString());
     }
     return ofSeconds(seconds, field);
+  }
+
+  /**
+   * Rejects a number no time is written as ({@code 1e2147483648}, 40 fraction digits) before any
+   * arithmetic: comparing or scaling such a decimal overflows BigDecimal's own exponent.
+   */
+  public static void requireModest(BigDecimal value, String field) throws BadRecordException {
+    long integerDigits = (long) value.precision() - value.scale();
+    if (integerDigits > 30 || value.scale() > 30) {
+      throw implausible(field, value.toString());
+    }
   }
 
   private static Instant plausible(Instant time, String field, String text)
