@@ -7,7 +7,6 @@ import static dev.goodhart.ingest.json.JsonRecords.text;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.goodhart.ingest.AgentWork;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordSink;
@@ -63,16 +62,11 @@ final class GeminiMessages {
       if (!"success".equals(status)) {
         return NO_LINES;
       }
-      return switch (name == null ? "" : name) {
-        case "write_file" -> content == null ? NO_LINES : LineHash.ofText(content);
-        case "replace" ->
-            newString == null
-                ? NO_LINES
-                : AgentWork.replaced(
-                    oldString == null ? NO_LINES : LineHash.ofText(oldString),
-                    LineHash.ofText(newString));
-        default -> NO_LINES;
-      };
+      return GeminiEdits.written(
+          name,
+          content == null ? null : LineHash.ofText(content),
+          oldString == null ? null : LineHash.ofText(oldString),
+          newString == null ? null : LineHash.ofText(newString));
     }
   }
 

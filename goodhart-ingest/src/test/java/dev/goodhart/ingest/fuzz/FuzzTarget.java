@@ -439,7 +439,9 @@ enum FuzzTarget {
           sampleLines("qwen/chat.jsonl", "qwen_chat_record_fixture.jsonl"),
           List.of(
               """
-              {"uuid":"ü","sessionId":"s","timestamp":"2026-02-23T14:25:02+02:00","type":"assistant","cwd":"/dév","usageMetadata":{"promptTokenCount":9,"candidatesTokenCount":2,"cachedContentTokenCount":3,"thoughtsTokenCount":1,"toolUsePromptTokenCount":4,"totalTokenCount":16},"model":"qwen3-max"}""")),
+              {"uuid":"ü","sessionId":"s","timestamp":"2026-02-23T14:25:02+02:00","type":"assistant","cwd":"/dév","usageMetadata":{"promptTokenCount":9,"candidatesTokenCount":2,"cachedContentTokenCount":3,"thoughtsTokenCount":1,"toolUsePromptTokenCount":4,"totalTokenCount":16},"model":"qwen3-max"}""",
+              """
+              {"uuid":"e1","sessionId":"s","timestamp":"2026-02-23T14:25:05Z","type":"assistant","cwd":"/w","message":{"role":"model","parts":[{"text":"ü"},{"functionCall":{"id":"c1","name":"edit","args":{"file_path":"/w/ä.py","old_string":"a\\nb","new_string":"a\\nç","replace_all":false}}},{"functionCall":{"id":"c2","name":"write_file","args":{"file_path":"n.py","content":"x\\n"}}}]},"model":"qwen3-max"}""")),
       List.of(
           "uuid",
           "sessionId",
@@ -454,7 +456,16 @@ enum FuzzTarget {
           "cachedContentTokenCount",
           "thoughtsTokenCount",
           "toolUsePromptTokenCount",
-          "totalTokenCount")) {
+          "totalTokenCount",
+          "message",
+          "parts",
+          "functionCall",
+          "name",
+          "args",
+          "file_path",
+          "content",
+          "old_string",
+          "new_string")) {
     @Override
     Subject subject(Path folder) {
       return new JsonLinesSubject(new QwenSource(), "-home-dev-w/chats/qs-1.jsonl", seeds());

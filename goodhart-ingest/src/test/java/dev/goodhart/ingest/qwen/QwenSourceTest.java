@@ -10,9 +10,12 @@ import dev.goodhart.ingest.Environment;
 import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.ingest.claudecode.ClaudeCodeSource;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.TokenCounts;
+import dev.goodhart.model.git.LineHash;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,22 @@ class QwenSourceTest {
 
     // promptTokenCount 100 includes the 5 cached; the 10 thinking tokens are inside the 50.
     assertEquals(new TokenCounts(95, 50, 5, 0, 0, 10), tokens);
+  }
+
+  @Test
+  void writeFileAndEditCallsAreTheFilesTheSessionWrote() throws BadRecordException {
+    List<SessionSignal> signals = qwen.signals(ParserHarness.sample("qwen/chat.jsonl"));
+
+    assertEquals(1, signals.size());
+    assertEquals("e:call_1", signals.getFirst().signalKey());
+    assertEquals("/home/dev/work/beta/health.py", signals.getFirst().filePath());
+    assertEquals(2, signals.getFirst().lines());
+    String edit =
+        """
+        {"uuid":"e1","sessionId":"s","timestamp":"2026-02-23T14:25:05Z","type":"assistant","cwd":"/w","message":{"role":"model","parts":[{"functionCall":{"id":"c1","name":"edit","args":{"file_path":"/w/a.py","old_string":"a = 1\\nb = 2","new_string":"a = 1\\nb = 3"}}}]}}""";
+    assertEquals(
+        List.of(LineHash.of("b = 3")),
+        Arrays.stream(qwen.signals(edit).getFirst().lineHashes()).boxed().toList());
   }
 
   @Test
