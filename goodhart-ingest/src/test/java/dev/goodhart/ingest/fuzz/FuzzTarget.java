@@ -2,9 +2,15 @@ package dev.goodhart.ingest.fuzz;
 
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.ingest.claudecode.ClaudeCodeSource;
+import dev.goodhart.ingest.codebuff.CodebuffSource;
 import dev.goodhart.ingest.codex.CodexSource;
+import dev.goodhart.ingest.copilot.CopilotSource;
 import dev.goodhart.ingest.gemini.GeminiSource;
+import dev.goodhart.ingest.kimi.KimiSource;
+import dev.goodhart.ingest.openclaw.OpenClawSource;
 import dev.goodhart.ingest.opencode.OpenCodeSource;
+import dev.goodhart.ingest.pi.PiSource;
+import dev.goodhart.ingest.qwen.QwenSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -322,6 +328,219 @@ enum FuzzTarget {
     @Override
     Subject subject(Path folder) {
       return new DocumentSubject(new OpenCodeSource(), "msg_1/prt_1.json");
+    }
+  },
+
+  PI(
+      concat(
+          sampleLines("pi/session.jsonl"),
+          List.of(
+              """
+              {"type":"session","version":3,"id":"ü-1","timestamp":"2026-03-01T09:00:00Z","cwd":"/home/dév/β","parentSession":"/x.jsonl"}""",
+              """
+              {"type":"message","id":"f1","timestamp":"2026-03-01T09:00:05+01:00","message":{"role":"assistant","content":[{"type":"toolCall","id":"t1","name":"edit","arguments":{"path":"ä.ts","oldText":"a\\nb","newText":"a\\nç"}},{"type":"toolCall","id":"t2","name":"write","arguments":{"path":"/abs/n.ts","content":"x\\ny\\n"}}],"provider":"google","model":"gemini-2.5-pro","usage":{"input":3,"output":4,"cacheRead":5,"cacheWrite":6,"totalTokens":18,"cost":{"total":0.000123}},"timestamp":1772355605000}}""",
+              """
+              {"message":{"role":"assistant","model":"m","usage":{"input":1,"output":1},"timestamp":1772355605000}}""")),
+      List.of(
+          "type",
+          "id",
+          "timestamp",
+          "cwd",
+          "provider",
+          "modelId",
+          "message",
+          "role",
+          "model",
+          "usage",
+          "input",
+          "output",
+          "cacheRead",
+          "cacheWrite",
+          "totalTokens",
+          "cost",
+          "total",
+          "content",
+          "name",
+          "arguments",
+          "path",
+          "oldText",
+          "newText")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(
+          new PiSource(),
+          "--home-dev-work-alpha--/2026-03-01T09-00-00-000Z_0b5e3c1a.jsonl",
+          seeds());
+    }
+  },
+
+  OPENCLAW(
+      concat(
+          sampleLines("openclaw/session.jsonl"),
+          List.of(
+              """
+              {"type":"custom","customType":"model-snapshot","data":{"provider":"ø","model":"glm-5"},"id":"c1","timestamp":"2026-01-30T06:20:00Z"}""")),
+      List.of(
+          "type",
+          "customType",
+          "data",
+          "provider",
+          "modelId",
+          "model",
+          "message",
+          "role",
+          "usage",
+          "input",
+          "output",
+          "cacheRead",
+          "cost",
+          "total",
+          "timestamp")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(
+          new OpenClawSource(), "main/sessions/5f1c2d3e.jsonl.reset.2026-03-20", seeds());
+    }
+  },
+
+  KIMI(
+      concat(
+          sampleLines("kimi/wire.jsonl"),
+          List.of(
+              """
+              {"timestamp":1772355603,"message":{"type":"SubagentEvent","payload":{"agent_id":"ä-1","event":{"type":"StatusUpdate","payload":{"token_usage":{"input_other":1,"output":2,"input_cache_read":3,"input_cache_creation":4,"total":10}}}}}}""",
+              """
+              {"timestamp":1772355604.000001,"message":{"type":"StatusUpdate","payload":{"token_usage":{"input_other":7,"output":8,"input_cache_read":9,"input_cache_creation":10},"message_id":"ß-3"}}}""",
+              """
+              {"timestamp":0.5,"message":{"type":"StatusUpdate","payload":{"token_usage":{"output":1},"message_id":null}}}""")),
+      List.of(
+          "timestamp",
+          "message",
+          "type",
+          "payload",
+          "token_usage",
+          "input_other",
+          "output",
+          "input_cache_read",
+          "input_cache_creation",
+          "total",
+          "message_id",
+          "agent_id",
+          "event")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(
+          new KimiSource(), "3f2a8c1e/session-k1/subagents/agent-7/wire.jsonl", seeds());
+    }
+  },
+
+  QWEN(
+      concat(
+          sampleLines("qwen/chat.jsonl", "qwen_chat_record_fixture.jsonl"),
+          List.of(
+              """
+              {"uuid":"ü","sessionId":"s","timestamp":"2026-02-23T14:25:02+02:00","type":"assistant","cwd":"/dév","usageMetadata":{"promptTokenCount":9,"candidatesTokenCount":2,"cachedContentTokenCount":3,"thoughtsTokenCount":1,"toolUsePromptTokenCount":4,"totalTokenCount":16},"model":"qwen3-max"}""",
+              """
+              {"uuid":"e1","sessionId":"s","timestamp":"2026-02-23T14:25:05Z","type":"assistant","cwd":"/w","message":{"role":"model","parts":[{"text":"ü"},{"functionCall":{"id":"c1","name":"edit","args":{"file_path":"/w/ä.py","old_string":"a\\nb","new_string":"a\\nç","replace_all":false}}},{"functionCall":{"id":"c2","name":"write_file","args":{"file_path":"n.py","content":"x\\n"}}}]},"model":"qwen3-max"}""")),
+      List.of(
+          "uuid",
+          "sessionId",
+          "timestamp",
+          "type",
+          "cwd",
+          "gitBranch",
+          "model",
+          "usageMetadata",
+          "promptTokenCount",
+          "candidatesTokenCount",
+          "cachedContentTokenCount",
+          "thoughtsTokenCount",
+          "toolUsePromptTokenCount",
+          "totalTokenCount",
+          "message",
+          "parts",
+          "functionCall",
+          "name",
+          "args",
+          "file_path",
+          "content",
+          "old_string",
+          "new_string")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(new QwenSource(), "-home-dev-w/chats/qs-1.jsonl", seeds());
+    }
+  },
+
+  CODEBUFF(
+      List.of(
+          ParserHarness.sample("codebuff/chat-messages.json"),
+          """
+          [{"id":"ü","role":"assistant","createdAt":1767323100,"metadata":{"timestamp":"2026-01-02T03:04:06+01:00","usage":{"input_tokens":1,"output_tokens":2,"cache_read_input_tokens":3,"cache_creation_input_tokens":4,"total_tokens":10,"model":"m"}}}]""",
+          "[]"),
+      List.of(
+          "id",
+          "variant",
+          "role",
+          "timestamp",
+          "createdAt",
+          "metadata",
+          "model",
+          "usage",
+          "codebuff",
+          "runState",
+          "sessionState",
+          "mainAgentState",
+          "messageHistory",
+          "providerOptions",
+          "inputTokens",
+          "outputTokens",
+          "prompt_tokens",
+          "prompt_tokens_details",
+          "cached_tokens",
+          "promptTokens",
+          "totalTokens")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(
+          new CodebuffSource(), "demo/chats/2026-01-02T03-04-05.000Z/chat-messages.json");
+    }
+  },
+
+  COPILOT(
+      concat(
+          sampleLines("copilot/otel.jsonl"),
+          List.of(
+              """
+              {"type":"span","traceId":"t-ü","spanId":"s","name":"chat m","timeUnixNano":"1775934264000000000","attributes":{"gen_ai.operation.name":"chat","gen_ai.usage.prompt_tokens":10,"gen_ai.usage.completion_tokens":2,"gen_ai.usage.cache_write.input_tokens":1,"gen_ai.usage.reasoning_tokens":1,"gen_ai.usage.total.token_count":12,"copilot_chat.session_id":"sé"}}""",
+              """
+              {"timestamp":1775934264123,"attributes":{"event.name":"gen_ai.client.inference.operation.details","gen_ai.response.id":"r","gen_ai.usage.input_tokens":"7"},"body":"GenAI inference: m"}""")),
+      List.of(
+          "type",
+          "traceId",
+          "spanId",
+          "spanContext",
+          "name",
+          "endTime",
+          "startTime",
+          "hrTime",
+          "timestamp",
+          "timeUnixNano",
+          "attributes",
+          "gen_ai.operation.name",
+          "event.name",
+          "gen_ai.conversation.id",
+          "gen_ai.response.model",
+          "gen_ai.usage.input_tokens",
+          "gen_ai.usage.output_tokens",
+          "gen_ai.usage.cache_read.input_tokens",
+          "gen_ai.usage.cache_creation.input_tokens",
+          "gen_ai.usage.reasoning.output_tokens",
+          "turn.index",
+          "_body")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(new CopilotSource(), "copilot-otel.jsonl", seeds());
     }
   },
 
