@@ -414,7 +414,14 @@ final class DuckDbSchema {
                     number INTEGER NOT NULL,
                     updated_at TIMESTAMPTZ NOT NULL,
                     PRIMARY KEY (forge, repository, number)
-                  )""")));
+                  )""")),
+          new Migration(
+              9,
+              "one count per request: a request's key across telemetry and transcripts",
+              // Rows stored before have no key: they are never matched across the two origins.
+              List.of(
+                  "ALTER TABLE usage_event ADD COLUMN request_key UUID",
+                  "ALTER TABLE usage_event ADD COLUMN from_telemetry BOOLEAN DEFAULT false")));
 
   static final int LATEST = MIGRATIONS.getLast().version();
 
