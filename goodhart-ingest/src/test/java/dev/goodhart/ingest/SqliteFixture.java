@@ -1,0 +1,56 @@
+package dev.goodhart.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Makes an agent's database from an SQL script of the test's own ({@code
+ * src/test/resources/fixtures/...sql}; one statement per line group, each ending with {@code ;} at
+ * the end of a line), the way the agent would have written it.
+ */
+public final class SqliteFixture {
+  private SqliteFixture() {}
+
+  /** Creates {@code database} (and its folders) and runs the script on it. */
+  public static Path create(Path database, String script) {
+    try {
+      Files.createDirectories(database.toAbsolutePath().getParent());
+      execute(database, script);
+      return database;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs SQL on an existing database (or a new one), as the agent writing to it would. */
+  public static void execute(Path database, String script) {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        Statement statement = connection.createStatement()) {
+      for (String sql : script.split(";\\s*\\n")) {
+        if (!sql.isBlank()) {
+          statement.execute(sql);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the fixture script failed on " + database, e);
+    }
+  }
+
+  /** A script among the test resources. */
+  public static String script(String resource) {
+    try (var in = SqliteFixture.class.getResourceAsStream("/fixtures/" + resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + resource);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
