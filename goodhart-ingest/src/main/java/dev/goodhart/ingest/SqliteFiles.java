@@ -31,6 +31,9 @@ final class SqliteFiles {
     Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA query_only = true");
+      // The first read opens (and in WAL mode creates) the write-ahead log, and finds a file that
+      // is no database: both before the caller looks at the files.
+      statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
     } catch (SQLException e) {
       connection.close();
       throw e;

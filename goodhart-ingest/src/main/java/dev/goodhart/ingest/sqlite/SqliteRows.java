@@ -1,5 +1,7 @@
 package dev.goodhart.ingest.sqlite;
 
+import dev.goodhart.ingest.DatabaseRows;
+import dev.goodhart.ingest.RecordParser;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,6 +72,48 @@ public final class SqliteRows {
     return ("CASE WHEN typeof(%1$s) <> 'text' THEN %1$s WHEN NOT json_valid(%1$s) THEN %1$s"
             + " WHEN json_type(%1$s) <> 'object' THEN %1$s ELSE json_patch(%1$s, %2$s) END")
         .formatted(column, object(fields));
+  }
+
+  /**
+   * Hands every row of {@code table} to {@code rows} as one JSON object of the {@code wanted}
+   * fields (field name to column) the table has; the columns of {@code jsonColumns} hold JSON text
+   * and are embedded as JSON. A table without {@code idColumn} is not the agent's.
+   *
+   * @return how many rows were read
+   */
+  public static long readAll(
+      Connection database,
+      String table,
+      String idColumn,
+      Map<String, String> wanted,
+      Set<String> jsonColumns,
+      DatabaseRows rows,
+      RecordParser parser)
+      throws SQLException {
+    Set<String> columns = columns(database, table);
+    if (!columns.contains(idColumn)) {
+      throw new SQLException(
+          columns.isEmpty()
+              ? "no table '%s': not the agent's database, or one its version has not created yet"
+                  .formatted(table)
+              : "table '%s' has no column '%s' (it has %s)"
+                  .formatted(table, idColumn, String.join(", ", columns)));
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    present(wanted, columns)
+        .forEach(
+            (field, column) ->
+                fields.put(field, jsonColumns.contains(column) ? json(column) : value(column)));
+    String sql = "SELECT %s, %s FROM %s".formatted(value(idColumn), object(fields), table);
+    long count = 0;
+    try (PreparedStatement statement = database.prepareStatement(sql);
+        ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        count++;
+        rows.row(table + " '" + result.getString(1) + "'", result.getBytes(2), parser);
+      }
+    }
+    return count;
   }
 
   /** The fields of {@code wanted} (field name to column) whose columns the table has. */
