@@ -42,6 +42,28 @@ public final class SqliteFixture {
     }
   }
 
+  /** Copies a folder of fixture files (test resources) to {@code target}, keeping its layout. */
+  public static Path copyFolder(String resource, Path target) {
+    try {
+      Path source = Path.of(SqliteFixture.class.getResource("/fixtures/" + resource).toURI());
+      try (var files = Files.walk(source)) {
+        for (Path file : files.toList()) {
+          Path copy = target.resolve(source.relativize(file).toString());
+          if (Files.isDirectory(file)) {
+            Files.createDirectories(copy);
+          } else {
+            Files.copy(file, copy);
+          }
+        }
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A script among the test resources. */
   public static String script(String resource) {
     try (var in = SqliteFixture.class.getResourceAsStream("/fixtures/" + resource)) {

@@ -61,14 +61,11 @@ public final class HermesSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    return environment
-        .get(HOME_VARIABLE)
-        .map(
-            value ->
-                DatabaseFiles.split(value).stream()
-                    .map(folder -> environment.expand(folder).resolve(DATABASE))
-                    .toList())
-        .orElseGet(() -> List.of(environment.home().resolve(".hermes").resolve(DATABASE)));
+    List<Path> folders = environment.paths(HOME_VARIABLE);
+    if (folders.isEmpty()) {
+      folders = List.of(environment.home().resolve(".hermes"));
+    }
+    return folders.stream().map(folder -> folder.resolve(DATABASE)).toList();
   }
 
   @Override

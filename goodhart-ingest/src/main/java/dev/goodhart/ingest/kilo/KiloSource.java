@@ -36,21 +36,16 @@ public final class KiloSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    return environment
-        .get(DATA_DIR_VARIABLE)
-        .map(
-            value ->
-                DatabaseFiles.split(value).stream()
-                    .map(folder -> environment.expand(folder).resolve(DATABASE))
-                    .toList())
-        .orElseGet(
-            () ->
-                List.of(
-                    environment
-                        .path("XDG_DATA_HOME")
-                        .map(xdg -> xdg.resolve("kilo"))
-                        .orElse(environment.home().resolve(".local/share/kilo"))
-                        .resolve(DATABASE)));
+    List<Path> folders = environment.paths(DATA_DIR_VARIABLE);
+    if (folders.isEmpty()) {
+      folders =
+          List.of(
+              environment
+                  .path("XDG_DATA_HOME")
+                  .map(xdg -> xdg.resolve("kilo"))
+                  .orElse(environment.home().resolve(".local/share/kilo")));
+    }
+    return folders.stream().map(folder -> folder.resolve(DATABASE)).toList();
   }
 
   @Override

@@ -44,9 +44,4 @@ public final class DatabaseFiles {
     found.sort(null);
     return found;
   }
-
-  /** Comma-separated folders, as ccusage's variables take several archive roots. */
-  public static List<String> split(String value) {
-    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
 }
