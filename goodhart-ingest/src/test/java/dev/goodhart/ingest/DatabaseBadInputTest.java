@@ -59,12 +59,12 @@ class DatabaseBadInputTest {
   }
 
   private Path create(String place, String schema, String rows) {
-    Path database = SqliteFixture.create(home.resolve(place), SqliteFixture.script(schema));
+    Path database = Fixtures.create(home.resolve(place), Fixtures.script(schema));
     if (rows != null) {
-      SqliteFixture.execute(database, SqliteFixture.script(rows));
+      Fixtures.execute(database, Fixtures.script(rows));
     }
     // A copy without its write-ahead log: what a damaged file on disk is.
-    SqliteFixture.execute(database, "PRAGMA journal_mode = DELETE;\n");
+    Fixtures.execute(database, "PRAGMA journal_mode = DELETE;\n");
     return database;
   }
 
@@ -113,7 +113,7 @@ class DatabaseBadInputTest {
   void anotherProgramsDatabaseUnderTheNameLacksTheAgentsTable(
       String name, String place, String schema, String rows, Supplier<UsageSource> source) {
     Path database =
-        SqliteFixture.create(home.resolve(place), "CREATE TABLE notes (id TEXT, body TEXT);\n");
+        Fixtures.create(home.resolve(place), "CREATE TABLE notes (id TEXT, body TEXT);\n");
 
     List<String> problems = problems(source);
 

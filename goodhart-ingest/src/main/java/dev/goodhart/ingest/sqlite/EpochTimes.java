@@ -51,7 +51,7 @@ public final class EpochTimes {
     if (millis.signum() <= 0 || millis.compareTo(LATEST_MILLIS) > 0) {
       throw new BadRecordException(
           "field '%s' is not a plausible time (1970 to 2100): '%s'"
-              .formatted(field, number.toPlainString()));
+              .formatted(field, number.toString()));
     }
     return Instant.ofEpochMilli(millis.longValue());
   }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.goodhart.ingest.BadRecordException;
+import dev.goodhart.ingest.Fixtures;
 import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ImportHarness;
 import dev.goodhart.ingest.ParserHarness;
-import dev.goodhart.ingest.SqliteFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ class AmpSourceTest {
 
   @Test
   void theFixtureGivesItsGoldenEvents() {
-    SqliteFixture.copyFolder("amp", home.resolve(".local/share/amp/threads"));
+    Fixtures.copyFolder("amp", home.resolve(".local/share/amp/threads"));
 
     ImportHarness.Result result = new ImportHarness(home, Map.of(), new AmpSource()).run();
 
@@ -31,7 +31,7 @@ class AmpSourceTest {
 
   @Test
   void ampDataDirNamesTheFolders(@TempDir Path archive) {
-    SqliteFixture.copyFolder("amp", archive.resolve("threads"));
+    Fixtures.copyFolder("amp", archive.resolve("threads"));
 
     ImportHarness.Result result =
         new ImportHarness(home, Map.of("AMP_DATA_DIR", " , " + archive), new AmpSource()).run();

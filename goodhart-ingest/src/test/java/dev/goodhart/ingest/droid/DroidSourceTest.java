@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.goodhart.ingest.BadRecordException;
+import dev.goodhart.ingest.Fixtures;
 import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ImportHarness;
 import dev.goodhart.ingest.ParserHarness;
-import dev.goodhart.ingest.SqliteFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ class DroidSourceTest {
 
   @Test
   void theFixtureGivesItsGoldenEvents() {
-    SqliteFixture.copyFolder("droid", home.resolve(".factory/sessions"));
+    Fixtures.copyFolder("droid", home.resolve(".factory/sessions"));
 
     ImportHarness.Result result = new ImportHarness(home, Map.of(), new DroidSource()).run();
 
@@ -32,7 +32,7 @@ class DroidSourceTest {
 
   @Test
   void droidSessionsDirNamesTheFolders(@TempDir Path archive) {
-    SqliteFixture.copyFolder("droid", archive);
+    Fixtures.copyFolder("droid", archive);
 
     ImportHarness.Result result =
         new ImportHarness(home, Map.of("DROID_SESSIONS_DIR", archive.toString()), new DroidSource())

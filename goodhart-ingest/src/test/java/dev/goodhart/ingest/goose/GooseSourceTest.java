@@ -3,9 +3,9 @@ package dev.goodhart.ingest.goose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.goodhart.ingest.BadRecord;
+import dev.goodhart.ingest.Fixtures;
 import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ImportHarness;
-import dev.goodhart.ingest.SqliteFixture;
 import dev.goodhart.model.UsageEvent;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,7 @@ class GooseSourceTest {
   @TempDir Path home;
 
   Path fixture(Path database) {
-    return SqliteFixture.create(database, SqliteFixture.script("goose/sessions.sql"));
+    return Fixtures.create(database, Fixtures.script("goose/sessions.sql"));
   }
 
   @Test
@@ -61,7 +61,7 @@ class GooseSourceTest {
     ImportHarness goose = new ImportHarness(home, Map.of(), new GooseSource());
     goose.run();
 
-    SqliteFixture.execute(
+    Fixtures.execute(
         database,
         """
         UPDATE sessions SET accumulated_input_tokens = 20000, accumulated_output_tokens = 2500,
@@ -82,7 +82,7 @@ class GooseSourceTest {
   @Test
   void rowsOfTheWrongShapeAreBadRecordsAndTheOthersAreRead() {
     Path database = fixture(home.resolve(".local/share/goose/sessions/sessions.db"));
-    SqliteFixture.execute(
+    Fixtures.execute(
         database,
         """
         INSERT INTO sessions (id, working_dir, created_at, accumulated_input_tokens, model_config_json)

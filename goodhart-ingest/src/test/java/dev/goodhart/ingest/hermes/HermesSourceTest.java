@@ -3,9 +3,9 @@ package dev.goodhart.ingest.hermes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.goodhart.ingest.BadRecord;
+import dev.goodhart.ingest.Fixtures;
 import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ImportHarness;
-import dev.goodhart.ingest.SqliteFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ class HermesSourceTest {
   @TempDir Path home;
 
   Path fixture(Path database) {
-    return SqliteFixture.create(database, SqliteFixture.script("hermes/state.sql"));
+    return Fixtures.create(database, Fixtures.script("hermes/state.sql"));
   }
 
   @Test
@@ -33,9 +33,9 @@ class HermesSourceTest {
   @Test
   void hermesHomeNamesTheFoldersToRead(@TempDir Path first, @TempDir Path second) {
     fixture(first.resolve("state.db"));
-    SqliteFixture.create(
+    Fixtures.create(
         second.resolve("state.db"),
-        SqliteFixture.script("hermes/state.sql").replace("'sess_", "'other_"));
+        Fixtures.script("hermes/state.sql").replace("'sess_", "'other_"));
 
     ImportHarness.Result result =
         new ImportHarness(home, Map.of("HERMES_HOME", first + ", " + second), new HermesSource())
@@ -48,7 +48,7 @@ class HermesSourceTest {
   @Test
   void rowsOfTheWrongShapeAreBadRecordsAndTheOthersAreRead() {
     Path database = fixture(home.resolve(".hermes/state.db"));
-    SqliteFixture.execute(
+    Fixtures.execute(
         database,
         """
         INSERT INTO sessions (id, source, model, started_at, input_tokens) VALUES ('negative', 'cli', 'm', 1768564800, -5);

@@ -2,9 +2,9 @@ package dev.goodhart.ingest.kilo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.goodhart.ingest.Fixtures;
 import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ImportHarness;
-import dev.goodhart.ingest.SqliteFixture;
 import dev.goodhart.ingest.opencode.OpenCodeSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +17,8 @@ class KiloSourceTest {
   @TempDir Path home;
 
   Path fixture(Path database) {
-    SqliteFixture.create(database, SqliteFixture.script("opencode/schema.sql"));
-    SqliteFixture.execute(database, SqliteFixture.script("opencode/kilo-rows.sql"));
+    Fixtures.create(database, Fixtures.script("opencode/schema.sql"));
+    Fixtures.execute(database, Fixtures.script("opencode/kilo-rows.sql"));
     return database;
   }
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.ingest.BadRecord;
+import dev.goodhart.ingest.Fixtures;
 import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ImportHarness;
-import dev.goodhart.ingest.SqliteFixture;
 import dev.goodhart.model.UsageEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +34,8 @@ class OpenCodeDatabaseTest {
   }
 
   void createFixture() {
-    SqliteFixture.create(database, SqliteFixture.script("opencode/schema.sql"));
-    SqliteFixture.execute(database, SqliteFixture.script("opencode/rows.sql"));
+    Fixtures.create(database, Fixtures.script("opencode/schema.sql"));
+    Fixtures.execute(database, Fixtures.script("opencode/rows.sql"));
   }
 
   @Test
@@ -84,7 +84,7 @@ class OpenCodeDatabaseTest {
     createFixture();
     opencode.run();
     // msg_05 finishes streaming, and a new answer arrives, an hour after the last import's rows.
-    SqliteFixture.execute(
+    Fixtures.execute(
         database,
         """
         UPDATE message SET time_updated = 1767438300000, data = json_set(data, '$.tokens.input', 40, '$.tokens.output', 7) WHERE id = 'msg_05';
@@ -137,10 +137,9 @@ class OpenCodeDatabaseTest {
 
   @Test
   void aLockedDatabaseIsABadRecordAndIsReadAtTheNextImport() throws SQLException {
-    SqliteFixture.create(
-        database,
-        SqliteFixture.script("opencode/schema.sql").replace("PRAGMA journal_mode = WAL;", ""));
-    SqliteFixture.execute(database, SqliteFixture.script("opencode/rows.sql"));
+    Fixtures.create(
+        database, Fixtures.script("opencode/schema.sql").replace("PRAGMA journal_mode = WAL;", ""));
+    Fixtures.execute(database, Fixtures.script("opencode/rows.sql"));
     ImportHarness.Result locked;
     try (Connection agent = DriverManager.getConnection("jdbc:sqlite:" + database);
         Statement statement = agent.createStatement()) {

@@ -10,12 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Makes an agent's database from an SQL script of the test's own ({@code
- * src/test/resources/fixtures/...sql}; one statement per line group, each ending with {@code ;} at
- * the end of a line), the way the agent would have written it.
+ * The agents' fixtures of the test resources ({@code src/test/resources/fixtures}), written for
+ * goodhart's tests: files placed where an agent keeps them, and databases made from SQL scripts
+ * (each statement ending with {@code ;} at the end of a line) the way the agent would have written
+ * them.
  */
-public final class SqliteFixture {
-  private SqliteFixture() {}
+public final class Fixtures {
+  private Fixtures() {}
 
   /** Creates {@code database} (and its folders) and runs the script on it. */
   public static Path create(Path database, String script) {
@@ -45,7 +46,7 @@ public final class SqliteFixture {
   /** Copies a folder of fixture files (test resources) to {@code target}, keeping its layout. */
   public static Path copyFolder(String resource, Path target) {
     try {
-      Path source = Path.of(SqliteFixture.class.getResource("/fixtures/" + resource).toURI());
+      Path source = Path.of(Fixtures.class.getResource("/fixtures/" + resource).toURI());
       try (var files = Files.walk(source)) {
         for (Path file : files.toList()) {
           Path copy = target.resolve(source.relativize(file).toString());
@@ -64,9 +65,9 @@ public final class SqliteFixture {
     }
   }
 
-  /** A script among the test resources. */
+  /** A fixture file's text: an SQL script or an agent's JSON. */
   public static String script(String resource) {
-    try (var in = SqliteFixture.class.getResourceAsStream("/fixtures/" + resource)) {
+    try (var in = Fixtures.class.getResourceAsStream("/fixtures/" + resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + resource);
       }
