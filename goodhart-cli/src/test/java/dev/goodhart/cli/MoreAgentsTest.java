@@ -120,6 +120,37 @@ class MoreAgentsTest {
     assertEquals(new TreeMap<>(EXPECTED.get(agent)), actual);
   }
 
+  /**
+   * ccusage 20.0.24 on the same home, as an independent reader of the same files and databases: per
+   * day, input, cache reads, cache writes and total tokens are equal. Output differs by the
+   * reasoning tokens alone, which goodhart counts in output (billed as output) and ccusage only in
+   * the total.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"opencode", "kilo", "goose", "hermes", "amp", "droid"})
+  void dailyTokensEqualCcusages(String agent) {
+    Ccusage ccusage = Ccusage.require();
+    JsonNode theirs = ccusage.run(cli.home, agent, "daily", "UTC");
+    JsonNode ours = cli.run("usage", "daily", "--json", "--tz", "UTC", "--source", agent).json();
+
+    assertEquals(
+        withoutOutput(theirs.get("daily"), "date"), withoutOutput(ours.get("daily"), "period"));
+  }
+
+  private static Map<String, List<Long>> withoutOutput(JsonNode rows, String dayField) {
+    Map<String, List<Long>> days = new TreeMap<>();
+    for (JsonNode row : rows) {
+      days.put(
+          row.get(dayField).asText(),
+          List.of(
+              row.get("inputTokens").asLong(),
+              row.get("cacheReadTokens").asLong(),
+              row.get("cacheCreationTokens").asLong(),
+              row.get("totalTokens").asLong()));
+    }
+    return days;
+  }
+
   @Test
   void aSecondImportFindsEveryDatabaseUnchanged() {
     cli.run("import", "usage", "--json");
