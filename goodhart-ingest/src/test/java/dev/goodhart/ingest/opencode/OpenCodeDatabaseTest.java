@@ -69,6 +69,33 @@ class OpenCodeDatabaseTest {
   }
 
   @Test
+  void aCopyOfAnotherMachinesHomeAndADatabaseNamedOnTheCommandLineAreRead(@TempDir Path other) {
+    createFixture();
+    ImportHarness fromCopy = new ImportHarness(other, Map.of(), new OpenCodeSource());
+    ImportHarness named = new ImportHarness(other, Map.of(), new OpenCodeSource());
+
+    assertEquals(4, fromCopy.runOnCopy(home).stored().size());
+    assertEquals(4, named.runOn(List.of(database)).stored().size());
+  }
+
+  @Test
+  void aChannelsDatabaseAndTheOneOpenCodeDbNamesAreRead(@TempDir Path elsewhere) {
+    Path beta = home.resolve(".local/share/opencode/opencode-dev.db");
+    Fixtures.create(beta, Fixtures.script("opencode/schema.sql"));
+    Fixtures.execute(beta, Fixtures.script("opencode/kilo-rows.sql"));
+    Path named = elsewhere.resolve("sessions.db");
+    Fixtures.create(named, Fixtures.script("opencode/schema.sql"));
+    Fixtures.execute(named, Fixtures.script("opencode/rows.sql"));
+
+    ImportHarness.Result result =
+        new ImportHarness(home, Map.of("OPENCODE_DB", named.toString()), new OpenCodeSource())
+            .run();
+
+    assertEquals(2, result.summary().filesFound());
+    assertEquals(5, result.stored().size());
+  }
+
+  @Test
   void aSecondImportOfAnUnchangedDatabaseReadsNothing() {
     createFixture();
     opencode.run();
