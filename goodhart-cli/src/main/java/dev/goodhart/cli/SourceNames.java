@@ -4,8 +4,9 @@ import dev.goodhart.ingest.SourceRegistry;
 import java.util.Iterator;
 
 /**
- * The names of the usage sources on the class path, for the help of {@code --source}: a source
- * added as a package and a service line shows there without the help being edited.
+ * The names {@code --source} takes, for help texts ({@code ${COMPLETION-CANDIDATES}}): the sources
+ * on the class path, so a new agent's reader appears in the help without an edit here. Loaded only
+ * when help or completion asks.
  */
 final class SourceNames implements Iterable<String> {
   @Override

@@ -2,54 +2,95 @@ package dev.goodhart.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * Golden files of parsed events: {@code src/test/resources/golden/<name>.events} holds, for one
- * fixture, every event its parser must emit, one line each, in order. Lines starting with {@code #}
- * say how the figures were worked out by hand and are not compared. A line shows every field of the
- * event, so a golden file pins the key, the time, the session, the project and the counts.
+ * A fixture's expected events and signals as a text file of one line each ({@code
+ * src/test/resources/golden/NAME.txt}), compared whole, so that a change in what a reader finds
+ * shows as a diff of the golden file. {@code -Dgoodhart.golden.update=true} writes the files anew;
+ * a rewritten golden file is checked by hand before it is committed.
  */
 public final class GoldenEvents {
+  private static final Path FOLDER = Path.of("src/test/resources/golden");
+
   private GoldenEvents() {}
 
-  public static void assertMatches(String golden, List<UsageEvent> events) {
-    String expected =
-        ParserHarness.resource("/golden/" + golden + ".events")
-            .lines()
-            .filter(line -> !line.isBlank() && !line.startsWith("#"))
-            .collect(Collectors.joining("\n"));
-    String actual = events.stream().map(GoldenEvents::render).collect(Collectors.joining("\n"));
-    assertEquals(expected, actual, "events of golden file " + golden);
+  public static void assertMatches(
+      String name, List<UsageEvent> events, List<SessionSignal> signals) {
+    String actual = format(events, signals);
+    Path file = FOLDER.resolve(name + ".txt");
+    try {
+      if (Boolean.getBoolean("goodhart.golden.update")) {
+        Files.createDirectories(FOLDER);
+        Files.writeString(file, actual, StandardCharsets.UTF_8);
+      }
+      String expected =
+          Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no file)";
+      assertEquals(expected, actual, "golden file " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** One event as a golden line. */
-  public static String render(UsageEvent event) {
-    TokenCounts tokens = event.tokens();
-    return String.join(
-        " | ",
-        event.eventKey(),
-        event.timestamp().toString(),
-        "session=" + event.sessionId(),
-        "project=" + event.project(),
-        "cwd=" + event.cwd(),
-        "branch=" + event.gitBranch(),
-        "provider=" + event.provider(),
-        "model=" + event.model(),
-        "tokens=%d/%d/%d/%d/%d/%d"
-            .formatted(
-                tokens.input(),
-                tokens.output(),
-                tokens.cacheRead(),
-                tokens.cacheWrite5m(),
-                tokens.cacheWrite1h(),
-                tokens.reasoning()),
-        "cost="
-            + (event.reportedCostUsd() == null ? null : event.reportedCostUsd().toPlainString()),
-        "group=" + event.dedupGroup(),
-        "sidechain=" + event.sidechain());
+  public static String format(List<UsageEvent> events, List<SessionSignal> signals) {
+    StringBuilder text = new StringBuilder();
+    for (UsageEvent event : events) {
+      TokenCounts tokens = event.tokens();
+      text.append(event.timestamp())
+          .append(' ')
+          .append(event.source())
+          .append(' ')
+          .append(event.eventKey())
+          .append(" session=")
+          .append(event.sessionId())
+          .append(" model=")
+          .append(event.model())
+          .append(" provider=")
+          .append(event.provider())
+          .append(" input=")
+          .append(tokens.input())
+          .append(" output=")
+          .append(tokens.output())
+          .append(" cacheRead=")
+          .append(tokens.cacheRead())
+          .append(" cacheWrite=")
+          .append(tokens.cacheWrite5m())
+          .append(" reasoning=")
+          .append(tokens.reasoning())
+          .append(" cost=")
+          .append(event.reportedCostUsd() == null ? "-" : event.reportedCostUsd().toPlainString())
+          .append(" project=")
+          .append(event.project())
+          .append(" cwd=")
+          .append(event.cwd())
+          .append(" branch=")
+          .append(event.gitBranch())
+          .append('\n');
+    }
+    for (SessionSignal signal : signals) {
+      text.append(signal.timestamp())
+          .append(' ')
+          .append(signal.source())
+          .append(" signal ")
+          .append(signal.kind())
+          .append(' ')
+          .append(signal.signalKey())
+          .append(" session=")
+          .append(signal.sessionId())
+          .append(" file=")
+          .append(signal.filePath())
+          .append(" lines=")
+          .append(signal.lines())
+          .append('\n');
+    }
+    return text.toString();
   }
 }

@@ -1,11 +1,16 @@
 package dev.goodhart.ingest.fuzz;
 
+import dev.goodhart.ingest.Fixtures;
 import dev.goodhart.ingest.ParserHarness;
+import dev.goodhart.ingest.amp.AmpSource;
 import dev.goodhart.ingest.claudecode.ClaudeCodeSource;
 import dev.goodhart.ingest.codebuff.CodebuffSource;
 import dev.goodhart.ingest.codex.CodexSource;
 import dev.goodhart.ingest.copilot.CopilotSource;
+import dev.goodhart.ingest.droid.DroidSource;
 import dev.goodhart.ingest.gemini.GeminiSource;
+import dev.goodhart.ingest.goose.GooseSource;
+import dev.goodhart.ingest.hermes.HermesSource;
 import dev.goodhart.ingest.kimi.KimiSource;
 import dev.goodhart.ingest.openclaw.OpenClawSource;
 import dev.goodhart.ingest.opencode.OpenCodeSource;
@@ -268,7 +273,12 @@ enum FuzzTarget {
             "tokens": {"input": 3, "output": 4, "cache": {"read": 5, "write": 6}},
             "cost": null,
             "summary": {"title": "übersetzen"}
-          }"""),
+          }""",
+          // A row of opencode.db as OpenCodeDatabase selects it: the id and session put back.
+          """
+          {"role":"assistant","time":{"created":1767312000000,"completed":1767312004000},"modelID":"claude-sonnet-4-5","providerID":"anthropic","path":{"cwd":"/home/dév/shop","root":"/home/dév"},"cost":0.0412,"tokens":{"input":1200,"output":340,"reasoning":0,"cache":{"read":8000,"write":2000}},"id":"msg_02","sessionID":"ses_01"}""",
+          """
+          {"role":"assistant","time":{"created":1767397200000},"modelID":"qwen3-coder","providerID":"openrouter","tokens":{"total":777},"id":"msg_04","sessionID":"ses_01"}"""),
       List.of(
           "id",
           "sessionID",
@@ -283,7 +293,11 @@ enum FuzzTarget {
           "reasoning",
           "cache",
           "read",
-          "write")) {
+          "write",
+          "total",
+          "path",
+          "cwd",
+          "root")) {
     @Override
     Subject subject(Path folder) {
       return new DocumentSubject(new OpenCodeSource(), "session-a/msg-1.json");
@@ -541,6 +555,121 @@ enum FuzzTarget {
     @Override
     Subject subject(Path folder) {
       return new JsonLinesSubject(new CopilotSource(), "copilot-otel.jsonl", seeds());
+    }
+  },
+
+  /** Rows of Goose's sessions table, as GooseSource selects them. */
+  GOOSE_ROWS(
+      List.of(
+          """
+          {"id":"20260115_1","working_dir":"/home/dév/garden","created_at":"2026-01-15 08:30:00","provider_name":"anthropic","model_config_json":{"model_name":"claude-sonnet-4-5","context_limit":null,"toolshim":false},"input_tokens":3000,"output_tokens":200,"total_tokens":3200,"accumulated_input_tokens":12000,"accumulated_output_tokens":1500,"accumulated_total_tokens":13900,"accumulated_cost":0.0612}""",
+          """
+          {"id":"20260115_2","working_dir":"/w","created_at":1768521300,"provider_name":"openai","model_config_json":{"model_name":"gpt-5-mini"},"input_tokens":800,"output_tokens":120,"total_tokens":920,"accumulated_input_tokens":null,"accumulated_output_tokens":null,"accumulated_total_tokens":null,"accumulated_cost":null}""",
+          """
+          {"id":"20260116_2","working_dir":"/w","created_at":"2026-01-16T10:00:00Z","model_config_json":{"model_name":"qwen2.5-coder:7b"},"accumulated_input_tokens":5000,"accumulated_output_tokens":700,"accumulated_total_tokens":5700}"""),
+      List.of(
+          "id",
+          "working_dir",
+          "created_at",
+          "provider_name",
+          "model_config_json",
+          "model_name",
+          "input_tokens",
+          "output_tokens",
+          "total_tokens",
+          "accumulated_input_tokens",
+          "accumulated_output_tokens",
+          "accumulated_total_tokens",
+          "accumulated_cost")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new GooseSource(), "sessions.db");
+    }
+  },
+
+  /** Rows of Hermes Agent's sessions table, as HermesSource selects them. */
+  HERMES_ROWS(
+      List.of(
+          """
+          {"id":"sess_a","model":"claude-sonnet-4-5","billing_provider":"anthropic","started_at":1768467000.5,"cwd":"/home/dév/garden","git_branch":"main","input_tokens":2200,"output_tokens":450,"cache_read_tokens":30000,"cache_write_tokens":4000,"reasoning_tokens":0,"estimated_cost_usd":0.0321,"actual_cost_usd":0.0345}""",
+          """
+          {"id":"sess_b","model":"openai/gpt-5","billing_provider":"openrouter","started_at":1768525200000,"cwd":null,"git_branch":null,"input_tokens":900,"output_tokens":100,"cache_read_tokens":0,"cache_write_tokens":0,"reasoning_tokens":60,"estimated_cost_usd":0.0042,"actual_cost_usd":null}""",
+          """
+          {"id":"sess_c","model":"gpt-5","started_at":"2026-01-16 12:00:00","input_tokens":1000,"output_tokens":200,"cache_read_tokens":5000,"estimated_cost_usd":0,"actual_cost_usd":0}"""),
+      List.of(
+          "id",
+          "model",
+          "billing_provider",
+          "started_at",
+          "cwd",
+          "git_branch",
+          "input_tokens",
+          "output_tokens",
+          "cache_read_tokens",
+          "cache_write_tokens",
+          "reasoning_tokens",
+          "estimated_cost_usd",
+          "actual_cost_usd")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new HermesSource(), "state.db");
+    }
+  },
+
+  AMP(
+      List.of(
+          Fixtures.script("amp/T-0b6a6d0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b.json"),
+          Fixtures.script("amp/T-7f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b.json"),
+          """
+          {"id":"T-3","messages":[{"role":"assistant","messageId":"7","timestamp":1769076000000,"model":"gpt-5","usage":{"inputTokens":3,"outputTokens":1,"cacheReadInputTokens":9}}],"usageLedger":{"events":[]},"title":"ça"}"""),
+      List.of(
+          "id",
+          "messages",
+          "role",
+          "messageId",
+          "timestamp",
+          "model",
+          "usage",
+          "inputTokens",
+          "outputTokens",
+          "cacheCreationInputTokens",
+          "cacheReadInputTokens",
+          "totalTokens",
+          "usageLedger",
+          "events",
+          "toMessageId",
+          "tokens",
+          "input",
+          "output",
+          "total")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new AmpSource(), "threads/T-1.json");
+    }
+  },
+
+  DROID(
+      List.of(
+          Fixtures.script(
+              "droid/-home-dev-notes/4c1d0b7e-2f6a-4d9e-9b3a-7e8f9a0b1c2d.settings.json"),
+          Fixtures.script(
+              "droid/-home-dev-notes/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d.settings.json"),
+          """
+          {"model":"custom:Qwen 3 Coder [Fireworks]","providerLock":"fireworks","providerLockTimestamp":"2026-01-25T10:00:00+01:00","tokenUsage":{"totalTokens":1234},"title":"übersicht"}"""),
+      List.of(
+          "model",
+          "providerLock",
+          "providerLockTimestamp",
+          "tokenUsage",
+          "inputTokens",
+          "outputTokens",
+          "cacheCreationTokens",
+          "cacheReadTokens",
+          "thinkingTokens",
+          "totalTokens")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new DroidSource(), "p/s-1.settings.json");
     }
   },
 
