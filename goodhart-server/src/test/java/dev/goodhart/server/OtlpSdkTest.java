@@ -317,4 +317,37 @@ class OtlpSdkTest {
     assertEquals(
         3, sessions.stream().mapToLong(UsageAggregate::requests).sum(), sessions.toString());
   }
+
+  /** A team exporting only metrics: their sessions' cost reaches the report, marked estimated. */
+  @org.junit.jupiter.api.Test
+  void spendFromMetricsAloneReachesTheReportAsAnEstimate() throws Exception {
+    OpenTelemetrySdk sdk = agent("http/protobuf", "gzip", "delta", running.token(Scope.INGEST));
+    DoubleCounter cost =
+        sdk.getMeter("com.anthropic.claude_code")
+            .counterBuilder("claude_code.cost.usage")
+            .ofDoubles()
+            .setUnit("USD")
+            .build();
+    for (int person = 0; person < PEOPLE.length; person++) {
+      cost.add(
+          1.25 + person,
+          Attributes.of(
+              AttributeKey.stringKey("session.id"),
+              "metrics-only-" + person,
+              AttributeKey.stringKey("user.email"),
+              PEOPLE[person],
+              AttributeKey.stringKey("model"),
+              "claude-sonnet-4-5"));
+    }
+    assertTrue(sdk.getSdkMeterProvider().forceFlush().join(10, TimeUnit.SECONDS).isSuccess());
+    sdk.close();
+    running.stored();
+
+    JsonNode report = running.json(running.get("/api/v1/report", running.token(Scope.READ)), 200);
+    JsonNode totals = report.get("totals");
+    assertEquals(5, totals.get("sessions").asInt(), report.toString());
+    // 1.25 + 2.25 + 3.25 + 4.25 + 5.25
+    assertEquals(16.25, totals.get("cost").asDouble(), 1e-9, report.toString());
+    assertEquals(16.25, totals.get("estimatedCost").asDouble(), 1e-9, report.toString());
+  }
 }

@@ -22,6 +22,7 @@ import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.model.telemetry.MetricDaily;
 import dev.goodhart.model.telemetry.MetricPoint;
+import dev.goodhart.model.telemetry.MetricSession;
 import dev.goodhart.store.CountedEvent;
 import dev.goodhart.store.ServingStore;
 import dev.goodhart.store.StoreStatistics;
@@ -213,6 +214,15 @@ public final class DuckDbStore implements ServingStore {
       return telemetry.byDay(from, until);
     } catch (SQLException e) {
       throw failure("cannot read metric points", e);
+    }
+  }
+
+  @Override
+  public List<MetricSession> metricOnlySessions(UsageFilter filter) {
+    try {
+      return telemetry.metricOnlySessions(filter);
+    } catch (SQLException e) {
+      throw failure("cannot read the sessions known from metrics", e);
     }
   }
 
