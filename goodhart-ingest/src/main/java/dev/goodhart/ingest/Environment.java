@@ -55,6 +55,25 @@ public record Environment(Map<String, String> variables, Path home) {
         .toList();
   }
 
+  /**
+   * The folders a comma-separated variable names, else {@code defaults} when it names none: how
+   * most agents (and ccusage, for them) let a user point at their folders.
+   */
+  public List<Path> pathsOr(String name, List<Path> defaults) {
+    List<Path> named = paths(name);
+    return named.isEmpty() ? defaults : named;
+  }
+
+  /**
+   * An application's folder under the XDG data home: {@code $XDG_DATA_HOME/<application>}, else
+   * {@code ~/.local/share/<application>}.
+   */
+  public Path dataHome(String application) {
+    return path("XDG_DATA_HOME")
+        .map(xdg -> xdg.resolve(application))
+        .orElse(home.resolve(".local/share").resolve(application));
+  }
+
   public Path expand(String path) {
     String trimmed = path.trim();
     if (trimmed.equals("~")) {

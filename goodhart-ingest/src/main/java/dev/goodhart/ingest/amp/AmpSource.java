@@ -29,16 +29,9 @@ public final class AmpSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> folders = environment.paths(DATA_DIR_VARIABLE);
-    if (folders.isEmpty()) {
-      folders =
-          List.of(
-              environment
-                  .path("XDG_DATA_HOME")
-                  .map(xdg -> xdg.resolve("amp"))
-                  .orElse(environment.home().resolve(".local/share/amp")));
-    }
-    return folders.stream().map(folder -> folder.resolve("threads")).toList();
+    return environment.pathsOr(DATA_DIR_VARIABLE, List.of(environment.dataHome("amp"))).stream()
+        .map(folder -> folder.resolve("threads"))
+        .toList();
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.goodhart.ingest.UsageSource;
 import dev.goodhart.ingest.qwen.QwenSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -34,22 +33,13 @@ public final class ClaudeCodeSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> roots = new ArrayList<>();
-    environment
-        .get(CONFIG_DIR_VARIABLE)
-        .ifPresentOrElse(
-            dirs -> {
-              for (String dir : dirs.split(",")) {
-                if (!dir.isBlank()) {
-                  roots.add(environment.expand(dir).resolve("projects"));
-                }
-              }
-            },
-            () -> {
-              roots.add(environment.home().resolve(".config/claude/projects"));
-              roots.add(environment.home().resolve(".claude/projects"));
-            });
-    return roots;
+    List<Path> configs =
+        environment.get(CONFIG_DIR_VARIABLE).isPresent()
+            ? environment.paths(CONFIG_DIR_VARIABLE)
+            : List.of(
+                environment.home().resolve(".config/claude"),
+                environment.home().resolve(".claude"));
+    return configs.stream().map(config -> config.resolve("projects")).toList();
   }
 
   @Override

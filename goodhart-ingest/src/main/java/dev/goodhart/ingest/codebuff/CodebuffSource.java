@@ -38,18 +38,10 @@ public final class CodebuffSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> channels = new ArrayList<>();
-    environment
-        .get(DATA_DIR_VARIABLE)
-        .ifPresentOrElse(
-            folders -> {
-              for (String folder : folders.split(",")) {
-                if (!folder.isBlank()) {
-                  channels.add(environment.expand(folder));
-                }
-              }
-            },
-            () -> CHANNELS.forEach(c -> channels.add(environment.home().resolve(".config/" + c))));
+    List<Path> channels =
+        environment.get(DATA_DIR_VARIABLE).isPresent()
+            ? environment.paths(DATA_DIR_VARIABLE)
+            : CHANNELS.stream().map(c -> environment.home().resolve(".config/" + c)).toList();
     return channels.stream().map(CodebuffSource::projectsOf).toList();
   }
 

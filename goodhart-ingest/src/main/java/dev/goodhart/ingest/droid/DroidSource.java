@@ -30,8 +30,8 @@ public final class DroidSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> folders = environment.paths(SESSIONS_DIR_VARIABLE);
-    return folders.isEmpty() ? List.of(environment.home().resolve(".factory/sessions")) : folders;
+    return environment.pathsOr(
+        SESSIONS_DIR_VARIABLE, List.of(environment.home().resolve(".factory/sessions")));
   }
 
   @Override

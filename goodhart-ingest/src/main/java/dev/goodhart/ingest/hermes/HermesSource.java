@@ -61,11 +61,11 @@ public final class HermesSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> folders = environment.paths(HOME_VARIABLE);
-    if (folders.isEmpty()) {
-      folders = List.of(environment.home().resolve(".hermes"));
-    }
-    return folders.stream().map(folder -> folder.resolve(DATABASE)).toList();
+    return environment
+        .pathsOr(HOME_VARIABLE, List.of(environment.home().resolve(".hermes")))
+        .stream()
+        .map(folder -> folder.resolve(DATABASE))
+        .toList();
   }
 
   @Override

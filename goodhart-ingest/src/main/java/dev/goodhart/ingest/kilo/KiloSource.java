@@ -36,16 +36,9 @@ public final class KiloSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> folders = environment.paths(DATA_DIR_VARIABLE);
-    if (folders.isEmpty()) {
-      folders =
-          List.of(
-              environment
-                  .path("XDG_DATA_HOME")
-                  .map(xdg -> xdg.resolve("kilo"))
-                  .orElse(environment.home().resolve(".local/share/kilo")));
-    }
-    return folders.stream().map(folder -> folder.resolve(DATABASE)).toList();
+    return environment.pathsOr(DATA_DIR_VARIABLE, List.of(environment.dataHome("kilo"))).stream()
+        .map(folder -> folder.resolve(DATABASE))
+        .toList();
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -34,22 +33,10 @@ public final class KimiSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> roots = new ArrayList<>();
-    environment
-        .get(CCUSAGE_VARIABLE)
-        .ifPresent(
-            folders -> {
-              for (String folder : folders.split(",")) {
-                if (!folder.isBlank()) {
-                  roots.add(environment.expand(folder).resolve("sessions"));
-                }
-              }
-            });
-    if (roots.isEmpty()) {
-      Path share = environment.path(SHARE_DIR_VARIABLE).orElse(environment.home().resolve(".kimi"));
-      roots.add(share.resolve("sessions"));
-    }
-    return roots;
+    Path share = environment.path(SHARE_DIR_VARIABLE).orElse(environment.home().resolve(".kimi"));
+    return environment.pathsOr(CCUSAGE_VARIABLE, List.of(share)).stream()
+        .map(folder -> folder.resolve("sessions"))
+        .toList();
   }
 
   @Override

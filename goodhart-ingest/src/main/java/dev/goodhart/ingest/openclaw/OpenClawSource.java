@@ -42,32 +42,23 @@ public final class OpenClawSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> states = new ArrayList<>();
-    environment
-        .get(CCUSAGE_VARIABLE)
-        .ifPresent(
-            folders -> {
-              for (String folder : folders.split(",")) {
-                if (!folder.isBlank()) {
-                  states.add(environment.expand(folder));
-                }
-              }
+    return environment.pathsOr(CCUSAGE_VARIABLE, stateFolders(environment)).stream()
+        .map(state -> state.resolve("agents"))
+        .toList();
+  }
+
+  private static List<Path> stateFolders(Environment environment) {
+    return environment
+        .path(STATE_DIR_VARIABLE)
+        .or(() -> environment.path(LEGACY_STATE_DIR_VARIABLE))
+        .map(List::of)
+        .orElseGet(
+            () -> {
+              // OpenClaw uses the first of these that exists; discovery skips missing ones, so
+              // listing all of them finds the same folder, and a machine that kept two reads both.
+              Path home = environment.path(HOME_VARIABLE).orElse(environment.home());
+              return STATE_FOLDERS.stream().map(home::resolve).toList();
             });
-    if (states.isEmpty()) {
-      environment
-          .path(STATE_DIR_VARIABLE)
-          .or(() -> environment.path(LEGACY_STATE_DIR_VARIABLE))
-          .ifPresentOrElse(
-              states::add,
-              () -> {
-                // OpenClaw uses the first of these that exists; discovery skips missing ones, so
-                // listing all of them finds the same folder, and a machine that kept two reads
-                // both.
-                Path home = environment.path(HOME_VARIABLE).orElse(environment.home());
-                STATE_FOLDERS.forEach(folder -> states.add(home.resolve(folder)));
-              });
-    }
-    return states.stream().map(state -> state.resolve("agents")).toList();
   }
 
   @Override

@@ -40,15 +40,8 @@ public final class OpenCodeSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> folders = environment.paths(DATA_DIR_VARIABLE);
-    if (folders.isEmpty()) {
-      folders =
-          List.of(
-              environment
-                  .path("XDG_DATA_HOME")
-                  .map(xdg -> xdg.resolve("opencode"))
-                  .orElse(environment.home().resolve(".local/share/opencode")));
-    }
+    List<Path> folders =
+        environment.pathsOr(DATA_DIR_VARIABLE, List.of(environment.dataHome("opencode")));
     List<Path> roots = new ArrayList<>();
     for (Path folder : folders) {
       environment

@@ -7,7 +7,6 @@ import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -35,23 +34,9 @@ public final class PiSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> roots = new ArrayList<>();
-    environment
-        .get(SESSIONS_VARIABLE)
-        .ifPresent(
-            folders -> {
-              for (String folder : folders.split(",")) {
-                if (!folder.isBlank()) {
-                  roots.add(environment.expand(folder));
-                }
-              }
-            });
-    if (roots.isEmpty()) {
-      Path agent =
-          environment.path(AGENT_DIR_VARIABLE).orElse(environment.home().resolve(".pi/agent"));
-      roots.add(agent.resolve("sessions"));
-    }
-    return roots;
+    Path agent =
+        environment.path(AGENT_DIR_VARIABLE).orElse(environment.home().resolve(".pi/agent"));
+    return environment.pathsOr(SESSIONS_VARIABLE, List.of(agent.resolve("sessions")));
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -35,26 +34,14 @@ public final class QwenSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> roots = new ArrayList<>();
-    environment
-        .get(CCUSAGE_VARIABLE)
-        .ifPresent(
-            folders -> {
-              for (String folder : folders.split(",")) {
-                if (!folder.isBlank()) {
-                  roots.add(environment.expand(folder).resolve("projects"));
-                }
-              }
-            });
-    if (roots.isEmpty()) {
-      Path runtime =
-          environment
-              .path(RUNTIME_DIR_VARIABLE)
-              .or(() -> environment.path(HOME_VARIABLE))
-              .orElse(environment.home().resolve(".qwen"));
-      roots.add(runtime.resolve("projects"));
-    }
-    return roots;
+    Path runtime =
+        environment
+            .path(RUNTIME_DIR_VARIABLE)
+            .or(() -> environment.path(HOME_VARIABLE))
+            .orElse(environment.home().resolve(".qwen"));
+    return environment.pathsOr(CCUSAGE_VARIABLE, List.of(runtime)).stream()
+        .map(folder -> folder.resolve("projects"))
+        .toList();
   }
 
   @Override
