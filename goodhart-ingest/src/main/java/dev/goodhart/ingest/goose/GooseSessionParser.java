@@ -13,8 +13,8 @@ import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.RecordSink;
 import dev.goodhart.ingest.json.JsonRecords;
 import dev.goodhart.ingest.sqlite.EpochTimes;
+import dev.goodhart.ingest.sqlite.SessionTotals;
 import dev.goodhart.model.TokenCounts;
-import dev.goodhart.model.UsageEvent;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,65 +41,47 @@ final class GooseSessionParser implements RecordParser {
   public void parse(byte[] bytes, int offset, int length, long lineNumber, RecordSink sink)
       throws BadRecordException {
     Session session = new Session();
-    try (JsonParser parser = JsonRecords.parser(bytes, offset, length)) {
-      JsonRecords.startObject(parser);
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        switch (field) {
-          case "id" -> session.id = text(parser, field);
-          case "working_dir" -> session.workingDir = text(parser, field);
-          case "created_at" -> session.createdAt = EpochTimes.read(parser, field);
-          case "provider_name" -> session.provider = text(parser, field);
-          case "model_config_json" -> {
-            if (object(parser, field)) {
-              session.model = modelName(parser);
+    JsonRecords.readObject(
+        bytes,
+        offset,
+        length,
+        (parser, field) -> {
+          switch (field) {
+            case "id" -> session.id = text(parser, field);
+            case "working_dir" -> session.workingDir = text(parser, field);
+            case "created_at" -> session.createdAt = EpochTimes.read(parser, field);
+            case "provider_name" -> session.provider = text(parser, field);
+            case "model_config_json" -> {
+              if (object(parser, field)) {
+                session.model = modelName(parser);
+              }
             }
+            case "input_tokens" -> session.input = count(parser, field);
+            case "output_tokens" -> session.output = count(parser, field);
+            case "total_tokens" -> session.total = count(parser, field);
+            case "accumulated_input_tokens" -> session.accumulatedInput = count(parser, field);
+            case "accumulated_output_tokens" -> session.accumulatedOutput = count(parser, field);
+            case "accumulated_total_tokens" -> session.accumulatedTotal = count(parser, field);
+            case "accumulated_cost" -> session.cost = money(parser, field);
+            default -> parser.skipChildren();
           }
-          case "input_tokens" -> session.input = count(parser, field);
-          case "output_tokens" -> session.output = count(parser, field);
-          case "total_tokens" -> session.total = count(parser, field);
-          case "accumulated_input_tokens" -> session.accumulatedInput = count(parser, field);
-          case "accumulated_output_tokens" -> session.accumulatedOutput = count(parser, field);
-          case "accumulated_total_tokens" -> session.accumulatedTotal = count(parser, field);
-          case "accumulated_cost" -> session.cost = money(parser, field);
-          default -> parser.skipChildren();
-        }
-      }
-      JsonRecords.endOfRecord(parser);
-    } catch (IOException e) {
-      throw JsonRecords.malformed(e);
-    }
+        });
     long input = session.accumulatedInput > 0 ? session.accumulatedInput : session.input;
     long output = session.accumulatedOutput > 0 ? session.accumulatedOutput : session.output;
     long total = session.accumulatedTotal > 0 ? session.accumulatedTotal : session.total;
-    if (input == 0 && output == 0 && total == 0) {
-      return; // a session that made no request yet
-    }
-    if (session.id == null || session.id.isBlank()) {
-      throw new BadRecordException("a session with tokens has no 'id'");
-    }
-    if (session.createdAt == null) {
-      throw new BadRecordException("a session with tokens has no 'created_at'");
-    }
     long reasoning = Math.max(0, total - input - output);
-    sink.accept(
-        new UsageEvent(
-            file.source(),
-            "s:" + session.id,
-            null,
-            false,
-            session.createdAt,
+    new SessionTotals(
             session.id,
-            session.workingDir,
+            session.createdAt,
+            "created_at",
             session.workingDir,
             null,
-            file.machineId(),
-            blankToNull(session.provider),
-            session.model != null && !session.model.isBlank() ? session.model.trim() : "unknown",
-            false,
+            session.provider,
+            session.model,
             new TokenCounts(input, output + reasoning, 0, 0, 0, reasoning),
-            session.cost != null && session.cost.signum() > 0 ? session.cost : null));
+            session.cost)
+        .toEvent(file)
+        .ifPresent(sink::accept);
   }
 
   private static @Nullable String modelName(JsonParser parser)
@@ -115,10 +97,6 @@ final class GooseSessionParser implements RecordParser {
       }
     }
     return model;
-  }
-
-  private static @Nullable String blankToNull(@Nullable String text) {
-    return text == null || text.isBlank() ? null : text.trim();
   }
 
   private static final class Session {

@@ -2,17 +2,14 @@ package dev.goodhart.ingest.goose;
 
 import dev.goodhart.ingest.DatabaseRows;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
-import dev.goodhart.ingest.UsageSource;
-import dev.goodhart.ingest.sqlite.DatabaseFiles;
+import dev.goodhart.ingest.sqlite.NamedDatabaseSource;
 import dev.goodhart.ingest.sqlite.SqliteRows;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,30 +23,28 @@ import java.util.Set;
  * is read whole again, which costs little at one row per session, and the store keeps each
  * session's copy with the most tokens.
  */
-public final class GooseSource implements UsageSource {
+public final class GooseSource extends NamedDatabaseSource {
   static final String PATH_ROOT_VARIABLE = "GOOSE_PATH_ROOT";
   static final String DATABASE = "sessions.db";
 
   /** The columns read, by the field names of the record; absent ones are left out. */
-  private static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+  private static final Map<String, String> COLUMNS =
+      SqliteRows.sameNames(
+          "id",
+          "working_dir",
+          "created_at",
+          "provider_name",
+          "model_config_json",
+          "input_tokens",
+          "output_tokens",
+          "total_tokens",
+          "accumulated_input_tokens",
+          "accumulated_output_tokens",
+          "accumulated_total_tokens",
+          "accumulated_cost");
 
-  static {
-    for (String column :
-        List.of(
-            "id",
-            "working_dir",
-            "created_at",
-            "provider_name",
-            "model_config_json",
-            "input_tokens",
-            "output_tokens",
-            "total_tokens",
-            "accumulated_input_tokens",
-            "accumulated_output_tokens",
-            "accumulated_total_tokens",
-            "accumulated_cost")) {
-      COLUMNS.put(column, column);
-    }
+  public GooseSource() {
+    super(DATABASE);
   }
 
   @Override
@@ -93,22 +88,6 @@ public final class GooseSource implements UsageSource {
     roots.add(copy.resolve("sessions").resolve(DATABASE));
     roots.add(copy.resolve(DATABASE));
     return roots;
-  }
-
-  @Override
-  public boolean isLogFile(Path root, Path file) {
-    return file.getFileName().toString().equals(DATABASE);
-  }
-
-  /** Goose's database by its name; other programs' {@code sessions.db} fail on its table. */
-  @Override
-  public boolean recognizes(Path file, byte[] head) {
-    return DatabaseFiles.hasSqliteHeader(head) && isLogFile(file, file);
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.DATABASE;
   }
 
   @Override

@@ -4,17 +4,14 @@ import static dev.goodhart.ingest.json.JsonRecords.count;
 import static dev.goodhart.ingest.json.JsonRecords.money;
 import static dev.goodhart.ingest.json.JsonRecords.text;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.RecordSink;
 import dev.goodhart.ingest.json.JsonRecords;
 import dev.goodhart.ingest.sqlite.EpochTimes;
+import dev.goodhart.ingest.sqlite.SessionTotals;
 import dev.goodhart.model.TokenCounts;
-import dev.goodhart.model.UsageEvent;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -40,32 +37,28 @@ final class HermesSessionParser implements RecordParser {
   public void parse(byte[] bytes, int offset, int length, long lineNumber, RecordSink sink)
       throws BadRecordException {
     Session session = new Session();
-    try (JsonParser parser = JsonRecords.parser(bytes, offset, length)) {
-      JsonRecords.startObject(parser);
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        switch (field) {
-          case "id" -> session.id = text(parser, field);
-          case "model" -> session.model = text(parser, field);
-          case "billing_provider" -> session.provider = text(parser, field);
-          case "started_at" -> session.startedAt = EpochTimes.read(parser, field);
-          case "cwd" -> session.cwd = text(parser, field);
-          case "git_branch" -> session.branch = text(parser, field);
-          case "input_tokens" -> session.input = count(parser, field);
-          case "output_tokens" -> session.output = count(parser, field);
-          case "cache_read_tokens" -> session.cacheRead = count(parser, field);
-          case "cache_write_tokens" -> session.cacheWrite = count(parser, field);
-          case "reasoning_tokens" -> session.reasoning = count(parser, field);
-          case "estimated_cost_usd" -> session.estimatedCost = money(parser, field);
-          case "actual_cost_usd" -> session.actualCost = money(parser, field);
-          default -> parser.skipChildren();
-        }
-      }
-      JsonRecords.endOfRecord(parser);
-    } catch (IOException e) {
-      throw JsonRecords.malformed(e);
-    }
+    JsonRecords.readObject(
+        bytes,
+        offset,
+        length,
+        (parser, field) -> {
+          switch (field) {
+            case "id" -> session.id = text(parser, field);
+            case "model" -> session.model = text(parser, field);
+            case "billing_provider" -> session.provider = text(parser, field);
+            case "started_at" -> session.startedAt = EpochTimes.read(parser, field);
+            case "cwd" -> session.cwd = text(parser, field);
+            case "git_branch" -> session.branch = text(parser, field);
+            case "input_tokens" -> session.input = count(parser, field);
+            case "output_tokens" -> session.output = count(parser, field);
+            case "cache_read_tokens" -> session.cacheRead = count(parser, field);
+            case "cache_write_tokens" -> session.cacheWrite = count(parser, field);
+            case "reasoning_tokens" -> session.reasoning = count(parser, field);
+            case "estimated_cost_usd" -> session.estimatedCost = money(parser, field);
+            case "actual_cost_usd" -> session.actualCost = money(parser, field);
+            default -> parser.skipChildren();
+          }
+        });
     TokenCounts tokens =
         new TokenCounts(
             session.input,
@@ -74,32 +67,18 @@ final class HermesSessionParser implements RecordParser {
             session.cacheWrite,
             0,
             session.reasoning);
-    if (tokens.total() == 0) {
-      return; // a session that made no request yet
-    }
-    if (session.id == null || session.id.isBlank()) {
-      throw new BadRecordException("a session with tokens has no 'id'");
-    }
-    if (session.startedAt == null) {
-      throw new BadRecordException("a session with tokens has no 'started_at'");
-    }
-    sink.accept(
-        new UsageEvent(
-            file.source(),
-            "s:" + session.id,
-            null,
-            false,
-            session.startedAt,
+    new SessionTotals(
             session.id,
-            session.cwd,
+            session.startedAt,
+            "started_at",
             session.cwd,
             session.branch,
-            file.machineId(),
-            blankToNull(session.provider),
-            session.model != null && !session.model.isBlank() ? session.model.trim() : "unknown",
-            false,
+            session.provider,
+            session.model,
             tokens,
-            cost(session)));
+            cost(session))
+        .toEvent(file)
+        .ifPresent(sink::accept);
   }
 
   private static @Nullable BigDecimal cost(Session session) {
@@ -110,10 +89,6 @@ final class HermesSessionParser implements RecordParser {
       return session.estimatedCost;
     }
     return null;
-  }
-
-  private static @Nullable String blankToNull(@Nullable String text) {
-    return text == null || text.isBlank() ? null : text.trim();
   }
 
   private static final class Session {

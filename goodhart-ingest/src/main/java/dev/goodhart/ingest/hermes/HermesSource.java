@@ -2,16 +2,13 @@ package dev.goodhart.ingest.hermes;
 
 import dev.goodhart.ingest.DatabaseRows;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
-import dev.goodhart.ingest.UsageSource;
-import dev.goodhart.ingest.sqlite.DatabaseFiles;
+import dev.goodhart.ingest.sqlite.NamedDatabaseSource;
 import dev.goodhart.ingest.sqlite.SqliteRows;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,30 +20,28 @@ import java.util.Set;
  * whole again, which costs little at one row per session, and the store keeps each session's copy
  * with the most tokens.
  */
-public final class HermesSource implements UsageSource {
+public final class HermesSource extends NamedDatabaseSource {
   static final String HOME_VARIABLE = "HERMES_HOME";
   static final String DATABASE = "state.db";
 
-  private static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+  private static final Map<String, String> COLUMNS =
+      SqliteRows.sameNames(
+          "id",
+          "model",
+          "billing_provider",
+          "started_at",
+          "cwd",
+          "git_branch",
+          "input_tokens",
+          "output_tokens",
+          "cache_read_tokens",
+          "cache_write_tokens",
+          "reasoning_tokens",
+          "estimated_cost_usd",
+          "actual_cost_usd");
 
-  static {
-    for (String column :
-        List.of(
-            "id",
-            "model",
-            "billing_provider",
-            "started_at",
-            "cwd",
-            "git_branch",
-            "input_tokens",
-            "output_tokens",
-            "cache_read_tokens",
-            "cache_write_tokens",
-            "reasoning_tokens",
-            "estimated_cost_usd",
-            "actual_cost_usd")) {
-      COLUMNS.put(column, column);
-    }
+  public HermesSource() {
+    super(DATABASE);
   }
 
   @Override
@@ -71,21 +66,6 @@ public final class HermesSource implements UsageSource {
   @Override
   public List<Path> rootsInCopy(Path copy) {
     return List.of(copy.resolve(".hermes").resolve(DATABASE), copy.resolve(DATABASE));
-  }
-
-  @Override
-  public boolean isLogFile(Path root, Path file) {
-    return file.getFileName().toString().equals(DATABASE);
-  }
-
-  @Override
-  public boolean recognizes(Path file, byte[] head) {
-    return DatabaseFiles.hasSqliteHeader(head) && isLogFile(file, file);
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.DATABASE;
   }
 
   @Override

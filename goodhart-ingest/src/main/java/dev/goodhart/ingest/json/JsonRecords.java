@@ -75,6 +75,31 @@ public final class JsonRecords {
     }
   }
 
+  /** Reads one field of a record; the parser stands on its value, which the reader consumes. */
+  @FunctionalInterface
+  public interface FieldReader {
+    void read(JsonParser parser, String field) throws IOException, BadRecordException;
+  }
+
+  /**
+   * Reads a record that is one JSON object, handing each of its fields to {@code reader} in order;
+   * anything after the object, or JSON that does not parse, is a bad record.
+   */
+  public static void readObject(byte[] bytes, int offset, int length, FieldReader reader)
+      throws BadRecordException {
+    try (JsonParser parser = parser(bytes, offset, length)) {
+      startObject(parser);
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        reader.read(parser, field);
+      }
+      endOfRecord(parser);
+    } catch (IOException e) {
+      throw malformed(e);
+    }
+  }
+
   /** Moves to the record's first token, which must open an object. */
   public static void startObject(JsonParser parser) throws IOException, BadRecordException {
     JsonToken token = parser.nextToken();

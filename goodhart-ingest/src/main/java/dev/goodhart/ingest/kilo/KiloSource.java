@@ -2,12 +2,10 @@ package dev.goodhart.ingest.kilo;
 
 import dev.goodhart.ingest.DatabaseRows;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
-import dev.goodhart.ingest.UsageSource;
 import dev.goodhart.ingest.opencode.OpenCodeDatabase;
-import dev.goodhart.ingest.sqlite.DatabaseFiles;
+import dev.goodhart.ingest.sqlite.NamedDatabaseSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,10 +17,14 @@ import java.util.List;
  * else {@code $XDG_DATA_HOME/kilo}, else {@code ~/.local/share/kilo}. The rows are read by
  * OpenCode's reader; the events are Kilo's.
  */
-public final class KiloSource implements UsageSource {
+public final class KiloSource extends NamedDatabaseSource {
   static final String NAME = "kilo";
   static final String DATA_DIR_VARIABLE = "KILO_DATA_DIR";
   static final String DATABASE = "kilo.db";
+
+  public KiloSource() {
+    super(DATABASE);
+  }
 
   @Override
   public String name() {
@@ -47,21 +49,6 @@ public final class KiloSource implements UsageSource {
         copy.resolve(".local/share/kilo").resolve(DATABASE),
         copy.resolve("kilo").resolve(DATABASE),
         copy.resolve(DATABASE));
-  }
-
-  @Override
-  public boolean isLogFile(Path root, Path file) {
-    return file.getFileName().toString().equals(DATABASE);
-  }
-
-  @Override
-  public boolean recognizes(Path file, byte[] head) {
-    return DatabaseFiles.hasSqliteHeader(head) && isLogFile(file, file);
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.DATABASE;
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -114,6 +115,15 @@ public final class SqliteRows {
       }
     }
     return count;
+  }
+
+  /** Columns read under their own names, as {@link #readAll}'s {@code wanted} takes them. */
+  public static Map<String, String> sameNames(String... columns) {
+    Map<String, String> wanted = new LinkedHashMap<>();
+    for (String column : columns) {
+      wanted.put(column, column);
+    }
+    return Collections.unmodifiableMap(wanted);
   }
 
   /** The fields of {@code wanted} (field name to column) whose columns the table has. */
