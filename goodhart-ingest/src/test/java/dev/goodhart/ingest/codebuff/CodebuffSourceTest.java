@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.GoldenEventLines;
+import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ParserHarness;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,7 +24,7 @@ class CodebuffSourceTest {
 
   @Test
   void readsTheGoldenChat() throws BadRecordException {
-    GoldenEventLines.assertMatches(
+    GoldenEvents.assertMatches(
         "codebuff-chat", codebuff.document(ParserHarness.sample("codebuff/chat-messages.json")));
   }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.GoldenEventLines;
+import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
@@ -29,7 +29,7 @@ class CopilotSourceTest {
 
   @Test
   void readsTheGoldenExport() throws BadRecordException {
-    GoldenEventLines.assertMatches(
+    GoldenEvents.assertMatches(
         "copilot-otel", copilot.lines(ParserHarness.sample("copilot/otel.jsonl")));
   }
 

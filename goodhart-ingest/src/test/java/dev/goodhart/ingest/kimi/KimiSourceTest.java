@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.GoldenEventLines;
+import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.model.UsageEvent;
@@ -29,8 +29,7 @@ class KimiSourceTest {
 
   @Test
   void readsTheGoldenWire() throws BadRecordException {
-    GoldenEventLines.assertMatches(
-        "kimi-wire", kimi.lines(ParserHarness.sample("kimi/wire.jsonl")));
+    GoldenEvents.assertMatches("kimi-wire", kimi.lines(ParserHarness.sample("kimi/wire.jsonl")));
   }
 
   @Test

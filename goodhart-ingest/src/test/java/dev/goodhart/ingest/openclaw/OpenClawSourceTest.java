@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.GoldenEventLines;
+import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.model.UsageEvent;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class OpenClawSourceTest {
 
   @Test
   void readsTheGoldenSession() throws BadRecordException {
-    GoldenEventLines.assertMatches(
+    GoldenEvents.assertMatches(
         "openclaw-session", openclaw.lines(ParserHarness.sample("openclaw/session.jsonl")));
   }
 

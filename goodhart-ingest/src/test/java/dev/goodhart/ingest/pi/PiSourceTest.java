@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.GoldenEventLines;
+import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
@@ -26,8 +26,7 @@ class PiSourceTest {
 
   @Test
   void readsTheGoldenSession() throws BadRecordException {
-    GoldenEventLines.assertMatches(
-        "pi-session", pi.lines(ParserHarness.sample("pi/session.jsonl")));
+    GoldenEvents.assertMatches("pi-session", pi.lines(ParserHarness.sample("pi/session.jsonl")));
   }
 
   @Test

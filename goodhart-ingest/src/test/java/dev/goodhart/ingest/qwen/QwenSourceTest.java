@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.GoldenEventLines;
+import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.ingest.claudecode.ClaudeCodeSource;
 import dev.goodhart.model.SessionSignal;
@@ -26,8 +26,7 @@ class QwenSourceTest {
 
   @Test
   void readsTheGoldenChat() throws BadRecordException {
-    GoldenEventLines.assertMatches(
-        "qwen-chat", qwen.lines(ParserHarness.sample("qwen/chat.jsonl")));
+    GoldenEvents.assertMatches("qwen-chat", qwen.lines(ParserHarness.sample("qwen/chat.jsonl")));
   }
 
   @Test
