@@ -3,6 +3,7 @@ package dev.goodhart.ingest.claudecode;
 import dev.goodhart.ingest.Environment;
 import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
+import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
 import dev.goodhart.ingest.qwen.QwenSource;
@@ -76,10 +77,9 @@ public final class ClaudeCodeSource implements UsageSource {
 
   @Override
   public @Nullable String project(Path root, Path file) {
-    Path relative = root.relativize(file);
     // projects/<project>/<session>.jsonl: the project folder; a file directly under the root has
     // none.
-    return relative.getNameCount() >= 2 ? relative.getName(0).toString() : null;
+    return LogPaths.topFolder(root, file, 2);
   }
 
   @Override

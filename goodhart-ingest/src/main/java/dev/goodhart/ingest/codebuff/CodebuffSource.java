@@ -3,6 +3,7 @@ package dev.goodhart.ingest.codebuff;
 import dev.goodhart.ingest.Environment;
 import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
+import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
 import java.nio.charset.StandardCharsets;
@@ -83,8 +84,7 @@ public final class CodebuffSource implements UsageSource {
 
   @Override
   public @Nullable String project(Path root, Path file) {
-    Path relative = root.relativize(file);
-    return relative.getNameCount() >= 4 ? relative.getName(0).toString() : null;
+    return LogPaths.topFolder(root, file, 4);
   }
 
   /**
@@ -93,16 +93,8 @@ public final class CodebuffSource implements UsageSource {
    */
   @Override
   public RecordParser newParser(LogFile file, String state) {
-    Path chatFolder = file.path().getParent();
-    String chat =
-        chatFolder != null && chatFolder.getFileName() != null
-            ? chatFolder.getFileName().toString()
-            : file.stem();
-    Path channelFolder = file.root().getParent();
-    String channel =
-        channelFolder != null && channelFolder.getFileName() != null
-            ? channelFolder.getFileName().toString()
-            : "manicode";
+    String chat = LogPaths.nameOr(file.path().getParent(), file.stem());
+    String channel = LogPaths.nameOr(file.root().getParent(), "manicode");
     String project = file.project() != null ? file.project() : "unknown";
     return new CodebuffChatParser(file, channel + "/" + project + "/" + chat, chatStarted(chat));
   }

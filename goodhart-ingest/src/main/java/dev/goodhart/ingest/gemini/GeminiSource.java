@@ -3,6 +3,7 @@ package dev.goodhart.ingest.gemini;
 import dev.goodhart.ingest.Environment;
 import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
+import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +42,8 @@ public final class GeminiSource implements UsageSource {
   @Override
   public boolean isLogFile(Path root, Path file) {
     String name = file.getFileName().toString();
-    Path parent = file.getParent();
     return (name.endsWith(".json") || name.endsWith(".jsonl"))
-        && parent != null
-        && parent.getFileName() != null
-        && parent.getFileName().toString().equals("chats");
+        && LogPaths.nameOr(file.getParent(), "").equals("chats");
   }
 
   @Override
@@ -67,9 +65,8 @@ public final class GeminiSource implements UsageSource {
 
   @Override
   public @Nullable String project(Path root, Path file) {
-    Path relative = root.relativize(file);
     // tmp/<project hash>/chats/<file>: the hash of the project's folder.
-    return relative.getNameCount() >= 3 ? relative.getName(0).toString() : null;
+    return LogPaths.topFolder(root, file, 3);
   }
 
   @Override

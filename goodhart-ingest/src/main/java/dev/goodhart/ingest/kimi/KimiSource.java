@@ -3,6 +3,7 @@ package dev.goodhart.ingest.kimi;
 import dev.goodhart.ingest.Environment;
 import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
+import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +75,7 @@ public final class KimiSource implements UsageSource {
    */
   @Override
   public @Nullable String project(Path root, Path file) {
-    Path relative = root.relativize(file);
-    return relative.getNameCount() >= 3 ? relative.getName(0).toString() : null;
+    return LogPaths.topFolder(root, file, 3);
   }
 
   @Override
@@ -83,19 +83,14 @@ public final class KimiSource implements UsageSource {
     Path relative = file.root().relativize(file.path());
     int names = relative.getNameCount();
     String session =
-        names >= 3 ? relative.getName(1).toString() : parentName(file.path(), file.stem());
+        names >= 3
+            ? relative.getName(1).toString()
+            : LogPaths.nameOr(file.path().getParent(), file.stem());
     String agent = names == 5 ? relative.getName(3).toString() : null;
     Path shareFolder = file.root().getParent();
     KimiShareFolder share = shareFolder != null ? KimiShareFolder.of(shareFolder) : null;
     String workDir = share != null && file.project() != null ? share.workDir(file.project()) : null;
     String model = share != null ? share.model() : KimiShareFolder.DEFAULT_MODEL;
     return new KimiWireParser(file, session, agent, workDir, model);
-  }
-
-  private static String parentName(Path file, String fallback) {
-    Path parent = file.getParent();
-    return parent != null && parent.getFileName() != null
-        ? parent.getFileName().toString()
-        : fallback;
   }
 }

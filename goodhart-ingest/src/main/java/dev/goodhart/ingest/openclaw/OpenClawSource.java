@@ -3,6 +3,7 @@ package dev.goodhart.ingest.openclaw;
 import dev.goodhart.ingest.Environment;
 import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
+import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
 import dev.goodhart.ingest.pi.PiSessionParser;
@@ -72,11 +73,8 @@ public final class OpenClawSource implements UsageSource {
   /** {@code <agent>/sessions/<session>.jsonl}, or a reset or deleted copy of one. */
   @Override
   public boolean isLogFile(Path root, Path file) {
-    Path folder = file.getParent();
     return isSessionFileName(file.getFileName().toString())
-        && folder != null
-        && folder.getFileName() != null
-        && folder.getFileName().toString().equals("sessions");
+        && LogPaths.nameOr(file.getParent(), "").equals("sessions");
   }
 
   static boolean isSessionFileName(String name) {
@@ -106,8 +104,7 @@ public final class OpenClawSource implements UsageSource {
   /** The agent the session belongs to ({@code main} unless several are configured). */
   @Override
   public @Nullable String project(Path root, Path file) {
-    Path relative = root.relativize(file);
-    return relative.getNameCount() >= 3 ? relative.getName(0).toString() : null;
+    return LogPaths.topFolder(root, file, 3);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.goodhart.ingest.DatabaseRows;
 import dev.goodhart.ingest.Environment;
 import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
+import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
 import dev.goodhart.ingest.sqlite.DatabaseFiles;
@@ -105,9 +106,7 @@ public final class OpenCodeSource implements UsageSource {
     Path folder = file.getParent();
     Path storage = folder == null ? null : folder.getParent();
     return file.getFileName().toString().startsWith("prt_")
-        || (storage != null
-            && storage.getFileName() != null
-            && storage.getFileName().toString().equals("part"));
+        || LogPaths.nameOr(storage, "").equals("part");
   }
 
   @Override

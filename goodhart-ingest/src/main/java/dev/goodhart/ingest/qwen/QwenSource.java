@@ -3,6 +3,7 @@ package dev.goodhart.ingest.qwen;
 import dev.goodhart.ingest.Environment;
 import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
+import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +83,7 @@ public final class QwenSource implements UsageSource {
   /** The folder below {@code projects/}: Qwen Code's form of the working directory. */
   @Override
   public @Nullable String project(Path root, Path file) {
-    Path relative = root.relativize(file);
-    return relative.getNameCount() >= 3 ? relative.getName(0).toString() : null;
+    return LogPaths.topFolder(root, file, 3);
   }
 
   @Override
