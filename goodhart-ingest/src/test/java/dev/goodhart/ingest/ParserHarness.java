@@ -1,5 +1,7 @@
 package dev.goodhart.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -90,6 +93,24 @@ public final class ParserHarness {
   /** The parser's state after the last {@link #lines} or {@link #signals} call. */
   public String lastState() {
     return lastState;
+  }
+
+  /**
+   * Asserts that an import stopped after any line and resumed from the parser's state finds the
+   * same events as one import of the whole text: what a parser carries from line to line (a
+   * session, a model) must survive in its state.
+   */
+  public void assertResumesAfterEveryLine(String text) throws BadRecordException {
+    String[] lines = text.split("\n");
+    List<UsageEvent> whole = lines(String.join("\n", lines));
+    for (int split = 1; split < lines.length; split++) {
+      List<UsageEvent> resumed =
+          new ArrayList<>(lines(String.join("\n", Arrays.copyOf(lines, split))));
+      resumed.addAll(
+          lines(String.join("\n", Arrays.copyOfRange(lines, split, lines.length)), lastState()));
+
+      assertEquals(whole, resumed, "split after line " + split);
+    }
   }
 
   public List<UsageEvent> document(String text) throws BadRecordException {

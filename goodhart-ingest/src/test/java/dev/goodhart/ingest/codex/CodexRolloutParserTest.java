@@ -8,7 +8,6 @@ import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,18 +45,7 @@ class CodexRolloutParserTest {
 
   @Test
   void resumingFromTheSavedStateGivesTheSameEvents() throws BadRecordException {
-    String[] lines = ParserHarness.sample("codex_rollout_synthetic.jsonl").split("\n");
-    List<UsageEvent> whole = codex.lines(String.join("\n", lines));
-    for (int split = 1; split < lines.length; split++) {
-      List<UsageEvent> resumed =
-          new ArrayList<>(codex.lines(String.join("\n", java.util.Arrays.copyOf(lines, split))));
-      String state = codex.lastState();
-      resumed.addAll(
-          codex.lines(
-              String.join("\n", java.util.Arrays.copyOfRange(lines, split, lines.length)), state));
-
-      assertEquals(whole, resumed, "split after line " + split);
-    }
+    codex.assertResumesAfterEveryLine(ParserHarness.sample("codex_rollout_synthetic.jsonl"));
   }
 
   @Test

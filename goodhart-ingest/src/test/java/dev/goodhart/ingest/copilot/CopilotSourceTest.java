@@ -10,12 +10,9 @@ import dev.goodhart.ingest.Environment;
 import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.model.TokenCounts;
-import dev.goodhart.model.UsageEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,18 +32,7 @@ class CopilotSourceTest {
 
   @Test
   void resumingFromTheSavedStateGivesTheSameEvents() throws BadRecordException {
-    String[] lines = ParserHarness.sample("copilot/otel.jsonl").split("\n");
-    List<UsageEvent> whole = copilot.lines(String.join("\n", lines));
-    for (int split = 1; split < lines.length; split++) {
-      List<UsageEvent> resumed =
-          new ArrayList<>(copilot.lines(String.join("\n", Arrays.copyOf(lines, split))));
-      resumed.addAll(
-          copilot.lines(
-              String.join("\n", Arrays.copyOfRange(lines, split, lines.length)),
-              copilot.lastState()));
-
-      assertEquals(whole, resumed, "split after line " + split);
-    }
+    copilot.assertResumesAfterEveryLine(ParserHarness.sample("copilot/otel.jsonl"));
   }
 
   @Test

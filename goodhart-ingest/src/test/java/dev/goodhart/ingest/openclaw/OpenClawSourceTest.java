@@ -10,8 +10,6 @@ import dev.goodhart.ingest.GoldenEvents;
 import dev.goodhart.ingest.ParserHarness;
 import dev.goodhart.model.UsageEvent;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,18 +56,7 @@ class OpenClawSourceTest {
 
   @Test
   void theModelOfAModelChangeLastsAcrossImports() throws BadRecordException {
-    String[] lines = ParserHarness.sample("openclaw/session.jsonl").split("\n");
-    List<UsageEvent> whole = openclaw.lines(String.join("\n", lines));
-    for (int split = 1; split < lines.length; split++) {
-      List<UsageEvent> resumed =
-          new ArrayList<>(openclaw.lines(String.join("\n", Arrays.copyOf(lines, split))));
-      resumed.addAll(
-          openclaw.lines(
-              String.join("\n", Arrays.copyOfRange(lines, split, lines.length)),
-              openclaw.lastState()));
-
-      assertEquals(whole, resumed, "split after line " + split);
-    }
+    openclaw.assertResumesAfterEveryLine(ParserHarness.sample("openclaw/session.jsonl"));
   }
 
   @Test

@@ -13,7 +13,6 @@ import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.git.LineHash;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +66,7 @@ class PiSourceTest {
 
   @Test
   void resumingFromTheSavedStateGivesTheSameEvents() throws BadRecordException {
-    String[] lines = ParserHarness.sample("pi/session.jsonl").split("\n");
-    List<UsageEvent> whole = pi.lines(String.join("\n", lines));
-    for (int split = 1; split < lines.length; split++) {
-      List<UsageEvent> resumed =
-          new ArrayList<>(pi.lines(String.join("\n", Arrays.copyOf(lines, split))));
-      resumed.addAll(
-          pi.lines(
-              String.join("\n", Arrays.copyOfRange(lines, split, lines.length)), pi.lastState()));
-
-      assertEquals(whole, resumed, "split after line " + split);
-    }
+    pi.assertResumesAfterEveryLine(ParserHarness.sample("pi/session.jsonl"));
   }
 
   @Test
