@@ -9,10 +9,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
-import dev.goodhart.ingest.RecordParser;
-import dev.goodhart.ingest.RecordSink;
 import dev.goodhart.ingest.json.JsonRecords;
 import dev.goodhart.ingest.sqlite.EpochTimes;
+import dev.goodhart.ingest.sqlite.SessionRowParser;
 import dev.goodhart.ingest.sqlite.SessionTotals;
 import dev.goodhart.model.TokenCounts;
 import java.io.IOException;
@@ -28,18 +27,15 @@ import org.jspecify.annotations.Nullable;
  * reasoning, billed as output (as ccusage does). {@code accumulated_cost}, where the version of
  * Goose has it, is the session's cost as Goose computed it.
  */
-final class GooseSessionParser implements RecordParser {
+final class GooseSessionParser extends SessionRowParser {
   static final String SOURCE = "goose";
 
-  private final LogFile file;
-
   GooseSessionParser(LogFile file) {
-    this.file = file;
+    super(file);
   }
 
   @Override
-  public void parse(byte[] bytes, int offset, int length, long lineNumber, RecordSink sink)
-      throws BadRecordException {
+  protected SessionTotals read(byte[] bytes, int offset, int length) throws BadRecordException {
     Session session = new Session();
     JsonRecords.readObject(
         bytes,
@@ -70,18 +66,16 @@ final class GooseSessionParser implements RecordParser {
     long output = session.accumulatedOutput > 0 ? session.accumulatedOutput : session.output;
     long total = session.accumulatedTotal > 0 ? session.accumulatedTotal : session.total;
     long reasoning = Math.max(0, total - input - output);
-    new SessionTotals(
-            session.id,
-            session.createdAt,
-            "created_at",
-            session.workingDir,
-            null,
-            session.provider,
-            session.model,
-            new TokenCounts(input, output + reasoning, 0, 0, 0, reasoning),
-            session.cost)
-        .toEvent(file)
-        .ifPresent(sink::accept);
+    return new SessionTotals(
+        session.id,
+        session.createdAt,
+        "created_at",
+        session.workingDir,
+        null,
+        session.provider,
+        session.model,
+        new TokenCounts(input, output + reasoning, 0, 0, 0, reasoning),
+        session.cost);
   }
 
   private static @Nullable String modelName(JsonParser parser)

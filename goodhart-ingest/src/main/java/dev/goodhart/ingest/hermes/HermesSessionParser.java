@@ -6,10 +6,9 @@ import static dev.goodhart.ingest.json.JsonRecords.text;
 
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
-import dev.goodhart.ingest.RecordParser;
-import dev.goodhart.ingest.RecordSink;
 import dev.goodhart.ingest.json.JsonRecords;
 import dev.goodhart.ingest.sqlite.EpochTimes;
+import dev.goodhart.ingest.sqlite.SessionRowParser;
 import dev.goodhart.ingest.sqlite.SessionTotals;
 import dev.goodhart.model.TokenCounts;
 import java.math.BigDecimal;
@@ -24,18 +23,15 @@ import org.jspecify.annotations.Nullable;
  * provider's actual cost, else its estimate; a recorded zero (a subscription's included use) is no
  * cost, so goodhart prices the tokens, as ccusage does.
  */
-final class HermesSessionParser implements RecordParser {
+final class HermesSessionParser extends SessionRowParser {
   static final String SOURCE = "hermes";
 
-  private final LogFile file;
-
   HermesSessionParser(LogFile file) {
-    this.file = file;
+    super(file);
   }
 
   @Override
-  public void parse(byte[] bytes, int offset, int length, long lineNumber, RecordSink sink)
-      throws BadRecordException {
+  protected SessionTotals read(byte[] bytes, int offset, int length) throws BadRecordException {
     Session session = new Session();
     JsonRecords.readObject(
         bytes,
@@ -67,18 +63,16 @@ final class HermesSessionParser implements RecordParser {
             session.cacheWrite,
             0,
             session.reasoning);
-    new SessionTotals(
-            session.id,
-            session.startedAt,
-            "started_at",
-            session.cwd,
-            session.branch,
-            session.provider,
-            session.model,
-            tokens,
-            cost(session))
-        .toEvent(file)
-        .ifPresent(sink::accept);
+    return new SessionTotals(
+        session.id,
+        session.startedAt,
+        "started_at",
+        session.cwd,
+        session.branch,
+        session.provider,
+        session.model,
+        tokens,
+        cost(session));
   }
 
   private static @Nullable BigDecimal cost(Session session) {
