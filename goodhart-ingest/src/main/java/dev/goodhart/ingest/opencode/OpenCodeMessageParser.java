@@ -43,39 +43,35 @@ final class OpenCodeMessageParser implements RecordParser {
   public void parse(byte[] bytes, int offset, int length, long lineNumber, RecordSink sink)
       throws BadRecordException {
     Message message = new Message();
-    try (JsonParser parser = JsonRecords.parser(bytes, offset, length)) {
-      JsonRecords.startObject(parser);
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        switch (field) {
-          case "id" -> message.id = text(parser, field);
-          case "sessionID" -> message.sessionId = text(parser, field);
-          case "providerID" -> message.provider = text(parser, field);
-          case "modelID" -> message.model = text(parser, field);
-          case "cost" -> message.cost = money(parser, field);
-          case "time" -> {
-            if (object(parser, field)) {
-              readTime(parser, message);
+    JsonRecords.readObject(
+        bytes,
+        offset,
+        length,
+        (parser, field) -> {
+          switch (field) {
+            case "id" -> message.id = text(parser, field);
+            case "sessionID" -> message.sessionId = text(parser, field);
+            case "providerID" -> message.provider = text(parser, field);
+            case "modelID" -> message.model = text(parser, field);
+            case "cost" -> message.cost = money(parser, field);
+            case "time" -> {
+              if (object(parser, field)) {
+                readTime(parser, message);
+              }
             }
-          }
-          case "path" -> {
-            if (object(parser, field)) {
-              readPath(parser, message);
+            case "path" -> {
+              if (object(parser, field)) {
+                readPath(parser, message);
+              }
             }
-          }
-          case "tokens" -> {
-            if (object(parser, field)) {
-              message.tokens = readTokens(parser);
+            case "tokens" -> {
+              if (object(parser, field)) {
+                message.tokens = readTokens(parser);
+              }
             }
+            default -> parser.skipChildren();
           }
-          default -> parser.skipChildren();
-        }
-      }
-      JsonRecords.endOfRecord(parser);
-    } catch (IOException e) {
-      throw JsonRecords.malformed(e);
-    }
+        });
     if (message.tokens == null || message.tokens.total() == 0) {
       return; // a user message, or an assistant message that has not streamed yet
     }

@@ -57,28 +57,24 @@ final class OpenCodePartParser implements RecordParser {
       return;
     }
     Part part = new Part();
-    try (JsonParser parser = JsonRecords.parser(bytes, offset, length)) {
-      JsonRecords.startObject(parser);
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        switch (field) {
-          case "sessionID" -> part.sessionId = text(parser, field);
-          case "type" -> part.type = text(parser, field);
-          case "callID" -> part.callId = text(parser, field);
-          case "tool" -> part.tool = text(parser, field);
-          case "state" -> {
-            if (object(parser, field)) {
-              readState(parser, part);
+    JsonRecords.readObject(
+        bytes,
+        offset,
+        length,
+        (parser, field) -> {
+          switch (field) {
+            case "sessionID" -> part.sessionId = text(parser, field);
+            case "type" -> part.type = text(parser, field);
+            case "callID" -> part.callId = text(parser, field);
+            case "tool" -> part.tool = text(parser, field);
+            case "state" -> {
+              if (object(parser, field)) {
+                readState(parser, part);
+              }
             }
+            default -> parser.skipChildren();
           }
-          default -> parser.skipChildren();
-        }
-      }
-      JsonRecords.endOfRecord(parser);
-    } catch (IOException e) {
-      throw JsonRecords.malformed(e);
-    }
+        });
     if (!"tool".equals(part.type) || !"completed".equals(part.status) || part.sessionId == null) {
       return; // a call that failed or is still running wrote nothing yet
     }
