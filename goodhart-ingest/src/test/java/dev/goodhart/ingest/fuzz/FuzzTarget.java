@@ -79,13 +79,10 @@ enum FuzzTarget {
           "input",
           "old_string",
           "new_string",
-          "edits")) {
-    @Override
-    Subject subject(Path folder) {
-      return new JsonLinesSubject(
-          new ClaudeCodeSource(), "-home-dev-work-alpha/session-1.jsonl", seeds());
-    }
-  },
+          "edits"),
+      (folder, seeds) ->
+          new JsonLinesSubject(
+              new ClaudeCodeSource(), "-home-dev-work-alpha/session-1.jsonl", seeds)),
 
   CODEX(
       concat(
@@ -154,15 +151,12 @@ enum FuzzTarget {
           "add",
           "update",
           "action",
-          "working_directory")) {
-    @Override
-    Subject subject(Path folder) {
-      return new JsonLinesSubject(
-          new CodexSource(),
-          "2026/03/05/rollout-2026-03-05T10-00-00-0199aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee.jsonl",
-          seeds());
-    }
-  },
+          "working_directory"),
+      (folder, seeds) ->
+          new JsonLinesSubject(
+              new CodexSource(),
+              "2026/03/05/rollout-2026-03-05T10-00-00-0199aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee.jsonl",
+              seeds)),
 
   GEMINI_LINES(
       concat(
@@ -208,12 +202,9 @@ enum FuzzTarget {
           "file_path",
           "content",
           "old_string",
-          "new_string")) {
-    @Override
-    Subject subject(Path folder) {
-      return new JsonLinesSubject(new GeminiSource(), "abc123/chats/session-1.jsonl", seeds());
-    }
-  },
+          "new_string"),
+      (folder, seeds) ->
+          new JsonLinesSubject(new GeminiSource(), "abc123/chats/session-1.jsonl", seeds)),
 
   GEMINI_DOCUMENT(
       List.of(
@@ -251,12 +242,8 @@ enum FuzzTarget {
           "file_path",
           "content",
           "old_string",
-          "new_string")) {
-    @Override
-    Subject subject(Path folder) {
-      return new DocumentSubject(new GeminiSource(), "abc123/chats/session-2.json");
-    }
-  },
+          "new_string"),
+      (folder, seeds) -> new DocumentSubject(new GeminiSource(), "abc123/chats/session-2.json")),
 
   OPENCODE(
       List.of(
@@ -297,12 +284,8 @@ enum FuzzTarget {
           "total",
           "path",
           "cwd",
-          "root")) {
-    @Override
-    Subject subject(Path folder) {
-      return new DocumentSubject(new OpenCodeSource(), "session-a/msg-1.json");
-    }
-  },
+          "root"),
+      (folder, seeds) -> new DocumentSubject(new OpenCodeSource(), "session-a/msg-1.json")),
 
   OPENCODE_PARTS(
       concat(
@@ -338,12 +321,8 @@ enum FuzzTarget {
           "patchText",
           "time",
           "start",
-          "end")) {
-    @Override
-    Subject subject(Path folder) {
-      return new DocumentSubject(new OpenCodeSource(), "msg_1/prt_1.json");
-    }
-  },
+          "end"),
+      (folder, seeds) -> new DocumentSubject(new OpenCodeSource(), "msg_1/prt_1.json")),
 
   PI(
       concat(
@@ -378,15 +357,12 @@ enum FuzzTarget {
           "arguments",
           "path",
           "oldText",
-          "newText")) {
-    @Override
-    Subject subject(Path folder) {
-      return new JsonLinesSubject(
-          new PiSource(),
-          "--home-dev-work-alpha--/2026-03-01T09-00-00-000Z_0b5e3c1a.jsonl",
-          seeds());
-    }
-  },
+          "newText"),
+      (folder, seeds) ->
+          new JsonLinesSubject(
+              new PiSource(),
+              "--home-dev-work-alpha--/2026-03-01T09-00-00-000Z_0b5e3c1a.jsonl",
+              seeds)),
 
   OPENCLAW(
       concat(
@@ -409,13 +385,10 @@ enum FuzzTarget {
           "cacheRead",
           "cost",
           "total",
-          "timestamp")) {
-    @Override
-    Subject subject(Path folder) {
-      return new JsonLinesSubject(
-          new OpenClawSource(), "main/sessions/5f1c2d3e.jsonl.reset.2026-03-20", seeds());
-    }
-  },
+          "timestamp"),
+      (folder, seeds) ->
+          new JsonLinesSubject(
+              new OpenClawSource(), "main/sessions/5f1c2d3e.jsonl.reset.2026-03-20", seeds)),
 
   KIMI(
       concat(
@@ -440,13 +413,10 @@ enum FuzzTarget {
           "total",
           "message_id",
           "agent_id",
-          "event")) {
-    @Override
-    Subject subject(Path folder) {
-      return new JsonLinesSubject(
-          new KimiSource(), "3f2a8c1e/session-k1/subagents/agent-7/wire.jsonl", seeds());
-    }
-  },
+          "event"),
+      (folder, seeds) ->
+          new JsonLinesSubject(
+              new KimiSource(), "3f2a8c1e/session-k1/subagents/agent-7/wire.jsonl", seeds)),
 
   QWEN(
       concat(
@@ -479,12 +449,9 @@ enum FuzzTarget {
           "file_path",
           "content",
           "old_string",
-          "new_string")) {
-    @Override
-    Subject subject(Path folder) {
-      return new JsonLinesSubject(new QwenSource(), "-home-dev-w/chats/qs-1.jsonl", seeds());
-    }
-  },
+          "new_string"),
+      (folder, seeds) ->
+          new JsonLinesSubject(new QwenSource(), "-home-dev-w/chats/qs-1.jsonl", seeds)),
 
   CODEBUFF(
       List.of(
@@ -513,13 +480,10 @@ enum FuzzTarget {
           "prompt_tokens_details",
           "cached_tokens",
           "promptTokens",
-          "totalTokens")) {
-    @Override
-    Subject subject(Path folder) {
-      return new DocumentSubject(
-          new CodebuffSource(), "demo/chats/2026-01-02T03-04-05.000Z/chat-messages.json");
-    }
-  },
+          "totalTokens"),
+      (folder, seeds) ->
+          new DocumentSubject(
+              new CodebuffSource(), "demo/chats/2026-01-02T03-04-05.000Z/chat-messages.json")),
 
   COPILOT(
       concat(
@@ -551,12 +515,8 @@ enum FuzzTarget {
           "gen_ai.usage.cache_creation.input_tokens",
           "gen_ai.usage.reasoning.output_tokens",
           "turn.index",
-          "_body")) {
-    @Override
-    Subject subject(Path folder) {
-      return new JsonLinesSubject(new CopilotSource(), "copilot-otel.jsonl", seeds());
-    }
-  },
+          "_body"),
+      (folder, seeds) -> new JsonLinesSubject(new CopilotSource(), "copilot-otel.jsonl", seeds)),
 
   /** Rows of Goose's sessions table, as GooseSource selects them. */
   GOOSE_ROWS(
@@ -580,12 +540,8 @@ enum FuzzTarget {
           "accumulated_input_tokens",
           "accumulated_output_tokens",
           "accumulated_total_tokens",
-          "accumulated_cost")) {
-    @Override
-    Subject subject(Path folder) {
-      return new DocumentSubject(new GooseSource(), "sessions.db");
-    }
-  },
+          "accumulated_cost"),
+      (folder, seeds) -> new DocumentSubject(new GooseSource(), "sessions.db")),
 
   /** Rows of Hermes Agent's sessions table, as HermesSource selects them. */
   HERMES_ROWS(
@@ -609,12 +565,8 @@ enum FuzzTarget {
           "cache_write_tokens",
           "reasoning_tokens",
           "estimated_cost_usd",
-          "actual_cost_usd")) {
-    @Override
-    Subject subject(Path folder) {
-      return new DocumentSubject(new HermesSource(), "state.db");
-    }
-  },
+          "actual_cost_usd"),
+      (folder, seeds) -> new DocumentSubject(new HermesSource(), "state.db")),
 
   AMP(
       List.of(
@@ -641,12 +593,8 @@ enum FuzzTarget {
           "tokens",
           "input",
           "output",
-          "total")) {
-    @Override
-    Subject subject(Path folder) {
-      return new DocumentSubject(new AmpSource(), "threads/T-1.json");
-    }
-  },
+          "total"),
+      (folder, seeds) -> new DocumentSubject(new AmpSource(), "threads/T-1.json")),
 
   DROID(
       List.of(
@@ -666,12 +614,8 @@ enum FuzzTarget {
           "cacheCreationTokens",
           "cacheReadTokens",
           "thinkingTokens",
-          "totalTokens")) {
-    @Override
-    Subject subject(Path folder) {
-      return new DocumentSubject(new DroidSource(), "p/s-1.settings.json");
-    }
-  },
+          "totalTokens"),
+      (folder, seeds) -> new DocumentSubject(new DroidSource(), "p/s-1.settings.json")),
 
   PRICE_FILES(
       List.of(
@@ -708,19 +652,23 @@ enum FuzzTarget {
           "output",
           "cache_read",
           "cache_write",
-          "context_over_200k")) {
-    @Override
-    Subject subject(Path folder) {
-      return new PriceFileSubject(folder);
-    }
-  };
+          "context_over_200k"),
+      (folder, seeds) -> new PriceFileSubject(folder));
 
   private final List<String> seeds;
   private final List<String> fields;
+  private final SubjectFactory subjects;
 
-  FuzzTarget(List<String> seeds, List<String> fields) {
+  FuzzTarget(List<String> seeds, List<String> fields, SubjectFactory subjects) {
     this.seeds = seeds;
     this.fields = fields;
+    this.subjects = subjects;
+  }
+
+  /** How a target feeds its parser: a subject made for a folder, with the target's seeds. */
+  @FunctionalInterface
+  interface SubjectFactory {
+    Subject create(Path folder, List<String> seeds);
   }
 
   /** Valid records of the format: every one of them reads without complaint. */
@@ -734,7 +682,9 @@ enum FuzzTarget {
   }
 
   /** The parser, fed the way goodhart feeds it; {@code folder} is for files the subject writes. */
-  abstract Subject subject(Path folder);
+  Subject subject(Path folder) {
+    return subjects.create(folder, seeds);
+  }
 
   private static List<String> sampleLines(String... samples) {
     return Arrays.stream(samples)
