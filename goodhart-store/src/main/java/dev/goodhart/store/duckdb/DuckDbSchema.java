@@ -414,6 +414,42 @@ final class DuckDbSchema {
                     number INTEGER NOT NULL,
                     updated_at TIMESTAMPTZ NOT NULL,
                     PRIMARY KEY (forge, repository, number)
+                  )""")),
+          new Migration(
+              8,
+              "vendor invoices: cost and usage reports of Anthropic, OpenAI, Copilot, Cursor",
+              // Exact dollars; people as pseudonyms. A row is known by its bucket and line key.
+              List.of(
+                  """
+                  CREATE TABLE vendor_usage (
+                    vendor VARCHAR NOT NULL,
+                    report VARCHAR NOT NULL,
+                    bucket_start TIMESTAMPTZ NOT NULL,
+                    bucket_end TIMESTAMPTZ NOT NULL,
+                    line_key VARCHAR NOT NULL,
+                    grouping VARCHAR NOT NULL,
+                    model VARCHAR,
+                    workspace VARCHAR,
+                    api_key VARCHAR,
+                    line_item VARCHAR,
+                    person_id VARCHAR,
+                    amount_usd DECIMAL(38, 18),
+                    list_amount_usd DECIMAL(38, 18),
+                    estimated BOOLEAN NOT NULL,
+                    input_tokens BIGINT NOT NULL,
+                    output_tokens BIGINT NOT NULL,
+                    cache_read_tokens BIGINT NOT NULL,
+                    cache_write_tokens BIGINT NOT NULL,
+                    requests DECIMAL(38, 9),
+                    PRIMARY KEY (vendor, report, bucket_start, line_key)
+                  )""",
+                  """
+                  CREATE TABLE vendor_cursor (
+                    vendor VARCHAR NOT NULL,
+                    report VARCHAR NOT NULL,
+                    scope VARCHAR NOT NULL,
+                    last_bucket TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (vendor, report, scope)
                   )""")));
 
   static final int LATEST = MIGRATIONS.getLast().version();
