@@ -123,6 +123,10 @@ public final class JsonItems {
         // Text that announced UTF-16 or UTF-32 and is not: Jackson's decoder says so.
         broke = parser == null ? null : parser.currentLocation();
         reason = "not JSON text (" + complaint(e.getMessage()) + ")";
+      } catch (NumberFormatException | ArithmeticException e) {
+        // A number kept as a decimal whose exponent no decimal can hold (1e-2147483648).
+        broke = parser == null ? null : parser.currentLocation();
+        reason = "a number out of range (" + complaint(e.getMessage()) + ")";
       } finally {
         if (parser != null) {
           parser.close();

@@ -300,17 +300,25 @@ public final class JsonField {
     return node.intValue();
   }
 
-  /** An optional count from 0 to {@link Long#MAX_VALUE}, 0 when absent or wrong. */
+  /** The largest count {@link #countLong()} reads: more tokens than any bill holds. */
+  public static final long MAX_COUNT = 1_000_000_000_000_000L;
+
+  /**
+   * An optional count from 0 to {@link #MAX_COUNT}, 0 when absent or wrong: sums of a few such
+   * counts never overflow.
+   */
   public long countLong() {
     if (isAbsent() || reported) {
       return 0;
     }
-    return nonNegativeLongOrZero();
-  }
-
-  private long nonNegativeLongOrZero() {
-    Long value = nonNegativeLong();
-    return value == null ? 0 : value;
+    if (!node.isIntegralNumber()
+        || !node.canConvertToLong()
+        || node.longValue() < 0
+        || node.longValue() > MAX_COUNT) {
+      problem("an integer from 0 to %d".formatted(MAX_COUNT));
+      return 0;
+    }
+    return node.longValue();
   }
 
   /** The largest amount read: a trillion dollars a line is damage, not a bill. */
