@@ -2,6 +2,7 @@ package dev.goodhart.ingest.vendor;
 
 import dev.goodhart.model.billing.VendorUsage;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,55 +11,56 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Counts what an import read of each report, for its summary. */
+/**
+ * Counts what an import read of each report, for its summary: each row once, as the store keeps it,
+ * however many of the import's pages held it.
+ */
 final class ReportTally {
-  private static final class Sums {
-    final VendorFormat format;
-    long rows;
-    @Nullable LocalDate first;
-    @Nullable LocalDate last;
-    @Nullable BigDecimal amount;
-    long tokens;
+  /** A row's identity in the store. */
+  private record Key(Instant bucket, String line) {}
 
-    Sums(VendorFormat format) {
-      this.format = format;
-    }
-  }
-
-  private final Map<VendorFormat, Sums> sums = new LinkedHashMap<>();
+  private final Map<VendorFormat, Map<Key, VendorUsage>> reports = new LinkedHashMap<>();
 
   void add(VendorFormat format, List<VendorUsage> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    Sums s = sums.computeIfAbsent(format, Sums::new);
+    Map<Key, VendorUsage> kept = reports.computeIfAbsent(format, f -> new LinkedHashMap<>());
     for (VendorUsage row : rows) {
-      s.rows++;
-      LocalDate day = LocalDate.ofInstant(row.bucketStart(), ZoneOffset.UTC);
-      s.first = s.first == null || day.isBefore(s.first) ? day : s.first;
-      s.last = s.last == null || day.isAfter(s.last) ? day : s.last;
-      if (row.amountUsd() != null) {
-        s.amount = s.amount == null ? row.amountUsd() : s.amount.add(row.amountUsd());
-      }
-      s.tokens += row.tokens();
+      kept.put(new Key(row.bucketStart(), row.lineKey()), row);
     }
   }
 
   List<VendorImportSummary.Report> reports() {
-    List<VendorImportSummary.Report> reports = new ArrayList<>();
-    sums.values()
-        .forEach(
-            s ->
-                reports.add(
-                    new VendorImportSummary.Report(
-                        s.format.vendor(),
-                        s.format.report(),
-                        s.format.title(),
-                        s.rows,
-                        s.first,
-                        s.last,
-                        s.amount,
-                        s.tokens)));
-    return reports;
+    List<VendorImportSummary.Report> summaries = new ArrayList<>();
+    reports.forEach(
+        (format, rows) -> {
+          LocalDate first = null;
+          LocalDate last = null;
+          BigDecimal amount = null;
+          long tokens = 0;
+          for (VendorUsage row : rows.values()) {
+            LocalDate day = LocalDate.ofInstant(row.bucketStart(), ZoneOffset.UTC);
+            first = first == null || day.isBefore(first) ? day : first;
+            last = last == null || day.isAfter(last) ? day : last;
+            amount = plus(amount, row.amountUsd());
+            tokens += row.tokens();
+          }
+          summaries.add(
+              new VendorImportSummary.Report(
+                  format.vendor(),
+                  format.report(),
+                  format.title(),
+                  rows.size(),
+                  first,
+                  last,
+                  amount,
+                  tokens));
+        });
+    return summaries;
+  }
+
+  private static @Nullable BigDecimal plus(@Nullable BigDecimal sum, @Nullable BigDecimal amount) {
+    return amount == null ? sum : sum == null ? amount : sum.add(amount);
   }
 }

@@ -146,12 +146,23 @@ public final class VendorApiImporter {
         first = false;
         listener.pullRequestRead();
       }
-      if (clean && lastBucket != null) {
+      if (clean) {
+        // A report with nothing since `from` resumes from yesterday: vendors fill a day's
+        // report within a day, so nothing older than that can still arrive.
+        Instant resume = lastBucket;
+        if (resume == null) {
+          Instant yesterday = startOfDay(now).minus(java.time.Duration.ofDays(1));
+          resume = from.isAfter(yesterday) ? from : yesterday;
+        }
         target.record(
             List.of(),
-            List.of(new VendorCursor(api.vendor(), report.report(), report.scope(), lastBucket)));
+            List.of(new VendorCursor(api.vendor(), report.report(), report.scope(), resume)));
       }
       return clean;
+    }
+
+    private static Instant startOfDay(Instant time) {
+      return LocalDate.ofInstant(time, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** The start of the first UTC day to read. */
