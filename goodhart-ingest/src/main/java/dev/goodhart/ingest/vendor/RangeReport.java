@@ -20,17 +20,26 @@ public final class RangeReport implements ApiReport {
   private final VendorFormat format;
   private final String scope;
   private final BiFunction<Instant, Instant, List<URI>> first;
+  private final int recentRequests;
 
+  /**
+   * @param recentRequests how many of the last first requests ask for days the vendor may not have
+   *     reported yet (yesterday and today, for a daily report)
+   */
   private RangeReport(
-      VendorFormat format, String scope, BiFunction<Instant, Instant, List<URI>> first) {
+      VendorFormat format,
+      String scope,
+      BiFunction<Instant, Instant, List<URI>> first,
+      int recentRequests) {
     this.format = requireNonNull(format, "format is null");
     this.scope = requireNonNull(scope, "scope is null");
     this.first = requireNonNull(first, "first is null");
+    this.recentRequests = recentRequests;
   }
 
   /** A report asked for once, from the first day's start on. */
   public static RangeReport from(VendorFormat format, Function<Instant, URI> first) {
-    return new RangeReport(format, "", (from, now) -> List.of(first.apply(from)));
+    return new RangeReport(format, "", (from, now) -> List.of(first.apply(from)), 0);
   }
 
   /** A report asked for a UTC day at a time, up to today. */
@@ -54,7 +63,7 @@ public final class RangeReport implements ApiReport {
 
     /** The report, asking for each day at the address {@code day} gives. */
     public ApiReport asking(Function<LocalDate, URI> day) {
-      return new RangeReport(format, scope, (from, now) -> days(from, now, day));
+      return new RangeReport(format, scope, (from, now) -> days(from, now, day), 2);
     }
   }
 
@@ -81,7 +90,13 @@ public final class RangeReport implements ApiReport {
 
   @Override
   public List<ApiRequest> start(Instant from, Instant now) {
-    return first.apply(from, now).stream().map(uri -> ApiRequest.get(uri, format)).toList();
+    List<URI> uris = first.apply(from, now);
+    List<ApiRequest> requests = new ArrayList<>();
+    for (int i = 0; i < uris.size(); i++) {
+      ApiRequest request = ApiRequest.get(uris.get(i), format);
+      requests.add(i >= uris.size() - recentRequests ? request.asRecent() : request);
+    }
+    return requests;
   }
 
   @Override

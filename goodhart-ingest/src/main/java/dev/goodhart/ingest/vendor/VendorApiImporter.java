@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>Each report is read from the start of the last bucket the last complete import read (a
  *       vendor fills a bucket while it lasts, and revises it for a while), or from {@code since},
- *       or, the first time, from {@value #FIRST_DAYS} days back, up to now, page by page.
+ *       or, the first time, from {@value #FIRST_DAYS} days back, up to now, page by page. A report
+ *       asked for a day at a time may not have yesterday's or today's yet: their {@code 404} is no
+ *       problem.
  *   <li>Each answer's rows are stored as they come, in one transaction per answer; a row stored
  *       before is replaced, so asking again for a bucket never counts it twice.
  *   <li>A report's cursor advances to its latest bucket only at the end of a pass without problems:
@@ -130,6 +132,9 @@ public final class VendorApiImporter {
             }
           }
           case ForgeClient.NotFound notFound -> {
+            if (request.recent()) {
+              break; // a day the vendor has not reported yet: asked again next time
+            }
             if (first) {
               throw new GoodhartException(
                   ErrorCode.FORGE_NOT_FOUND,

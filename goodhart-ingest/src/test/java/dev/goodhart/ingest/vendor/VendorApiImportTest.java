@@ -352,6 +352,33 @@ class VendorApiImportTest {
   }
 
   @Test
+  void aDayNotReportedYetIsNoProblem() {
+    String billing =
+        "/enterprises/acme-corp/settings/billing/premium_request/usage?year=2026&month=8&day=";
+    for (int day = 1; day <= 3; day++) {
+      server.on(
+          billing + day,
+          FakeForge.json(
+              "{\"timePeriod\":{\"year\":2026,\"month\":8,\"day\":%d},\"enterprise\":\"acme-corp\",\"usageItems\":[]}"
+                  .formatted(day)));
+    }
+    server.on(
+        "/enterprises/acme-corp/copilot/metrics/reports/users-1-day?day=2026-08-01",
+        FakeForge.json("{\"download_links\":[],\"report_day\":\"2026-08-01\"}"));
+    // Yesterday's and today's reports are not processed yet: 404.
+
+    VendorImportSummary summary =
+        run(new CopilotApi(), CopilotApi.scope(null, "acme-corp"), LocalDate.parse("2026-08-01"));
+
+    assertEquals(List.of(), problems);
+    assertTrue(summary.cursorsAdvanced());
+    assertEquals(
+        Instant.parse("2026-08-02T00:00:00Z"),
+        target.cursors.get("copilot/usage_metrics/enterprise:acme-corp"),
+        "nothing reported: from yesterday next time");
+  }
+
+  @Test
   void copilotNeedsAnOrganisationOrAnEnterprise() {
     assertTrue(new CopilotApi().checkScope(null).contains("--org NAME or --enterprise NAME"));
     assertTrue(new CopilotApi().checkScope("org:a/b").contains("'a/b'"));
