@@ -68,7 +68,7 @@ class VendorSavedFilesTest {
         read(false, "anthropic_cost_report_page1.json", "anthropic_cost_report_page2.json");
 
     assertEquals(List.of(), problems);
-    assertEquals(9, summary.rows(), "rows read, the overlapping day twice");
+    assertEquals(8, summary.rows(), "rows read, the day both pages hold once");
     assertEquals(8, target.of(Vendor.ANTHROPIC, "cost_report").size(), "rows kept");
     // 1234.56789 + 4567.8 + 312.004 + 89.1 cents
     assertMoney("62.0347189", target.billed(Vendor.ANTHROPIC, "cost_report", "2026-08-01"));
