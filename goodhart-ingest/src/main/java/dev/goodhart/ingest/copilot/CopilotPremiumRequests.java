@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Premium request usage, {@code GET /organizations/{org}/settings/billing/premium_request/usage}
@@ -68,7 +69,7 @@ public final class CopilotPremiumRequests implements VendorFormat {
     }
   }
 
-  private static String text(JsonNode value, String field) {
+  private static @Nullable String text(JsonNode value, String field) {
     JsonNode node = value.path(field);
     return node.isTextual() && !node.textValue().isBlank() && node.textValue().length() <= 512
         ? node.textValue()
@@ -76,14 +77,14 @@ public final class CopilotPremiumRequests implements VendorFormat {
   }
 
   /** The answer's day or month, as a bucket. */
-  private static Instant[] period(JsonField answer) {
+  private static Instant @Nullable [] period(JsonField answer) {
     JsonField time = answer.object().get("timePeriod").object();
     Integer year = time.get("year").positiveInt();
     Integer month = time.get("month").positiveInt();
     JsonField dayField = time.get("day");
     Integer day = dayField.isAbsent() ? null : dayField.positiveInt();
     answer.get("usageItems").array(100_000);
-    if (year == null || month == null || dayField.isAbsent() == false && day == null) {
+    if (year == null || month == null || !dayField.isAbsent() && day == null) {
       return null;
     }
     try {
@@ -107,9 +108,9 @@ public final class CopilotPremiumRequests implements VendorFormat {
       JsonField item,
       Instant[] span,
       String period,
-      String organisation,
-      String enterprise,
-      String person) {
+      @Nullable String organisation,
+      @Nullable String enterprise,
+      @Nullable String person) {
     String product = item.get("product").optionalText();
     String sku = item.get("sku").optionalText();
     String model = item.get("model").optionalText();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of a Copilot usage metrics report per user and UTC day ({@code users-1-day}, NDJSON,
@@ -64,7 +65,7 @@ public final class CopilotUsageMetrics implements VendorFormat {
     }
   }
 
-  private static VendorUsage row(JsonField row, VendorPage page) {
+  private static @Nullable VendorUsage row(JsonField row, VendorPage page) {
     LocalDate day = row.get("day").day();
     String login = row.get("user_login").optionalText();
     String userId = row.get("user_id").optionalIdentifier();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Copilot usage metrics report of an enterprise or organisation as a whole ({@code
@@ -52,7 +53,7 @@ public final class CopilotUsageTotals implements VendorFormat {
     }
   }
 
-  private static VendorUsage row(JsonField total, VendorPage page) {
+  private static @Nullable VendorUsage row(JsonField total, VendorPage page) {
     LocalDate day = total.get("day").day();
     String enterprise = total.get("enterprise_id").optionalIdentifier();
     String organisation = total.get("organization_id").optionalIdentifier();

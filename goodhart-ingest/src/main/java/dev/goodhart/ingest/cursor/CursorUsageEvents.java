@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /teams/filtered-usage-events} (FORMATS.md §5.1): one event per request. Money is in
@@ -70,7 +71,7 @@ public final class CursorUsageEvents implements VendorFormat {
     }
   }
 
-  private static VendorUsage event(JsonField event, VendorPage page) {
+  private static @Nullable VendorUsage event(JsonField event, VendorPage page) {
     Instant time = event.get("timestamp").epochMillis();
     String model = event.get("model").optionalText();
     String kind = event.get("kind").optionalText();

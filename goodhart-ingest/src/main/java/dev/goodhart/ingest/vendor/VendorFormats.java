@@ -3,6 +3,7 @@ package dev.goodhart.ingest.vendor;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goodhart.ingest.json.JsonPayload;
 import dev.goodhart.model.billing.Vendor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,16 +55,11 @@ public final class VendorFormats {
 
   /**
    * Why a value is of no known format, for its problem's message: a page of buckets without rows
-   * says nothing of its report and is passed over; anything else lists its fields.
+   * (or of no bucket) says nothing of its report and is passed over; anything else lists its
+   * fields.
    */
   static Optional<String> unknown(JsonNode value) {
-    if (value.isObject()
-        && value.path("data").isArray()
-        && allBucketsEmpty(value.get("data"))
-        && !value.path("data").isEmpty()) {
-      return Optional.empty();
-    }
-    if (value.isObject() && value.path("data").isArray() && value.path("data").isEmpty()) {
+    if (value.isObject() && value.path("data").isArray() && allBucketsEmpty(value.get("data"))) {
       return Optional.empty();
     }
     TreeSet<String> fields = new TreeSet<>();
@@ -72,7 +68,7 @@ public final class VendorFormats {
         fields.isEmpty()
             ? "no fields"
             : "fields "
-                + String.join(", ", fields.stream().limit(8).toList())
+                + String.join(", ", fields.stream().limit(8).map(JsonPayload::quote).toList())
                 + (fields.size() > 8 ? ", ..." : "");
     return Optional.of(
         "not an answer of a vendor report goodhart reads (%s); it reads Anthropic's cost and messages usage reports and Claude Code Analytics, OpenAI's costs and completions usage, Copilot's premium request usage and usage metrics (NDJSON), and Cursor's usage events"

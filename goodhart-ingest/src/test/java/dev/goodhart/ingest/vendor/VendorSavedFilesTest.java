@@ -284,7 +284,7 @@ class VendorSavedFilesTest {
             .message()
             .startsWith(
                 file
-                    + ":1: not an answer of a vendor report goodhart reads (fields items, object)"),
+                    + ":1: not an answer of a vendor report goodhart reads (fields \"items\", \"object\")"),
         problems::toString);
     assertFalse(problems.stream().anyMatch(p -> p.message().contains("Exception")));
   }
