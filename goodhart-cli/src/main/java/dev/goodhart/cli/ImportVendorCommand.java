@@ -40,11 +40,11 @@ import picocli.CommandLine.Parameters;
     name = "vendor",
     mixinStandardHelpOptions = true,
     description = {
-      "Import what vendors billed and reported: Anthropic's cost and usage reports and Claude Code",
-      "Analytics, OpenAI's costs and completions usage, Copilot's premium requests and usage",
-      "metrics, Cursor's usage events. From saved API answers (FILE..., recognised by their",
-      "content; pages saved twice or overlapping count once) or from the API (--from-api).",
-      "People are kept only as pseudonyms."
+      "Import what vendors billed and reported: Anthropic's cost and usage reports and",
+      "Claude Code Analytics, OpenAI's costs and completions usage, Copilot's premium",
+      "requests and usage metrics, Cursor's usage events. From saved API answers",
+      "(FILE..., recognised by their content; pages saved twice or overlapping count",
+      "once) or from the vendor's API (--from-api). People are kept only as pseudonyms."
     })
 final class ImportVendorCommand implements Callable<Integer> {
   private final CliContext context;
@@ -239,9 +239,10 @@ final class ImportVendorCommand implements Callable<Integer> {
               : " from %s's API (%,d requests)".formatted(vendor.title(), summary.requests()));
       for (VendorImportSummary.Report report : summary.reports()) {
         context.out.printf(
-            "  %s: %,d rows, %s%s%n",
+            "  %s: %,d row%s, %s%s%n",
             report.title(),
             report.rows(),
+            report.rows() == 1 ? "" : "s",
             report.firstDay().equals(report.lastDay())
                 ? report.firstDay()
                 : report.firstDay() + " to " + report.lastDay(),

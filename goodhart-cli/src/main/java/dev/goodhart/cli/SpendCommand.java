@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
     name = "spend",
     mixinStandardHelpOptions = true,
     description = {
-      "Billed against observed: per UTC day, what each vendor billed (imported with 'goodhart",
-      "import vendor') beside the spend the agents' logs and telemetry observed, and the gap.",
-      "Imports new agent logs first."
+      "Billed against observed: per UTC day, what each vendor billed (imported with",
+      "'goodhart import vendor') beside the spend the agents' logs and telemetry",
+      "observed, and the gap. Imports new agent logs first."
     })
 final class SpendCommand implements Callable<Integer> {
   private final CliContext context;
