@@ -59,7 +59,7 @@ final class CliContext {
     return environment.path(DATA_VARIABLE).orElse(environment.home().resolve(".goodhart"));
   }
 
-  static final String MEMORY_VARIABLE = "GOODHART_DUCKDB_MEMORY";
+  static final String MEMORY_VARIABLE = DuckDbStore.MEMORY_VARIABLE;
 
   @Nullable EarlyStore earlyStore;
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Import agent usage logs into the store.",
-      "Without PATH: every log folder of this machine (Claude Code, Codex, Gemini CLI, OpenCode).",
+      "Without PATH: every log folder and database of this machine, of every agent --source names.",
       "With --from-dir: a copy of another machine's home or agent folders, kept apart under --machine NAME."
     })
 final class ImportUsageCommand implements Callable<Integer> {
@@ -51,7 +51,8 @@ final class ImportUsageCommand implements Callable<Integer> {
       names = "--source",
       split = ",",
       paramLabel = "NAME",
-      description = "Only these agents (default: all).")
+      description = "Only these agents: ${COMPLETION-CANDIDATES} (default: all).",
+      completionCandidates = SourceNames.class)
   List<String> sources = new ArrayList<>();
 
   @Option(

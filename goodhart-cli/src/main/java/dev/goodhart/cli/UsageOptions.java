@@ -47,8 +47,8 @@ final class UsageOptions {
       names = "--source",
       split = ",",
       paramLabel = "NAME",
-      description =
-          "Only these agents: claude, codex, gemini, opencode (comma-separated; default: all).")
+      description = "Only these agents: ${COMPLETION-CANDIDATES} (comma-separated; default: all).",
+      completionCandidates = SourceNames.class)
   List<String> sources = new ArrayList<>();
 
   @Option(

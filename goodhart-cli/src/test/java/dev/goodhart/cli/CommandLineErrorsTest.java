@@ -27,7 +27,7 @@ class CommandLineErrorsTest {
         "usage daily --until yesterday | --until 'yesterday' is not a date",
         "usage daily --since 20260310 --until 20260301 | --since '20260310' is after --until '20260301'",
         "usage daily --tz Mars/Olympus | unknown time zone 'Mars/Olympus'",
-        "usage daily --source claude,cursorx | unknown source 'cursorx'; known sources: claude, codex, gemini, opencode",
+        "usage daily --source claude,cursorx | unknown source 'cursorx'; known sources: claude, codex, gemini, opencode, amp, codebuff, copilot, droid",
         "usage daily --json --csv | choose one output: --json or --csv",
         "usage daily --last 0 | --last must be at least 1",
         "usage daily --last 3 --since 2026-01-01 | --last and --since both set the first day",

@@ -3,6 +3,8 @@ package dev.goodhart.ingest;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +40,19 @@ public record Environment(Map<String, String> variables, Path home) {
   /** The folder a variable names, with a leading {@code ~/} expanded against the home folder. */
   public Optional<Path> path(String name) {
     return get(name).map(this::expand);
+  }
+
+  /**
+   * The folders a variable names, separated by commas (as ccusage reads its agents' variables, so
+   * that archives of old logs can be named beside the agent's folder); empty when it is unset.
+   */
+  public List<Path> paths(String name) {
+    return get(name).stream()
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .map(String::trim)
+        .filter(folder -> !folder.isEmpty())
+        .map(this::expand)
+        .toList();
   }
 
   public Path expand(String path) {

@@ -72,7 +72,7 @@ public final class LogDiscovery {
         boolean layoutKnown = false;
         for (UsageSource source : sources) {
           for (Path root : source.rootsInCopy(path)) {
-            if (Files.isDirectory(root)) {
+            if (Files.exists(root)) {
               layoutKnown = true;
               discovery.walk(source, root);
             }
@@ -93,6 +93,18 @@ public final class LogDiscovery {
   }
 
   private void walk(UsageSource source, Path root) {
+    if (Files.isRegularFile(root)) {
+      // A root that is a file (a database the agent keeps beside other folders) is that log alone.
+      Path folder = root.toAbsolutePath().getParent();
+      if (folder != null && source.isLogFile(folder, root)) {
+        try {
+          add(source, folder, root, Files.readAttributes(root, BasicFileAttributes.class));
+        } catch (IOException e) {
+          problems.add(new BadRecord(root, 0, "cannot read the file: " + describe(e)));
+        }
+      }
+      return;
+    }
     if (!Files.isDirectory(root)) {
       return;
     }
@@ -146,9 +158,11 @@ public final class LogDiscovery {
   private void add(UsageSource source, Path root, Path file, BasicFileAttributes attributes) {
     Path absolute = file.toAbsolutePath().normalize();
     if (seen.putIfAbsent(absolute, Boolean.TRUE) == null) {
-      found.add(
-          new FoundLog(
-              source, root, absolute, attributes.size(), attributes.lastModifiedTime().toMillis()));
+      long[] sizeAndModified =
+          source.layout(absolute) == FileLayout.DATABASE
+              ? SqliteFiles.sizeAndModified(absolute, attributes)
+              : new long[] {attributes.size(), attributes.lastModifiedTime().toMillis()};
+      found.add(new FoundLog(source, root, absolute, sizeAndModified[0], sizeAndModified[1]));
     }
   }
 

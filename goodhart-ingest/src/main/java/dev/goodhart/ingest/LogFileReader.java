@@ -50,6 +50,7 @@ final class LogFileReader {
   private final boolean strict;
   private final BadRecordCounter badRecords;
   private final ChunkSink out;
+  private final DatabaseFileReader databases;
   private byte[] buffer = new byte[INITIAL_BUFFER];
 
   LogFileReader(Machine machine, boolean strict, BadRecordCounter badRecords, ChunkSink out) {
@@ -57,6 +58,7 @@ final class LogFileReader {
     this.strict = strict;
     this.badRecords = badRecords;
     this.out = out;
+    this.databases = new DatabaseFileReader(machine, this::report, out);
   }
 
   /**
@@ -72,8 +74,13 @@ final class LogFileReader {
             machine.id(),
             log.source().project(log.root(), log.path()),
             relativeName(log));
+    FileLayout layout = log.source().layout(log.path());
+    if (layout == FileLayout.DATABASE) {
+      databases.read(log, file, previous);
+      return;
+    }
     try (FileChannel channel = FileChannel.open(log.path(), StandardOpenOption.READ)) {
-      if (log.source().layout(log.path()) == FileLayout.WHOLE_FILE) {
+      if (layout == FileLayout.WHOLE_FILE) {
         readWhole(log, file, channel);
       } else {
         readLines(log, file, channel, previous);
@@ -304,55 +311,12 @@ final class LogFileReader {
     }
   }
 
-  private static GoodhartException parserBug(FoundLog log, long line, RuntimeException e) {
+  static GoodhartException parserBug(FoundLog log, long line, RuntimeException e) {
     return new GoodhartException(
         ErrorCode.INTERNAL_ERROR,
         "the %s parser failed on %s:%d; please report this with the line: %s"
             .formatted(log.source().name(), log.path(), line, e),
         e);
-  }
-
-  /**
-   * The events of the chunk being read. Copies of one request written on consecutive lines (Claude
-   * Code writes one line per content block) are merged here already, keeping the copy with the most
-   * tokens as the store would; that halves what reaches the store.
-   */
-  private static final class ChunkEvents implements RecordSink {
-    private List<UsageEvent> events = new ArrayList<>();
-    private List<SessionSignal> signals = new ArrayList<>();
-
-    @Override
-    public void signal(SessionSignal signal) {
-      signals.add(signal);
-    }
-
-    @Override
-    public void accept(UsageEvent event) {
-      int last = events.size() - 1;
-      if (last >= 0 && events.get(last).eventKey().equals(event.eventKey())) {
-        if (event.tokens().total() > events.get(last).tokens().total()) {
-          events.set(last, event);
-        }
-        return;
-      }
-      events.add(event);
-    }
-
-    int size() {
-      return events.size();
-    }
-
-    List<SessionSignal> takeSignals() {
-      List<SessionSignal> taken = signals;
-      signals = new ArrayList<>();
-      return taken;
-    }
-
-    List<UsageEvent> take() {
-      List<UsageEvent> taken = events;
-      events = new ArrayList<>();
-      return taken;
-    }
   }
 
   private static String relativeName(FoundLog log) {

@@ -1,6 +1,8 @@
 package dev.goodhart.ingest;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -49,4 +51,16 @@ public interface UsageSource {
 
   /** A parser for one file, continuing from {@code state} (empty for the start of the file). */
   RecordParser newParser(LogFile file, String state);
+
+  /**
+   * Reads a {@link FileLayout#DATABASE} file: selects the rows that changed since {@code state}
+   * (empty for a first read), hands each to {@code rows} as a record, and returns the state to
+   * continue from next time. The connection is read-only and waits for a writer's lock for a while
+   * before it gives up; a {@link SQLException} is reported as a problem of the whole file, and the
+   * file is read again from the same state at the next import.
+   */
+  default String readDatabase(LogFile file, Connection database, String state, DatabaseRows rows)
+      throws SQLException {
+    throw new UnsupportedOperationException(name() + " has no database layout: " + file.path());
+  }
 }

@@ -101,9 +101,14 @@ public final class ParserHarness {
 
   /** One of the format specification's sample files (src/test/resources/samples). */
   public static String sample(String name) {
-    try (InputStream in = ParserHarness.class.getResourceAsStream("/samples/" + name)) {
+    return resource("/samples/" + name);
+  }
+
+  /** A test resource's text. */
+  public static String resource(String name) {
+    try (InputStream in = ParserHarness.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalArgumentException("no sample " + name);
+        throw new IllegalArgumentException("no test resource " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -252,4 +252,102 @@ class OtlpSdkTest {
     JsonNode telemetry = running.json(running.get("/api/v1/telemetry", read), 200);
     assertEquals(3.75, telemetry.get("weeks").get(0).get("cost").asDouble(), 1e-9);
   }
+
+  /**
+   * A person's transcripts imported into the server's store, and the same requests sent by the
+   * agent's telemetry: each request counts once, the transcript's copy; the request telemetry alone
+   * saw counts too.
+   */
+  @org.junit.jupiter.api.Test
+  void aRequestInTheTranscriptsAndInTelemetryCountsOnce() throws Exception {
+    Instant at = Instant.parse("2026-11-30T10:00:00Z");
+    long[][] requests = {{1_000, 200, 5_000, 300}, {1_100, 150, 5_300, 0}, {900, 80, 5_450, 0}};
+    try (dev.goodhart.model.ImportTransaction transaction = running.store.beginImport()) {
+      for (int i = 0; i < 2; i++) {
+        transaction.add(
+            List.of(
+                new dev.goodhart.model.UsageEvent(
+                    "claude",
+                    "m:msg_" + i + "|r:req_" + i,
+                    "msg_" + i,
+                    false,
+                    at.plusSeconds(i * 30L + 1),
+                    "session-0",
+                    "shop",
+                    "/work/shop",
+                    "main",
+                    "laptop",
+                    "anthropic",
+                    "claude-sonnet-4-5",
+                    false,
+                    // the transcript splits cache writes by lifetime; telemetry sends their sum
+                    new dev.goodhart.model.TokenCounts(
+                        requests[i][0], requests[i][1], requests[i][2], 0, requests[i][3], 0),
+                    null)));
+      }
+      transaction.commit();
+    }
+    OpenTelemetrySdk sdk = agent("http/protobuf", "gzip", "delta", running.token(Scope.INGEST));
+    Logger logger = sdk.getSdkLoggerProvider().get("com.anthropic.claude_code");
+    for (int i = 0; i < requests.length; i++) {
+      logger
+          .logRecordBuilder()
+          .setTimestamp(at.plusSeconds(i * 30L))
+          .setBody("claude_code.api_request")
+          .setAllAttributes(
+              Attributes.builder()
+                  .put("event.name", "api_request")
+                  .put("session.id", "session-0")
+                  .put("user.email", PEOPLE[0])
+                  .put("model", "claude-sonnet-4-5")
+                  .put("input_tokens", requests[i][0])
+                  .put("output_tokens", requests[i][1])
+                  .put("cache_read_tokens", requests[i][2])
+                  .put("cache_creation_tokens", requests[i][3])
+                  .put("request_id", "req_" + i)
+                  .build())
+          .emit();
+    }
+    assertTrue(sdk.getSdkLoggerProvider().forceFlush().join(10, TimeUnit.SECONDS).isSuccess());
+    sdk.close();
+
+    assertEquals(5, running.stored().statistics().events());
+    assertEquals(3, running.stored().statistics().countedEvents());
+    List<UsageAggregate> sessions = running.stored().usageBySession(UsageFilter.ALL);
+    assertEquals(
+        3, sessions.stream().mapToLong(UsageAggregate::requests).sum(), sessions.toString());
+  }
+
+  /** A team exporting only metrics: their sessions' cost reaches the report, marked estimated. */
+  @org.junit.jupiter.api.Test
+  void spendFromMetricsAloneReachesTheReportAsAnEstimate() throws Exception {
+    OpenTelemetrySdk sdk = agent("http/protobuf", "gzip", "delta", running.token(Scope.INGEST));
+    DoubleCounter cost =
+        sdk.getMeter("com.anthropic.claude_code")
+            .counterBuilder("claude_code.cost.usage")
+            .ofDoubles()
+            .setUnit("USD")
+            .build();
+    for (int person = 0; person < PEOPLE.length; person++) {
+      cost.add(
+          1.25 + person,
+          Attributes.of(
+              AttributeKey.stringKey("session.id"),
+              "metrics-only-" + person,
+              AttributeKey.stringKey("user.email"),
+              PEOPLE[person],
+              AttributeKey.stringKey("model"),
+              "claude-sonnet-4-5"));
+    }
+    assertTrue(sdk.getSdkMeterProvider().forceFlush().join(10, TimeUnit.SECONDS).isSuccess());
+    sdk.close();
+    running.stored();
+
+    JsonNode report = running.json(running.get("/api/v1/report", running.token(Scope.READ)), 200);
+    JsonNode totals = report.get("totals");
+    assertEquals(5, totals.get("sessions").asInt(), report.toString());
+    // 1.25 + 2.25 + 3.25 + 4.25 + 5.25
+    assertEquals(16.25, totals.get("cost").asDouble(), 1e-9, report.toString());
+    assertEquals(16.25, totals.get("estimatedCost").asDouble(), 1e-9, report.toString());
+  }
 }

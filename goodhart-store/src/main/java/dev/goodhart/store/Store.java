@@ -9,6 +9,7 @@ import dev.goodhart.model.git.CommittedLines;
 import dev.goodhart.model.git.PrintedCommit;
 import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryScan;
+import dev.goodhart.model.telemetry.MetricSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,12 @@ import java.util.function.Consumer;
  * counted events.
  */
 public interface Store extends AutoCloseable {
+  /**
+   * The sessions of the filter's span and sources that sent metric points and no usage event: the
+   * spend of a team that exports only metrics.
+   */
+  List<MetricSession> metricOnlySessions(UsageFilter filter);
+
   /** The checkpoints of every file read from one machine's logs, by absolute path. */
   Map<String, FileCheckpoint> checkpoints(String machineId);
 

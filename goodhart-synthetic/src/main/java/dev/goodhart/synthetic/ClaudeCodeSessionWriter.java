@@ -129,8 +129,11 @@ final class ClaudeCodeSessionWriter {
       long cacheRead,
       boolean fast) {}
 
-  /** Writes one session of a few turns and returns the bytes written (sub-agent files included). */
-  long writeSession(Path projects, Project project, Instant start) {
+  /**
+   * Writes one session of {@code turns} prompts (0: a few, drawn) and returns the bytes written
+   * (sub-agent files included).
+   */
+  long writeSession(Path projects, Project project, Instant start, int turns) {
     String sessionId = ids.uuid();
     String model = pickMainModel();
     Path file = projects.resolve(project.folder()).resolve(sessionId + ".jsonl");
@@ -140,9 +143,9 @@ final class ClaudeCodeSessionWriter {
       if (random.nextInt(4) == 0) {
         summary(out);
       }
-      int turns = 1 + text.logNormal(3, 0.8, 0, 14);
+      int count = turns > 0 ? turns : 1 + text.logNormal(3, 0.8, 0, 14);
       bytes = 0;
-      for (int turn = 0; turn < turns; turn++) {
+      for (int turn = 0; turn < count; turn++) {
         bytes += turn(out, main, projects);
       }
       bytes += out.bytes();

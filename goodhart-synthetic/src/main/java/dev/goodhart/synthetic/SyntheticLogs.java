@@ -64,7 +64,8 @@ public final class SyntheticLogs {
     long claudeBytes = 0;
     while (claudeBytes < spec.claudeBytes()) {
       claudeBytes +=
-          claude.writeSession(claudeProjects(home), project(random), start(random, spec));
+          claude.writeSession(
+              claudeProjects(home), project(random), start(random, spec), spec.turnsPerSession());
       sessions++;
     }
     long codexBytes = 0;

@@ -17,6 +17,7 @@ import java.util.Map;
  *
  * <pre>
  * write  --home DIR [--claude-mib N] [--codex-mib N] [--seed S] [--days D] [--shared-with-ccusage]
+ *        [--turns-per-session T]
  * append --home DIR --mib N [--seed S] [--at ISO-INSTANT]
  * </pre>
  *
@@ -57,7 +58,8 @@ public final class SyntheticLogsMain {
               Integer.parseInt(options.getOrDefault("days", "60")),
               options.containsKey("shared-with-ccusage")
                   ? SyntheticSpec.Features.sharedWithCcusage()
-                  : SyntheticSpec.Features.all());
+                  : SyntheticSpec.Features.all(),
+              Integer.parseInt(options.getOrDefault("turns-per-session", "0")));
       result = SyntheticLogs.write(home, spec);
     } else {
       Instant at = Instant.parse(options.getOrDefault("at", "2026-11-01T09:00:00Z"));
@@ -105,7 +107,7 @@ public final class SyntheticLogsMain {
     System.err.println("synthetic logs: " + problem);
     System.err.println(
         "usage: write --home DIR [--claude-mib N] [--codex-mib N] [--seed S] [--days D]"
-            + " [--first-day YYYY-MM-DD] [--shared-with-ccusage]");
+            + " [--first-day YYYY-MM-DD] [--shared-with-ccusage] [--turns-per-session T]");
     System.err.println("       append --home DIR --mib N [--seed S] [--at ISO-INSTANT]");
     System.exit(2);
   }

@@ -14,15 +14,25 @@ import java.time.LocalDate;
  * @param firstDay the day the first session may start (UTC)
  * @param days over how many days sessions are spread
  * @param features the cases that exercise de-duplication and pricing rules
+ * @param turnsPerSession the prompts of every Claude Code session, 0 for the natural spread (a few
+ *     on most, up to 15); a heavy user's long sessions (hundreds of requests a file) are another
+ *     shape for the store than many short ones
  */
 public record SyntheticSpec(
-    long seed, long claudeBytes, long codexBytes, LocalDate firstDay, int days, Features features) {
+    long seed,
+    long claudeBytes,
+    long codexBytes,
+    LocalDate firstDay,
+    int days,
+    Features features,
+    int turnsPerSession) {
 
   public SyntheticSpec {
     requireNonNull(firstDay, "firstDay is null");
     requireNonNull(features, "features is null");
-    if (claudeBytes < 0 || codexBytes < 0 || days < 1) {
-      throw new IllegalArgumentException("sizes must not be negative and days must be positive");
+    if (claudeBytes < 0 || codexBytes < 0 || days < 1 || turnsPerSession < 0) {
+      throw new IllegalArgumentException(
+          "sizes and turns must not be negative and days must be positive");
     }
   }
 
@@ -65,14 +75,19 @@ public record SyntheticSpec(
 
   public static SyntheticSpec of(long seed, long claudeBytes, long codexBytes) {
     return new SyntheticSpec(
-        seed, claudeBytes, codexBytes, LocalDate.of(2026, 9, 1), 60, Features.all());
+        seed, claudeBytes, codexBytes, LocalDate.of(2026, 9, 1), 60, Features.all(), 0);
   }
 
   public SyntheticSpec withFeatures(Features value) {
-    return new SyntheticSpec(seed, claudeBytes, codexBytes, firstDay, days, value);
+    return new SyntheticSpec(seed, claudeBytes, codexBytes, firstDay, days, value, turnsPerSession);
+  }
+
+  public SyntheticSpec withTurnsPerSession(int value) {
+    return new SyntheticSpec(seed, claudeBytes, codexBytes, firstDay, days, features, value);
   }
 
   public SyntheticSpec withDays(LocalDate first, int count) {
-    return new SyntheticSpec(seed, claudeBytes, codexBytes, first, count, features);
+    return new SyntheticSpec(
+        seed, claudeBytes, codexBytes, first, count, features, turnsPerSession);
   }
 }

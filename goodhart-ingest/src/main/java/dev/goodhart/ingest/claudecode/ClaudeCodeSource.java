@@ -5,6 +5,7 @@ import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
+import dev.goodhart.ingest.qwen.QwenSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class ClaudeCodeSource implements UsageSource {
     String start = new String(head, StandardCharsets.UTF_8);
     return !start.contains("\"payload\"")
         && !start.contains("\"projectHash\"")
+        && !QwenSource.isQwenRecording(head)
         && (start.contains("\"sessionId\"")
             || start.contains("\"leafUuid\"")
             || start.contains("\"requestId\""));

@@ -7,7 +7,6 @@ import static dev.goodhart.ingest.json.JsonRecords.text;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.goodhart.ingest.AgentWork;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordSink;
@@ -63,16 +62,11 @@ final class GeminiMessages {
       if (!"success".equals(status)) {
         return NO_LINES;
       }
-      return switch (name == null ? "" : name) {
-        case "write_file" -> content == null ? NO_LINES : LineHash.ofText(content);
-        case "replace" ->
-            newString == null
-                ? NO_LINES
-                : AgentWork.replaced(
-                    oldString == null ? NO_LINES : LineHash.ofText(oldString),
-                    LineHash.ofText(newString));
-        default -> NO_LINES;
-      };
+      return GeminiEdits.written(
+          name,
+          content == null ? null : LineHash.ofText(content),
+          oldString == null ? null : LineHash.ofText(oldString),
+          newString == null ? null : LineHash.ofText(newString));
     }
   }
 
@@ -251,8 +245,9 @@ final class GeminiMessages {
   }
 
   /**
-   * Gemini's {@code input} (promptTokenCount) includes cached tokens; tool-use prompt tokens come
-   * on top of it and are billed as input; thinking tokens are billed as output.
+   * Gemini CLI's {@code tokens} are the API's {@code usageMetadata} under shorter names: {@code
+   * input} (the prompt, cached tokens included), {@code output}, {@code cached}, {@code thoughts},
+   * {@code tool}, {@code total}.
    */
   private static TokenCounts readTokens(JsonParser parser, String path)
       throws IOException, BadRecordException {
@@ -261,6 +256,7 @@ final class GeminiMessages {
     long cached = 0;
     long thoughts = 0;
     long tool = 0;
+    long total = 0;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
@@ -270,19 +266,19 @@ final class GeminiMessages {
         case "cached" -> cached = count(parser, path + ".cached");
         case "thoughts" -> thoughts = count(parser, path + ".thoughts");
         case "tool" -> tool = count(parser, path + ".tool");
+        case "total" -> total = count(parser, path + ".total");
         default -> parser.skipChildren();
       }
     }
-    if (cached > input) {
-      throw new BadRecordException(
-          "field '%s.cached' (%d) exceeds '%s.input' (%d)".formatted(path, cached, path, input));
-    }
-    return new TokenCounts(
-        Math.addExact(input - cached, tool),
-        Math.addExact(output, thoughts),
+    return GeminiTokenCounts.of(
+        input,
+        output,
         cached,
-        0,
-        0,
-        thoughts);
+        thoughts,
+        tool,
+        total,
+        GeminiTokenCounts.Thoughts.APART_FROM_CANDIDATES,
+        path + ".input",
+        path + ".cached");
   }
 }

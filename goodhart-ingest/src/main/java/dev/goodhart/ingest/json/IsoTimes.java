@@ -26,12 +26,17 @@ public final class IsoTimes {
 
   public static Instant parse(String text, String field) throws BadRecordException {
     Instant time = parseAnyShape(text, field);
-    if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+    if (!isPlausible(time)) {
       throw new BadRecordException(
           "field '%s' is not a plausible time (1970 to 2100): '%s'"
               .formatted(field, JsonRecords.abbreviate(text)));
     }
     return time;
+  }
+
+  /** Whether a time lies in the window of plausible log times, 1970 to 2100. */
+  static boolean isPlausible(Instant time) {
+    return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
   }
 
   private static Instant parseAnyShape(String text, String field) throws BadRecordException {

@@ -243,6 +243,31 @@ public final class JsonScanner {
     return value;
   }
 
+  /**
+   * Any JSON number as the exact decimal its text spells, or null for JSON null; the caller judges
+   * its range (a time in seconds since the epoch, which {@link #money} would call implausible).
+   */
+  public @Nullable BigDecimal number(String name) throws BadRecordException {
+    int c = peek();
+    if (c == 'n') {
+      literal("null");
+      return null;
+    }
+    if (c != '-' && (c < '0' || c > '9')) {
+      throw wrongType(name, "a number");
+    }
+    int numberEnd = numberEnd(position);
+    String text = new String(bytes, position, numberEnd - position, StandardCharsets.US_ASCII);
+    try {
+      BigDecimal value = new BigDecimal(text);
+      position = numberEnd;
+      return value;
+    } catch (NumberFormatException e) {
+      throw new BadRecordException(
+          "field '%s' is not a plausible number: '%s'".formatted(name, text), e);
+    }
+  }
+
   /** Enters an object (returns true) or passes over null (returns false). */
   public boolean object(String name) throws BadRecordException {
     int c = peek();

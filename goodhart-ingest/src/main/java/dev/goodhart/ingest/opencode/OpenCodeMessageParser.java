@@ -20,9 +20,12 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One message file. OpenCode rewrites the file while the response streams, so the file is read
+ * One message: a message file, or a row of the {@code message} table with its id and session added
+ * ({@link OpenCodeDatabase}). OpenCode rewrites a message while the response streams, so it is read
  * whole whenever it changes and keyed by its message id; the store keeps the copy with the most
- * tokens.
+ * tokens, and a message both in a file and in the database (OpenCode copied its files into the
+ * database when it moved to SQLite) counts once. The events carry the reading source's name: Kilo
+ * writes OpenCode's messages.
  */
 final class OpenCodeMessageParser implements RecordParser {
   static final String SOURCE = "opencode";
@@ -56,6 +59,11 @@ final class OpenCodeMessageParser implements RecordParser {
               readTime(parser, message);
             }
           }
+          case "path" -> {
+            if (object(parser, field)) {
+              readPath(parser, message);
+            }
+          }
           case "tokens" -> {
             if (object(parser, field)) {
               message.tokens = readTokens(parser);
@@ -75,16 +83,17 @@ final class OpenCodeMessageParser implements RecordParser {
       throw new BadRecordException("a message with 'tokens' has no 'time.created'");
     }
     String id = message.id != null ? message.id : file.stem();
+    String folder = message.root != null ? message.root : message.cwd;
     sink.accept(
         new UsageEvent(
-            SOURCE,
+            file.source(),
             "m:" + id,
             null,
             false,
             Instant.ofEpochMilli(message.createdMillis),
             message.sessionId != null ? message.sessionId : parentFolder(),
-            file.project(),
-            null,
+            folder != null ? folder : file.project(),
+            message.cwd != null ? message.cwd : folder,
             null,
             file.machineId(),
             message.provider,
@@ -119,13 +128,32 @@ final class OpenCodeMessageParser implements RecordParser {
     }
   }
 
-  /** Reasoning is reported apart from output and billed as output, so it is added to output. */
+  /** The folder the session worked in ({@code cwd}) and its project's root ({@code root}). */
+  private static void readPath(JsonParser parser, Message message)
+      throws IOException, BadRecordException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      switch (field) {
+        case "cwd" -> message.cwd = text(parser, "path.cwd");
+        case "root" -> message.root = text(parser, "path.root");
+        default -> parser.skipChildren();
+      }
+    }
+  }
+
+  /**
+   * Reasoning is reported apart from output and billed as output, so it is added to output. A
+   * message that gives only a {@code total} (some providers report nothing finer) counts it as
+   * output, as ccusage does: output is the dearer rate, so the cost is not understated.
+   */
   private static TokenCounts readTokens(JsonParser parser) throws IOException, BadRecordException {
     long input = 0;
     long output = 0;
     long reasoning = 0;
     long cacheRead = 0;
     long cacheWrite = 0;
+    long total = 0;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
@@ -133,6 +161,7 @@ final class OpenCodeMessageParser implements RecordParser {
         case "input" -> input = count(parser, "tokens.input");
         case "output" -> output = count(parser, "tokens.output");
         case "reasoning" -> reasoning = count(parser, "tokens.reasoning");
+        case "total" -> total = count(parser, "tokens.total");
         case "cache" -> {
           if (object(parser, "tokens.cache")) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -149,6 +178,9 @@ final class OpenCodeMessageParser implements RecordParser {
         default -> parser.skipChildren();
       }
     }
+    if (input == 0 && output == 0 && reasoning == 0 && cacheRead == 0 && cacheWrite == 0) {
+      output = total;
+    }
     return new TokenCounts(input, output + reasoning, cacheRead, cacheWrite, 0, reasoning);
   }
 
@@ -159,6 +191,8 @@ final class OpenCodeMessageParser implements RecordParser {
     @Nullable String model;
     @Nullable BigDecimal cost;
     @Nullable TokenCounts tokens;
+    @Nullable String cwd;
+    @Nullable String root;
     long createdMillis = -1;
   }
 }

@@ -88,7 +88,7 @@ final class OpenCodePartParser implements RecordParser {
     }
     SessionSignal.Context at =
         new SessionSignal.Context(
-            OpenCodeMessageParser.SOURCE,
+            file.source(),
             part.sessionId,
             file.machineId(),
             Instant.ofEpochMilli(millis),

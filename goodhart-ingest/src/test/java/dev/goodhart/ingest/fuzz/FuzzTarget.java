@@ -1,10 +1,21 @@
 package dev.goodhart.ingest.fuzz;
 
+import dev.goodhart.ingest.Fixtures;
 import dev.goodhart.ingest.ParserHarness;
+import dev.goodhart.ingest.amp.AmpSource;
 import dev.goodhart.ingest.claudecode.ClaudeCodeSource;
+import dev.goodhart.ingest.codebuff.CodebuffSource;
 import dev.goodhart.ingest.codex.CodexSource;
+import dev.goodhart.ingest.copilot.CopilotSource;
+import dev.goodhart.ingest.droid.DroidSource;
 import dev.goodhart.ingest.gemini.GeminiSource;
+import dev.goodhart.ingest.goose.GooseSource;
+import dev.goodhart.ingest.hermes.HermesSource;
+import dev.goodhart.ingest.kimi.KimiSource;
+import dev.goodhart.ingest.openclaw.OpenClawSource;
 import dev.goodhart.ingest.opencode.OpenCodeSource;
+import dev.goodhart.ingest.pi.PiSource;
+import dev.goodhart.ingest.qwen.QwenSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -262,7 +273,12 @@ enum FuzzTarget {
             "tokens": {"input": 3, "output": 4, "cache": {"read": 5, "write": 6}},
             "cost": null,
             "summary": {"title": "übersetzen"}
-          }"""),
+          }""",
+          // A row of opencode.db as OpenCodeDatabase selects it: the id and session put back.
+          """
+          {"role":"assistant","time":{"created":1767312000000,"completed":1767312004000},"modelID":"claude-sonnet-4-5","providerID":"anthropic","path":{"cwd":"/home/dév/shop","root":"/home/dév"},"cost":0.0412,"tokens":{"input":1200,"output":340,"reasoning":0,"cache":{"read":8000,"write":2000}},"id":"msg_02","sessionID":"ses_01"}""",
+          """
+          {"role":"assistant","time":{"created":1767397200000},"modelID":"qwen3-coder","providerID":"openrouter","tokens":{"total":777},"id":"msg_04","sessionID":"ses_01"}"""),
       List.of(
           "id",
           "sessionID",
@@ -277,7 +293,11 @@ enum FuzzTarget {
           "reasoning",
           "cache",
           "read",
-          "write")) {
+          "write",
+          "total",
+          "path",
+          "cwd",
+          "root")) {
     @Override
     Subject subject(Path folder) {
       return new DocumentSubject(new OpenCodeSource(), "session-a/msg-1.json");
@@ -322,6 +342,334 @@ enum FuzzTarget {
     @Override
     Subject subject(Path folder) {
       return new DocumentSubject(new OpenCodeSource(), "msg_1/prt_1.json");
+    }
+  },
+
+  PI(
+      concat(
+          sampleLines("pi/session.jsonl"),
+          List.of(
+              """
+              {"type":"session","version":3,"id":"ü-1","timestamp":"2026-03-01T09:00:00Z","cwd":"/home/dév/β","parentSession":"/x.jsonl"}""",
+              """
+              {"type":"message","id":"f1","timestamp":"2026-03-01T09:00:05+01:00","message":{"role":"assistant","content":[{"type":"toolCall","id":"t1","name":"edit","arguments":{"path":"ä.ts","oldText":"a\\nb","newText":"a\\nç"}},{"type":"toolCall","id":"t2","name":"write","arguments":{"path":"/abs/n.ts","content":"x\\ny\\n"}}],"provider":"google","model":"gemini-2.5-pro","usage":{"input":3,"output":4,"cacheRead":5,"cacheWrite":6,"totalTokens":18,"cost":{"total":0.000123}},"timestamp":1772355605000}}""",
+              """
+              {"message":{"role":"assistant","model":"m","usage":{"input":1,"output":1},"timestamp":1772355605000}}""")),
+      List.of(
+          "type",
+          "id",
+          "timestamp",
+          "cwd",
+          "provider",
+          "modelId",
+          "message",
+          "role",
+          "model",
+          "usage",
+          "input",
+          "output",
+          "cacheRead",
+          "cacheWrite",
+          "totalTokens",
+          "cost",
+          "total",
+          "content",
+          "name",
+          "arguments",
+          "path",
+          "oldText",
+          "newText")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(
+          new PiSource(),
+          "--home-dev-work-alpha--/2026-03-01T09-00-00-000Z_0b5e3c1a.jsonl",
+          seeds());
+    }
+  },
+
+  OPENCLAW(
+      concat(
+          sampleLines("openclaw/session.jsonl"),
+          List.of(
+              """
+              {"type":"custom","customType":"model-snapshot","data":{"provider":"ø","model":"glm-5"},"id":"c1","timestamp":"2026-01-30T06:20:00Z"}""")),
+      List.of(
+          "type",
+          "customType",
+          "data",
+          "provider",
+          "modelId",
+          "model",
+          "message",
+          "role",
+          "usage",
+          "input",
+          "output",
+          "cacheRead",
+          "cost",
+          "total",
+          "timestamp")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(
+          new OpenClawSource(), "main/sessions/5f1c2d3e.jsonl.reset.2026-03-20", seeds());
+    }
+  },
+
+  KIMI(
+      concat(
+          sampleLines("kimi/wire.jsonl"),
+          List.of(
+              """
+              {"timestamp":1772355603,"message":{"type":"SubagentEvent","payload":{"agent_id":"ä-1","event":{"type":"StatusUpdate","payload":{"token_usage":{"input_other":1,"output":2,"input_cache_read":3,"input_cache_creation":4,"total":10}}}}}}""",
+              """
+              {"timestamp":1772355604.000001,"message":{"type":"StatusUpdate","payload":{"token_usage":{"input_other":7,"output":8,"input_cache_read":9,"input_cache_creation":10},"message_id":"ß-3"}}}""",
+              """
+              {"timestamp":0.5,"message":{"type":"StatusUpdate","payload":{"token_usage":{"output":1},"message_id":null}}}""")),
+      List.of(
+          "timestamp",
+          "message",
+          "type",
+          "payload",
+          "token_usage",
+          "input_other",
+          "output",
+          "input_cache_read",
+          "input_cache_creation",
+          "total",
+          "message_id",
+          "agent_id",
+          "event")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(
+          new KimiSource(), "3f2a8c1e/session-k1/subagents/agent-7/wire.jsonl", seeds());
+    }
+  },
+
+  QWEN(
+      concat(
+          sampleLines("qwen/chat.jsonl", "qwen_chat_record_fixture.jsonl"),
+          List.of(
+              """
+              {"uuid":"ü","sessionId":"s","timestamp":"2026-02-23T14:25:02+02:00","type":"assistant","cwd":"/dév","usageMetadata":{"promptTokenCount":9,"candidatesTokenCount":2,"cachedContentTokenCount":3,"thoughtsTokenCount":1,"toolUsePromptTokenCount":4,"totalTokenCount":16},"model":"qwen3-max"}""",
+              """
+              {"uuid":"e1","sessionId":"s","timestamp":"2026-02-23T14:25:05Z","type":"assistant","cwd":"/w","message":{"role":"model","parts":[{"text":"ü"},{"functionCall":{"id":"c1","name":"edit","args":{"file_path":"/w/ä.py","old_string":"a\\nb","new_string":"a\\nç","replace_all":false}}},{"functionCall":{"id":"c2","name":"write_file","args":{"file_path":"n.py","content":"x\\n"}}}]},"model":"qwen3-max"}""")),
+      List.of(
+          "uuid",
+          "sessionId",
+          "timestamp",
+          "type",
+          "cwd",
+          "gitBranch",
+          "model",
+          "usageMetadata",
+          "promptTokenCount",
+          "candidatesTokenCount",
+          "cachedContentTokenCount",
+          "thoughtsTokenCount",
+          "toolUsePromptTokenCount",
+          "totalTokenCount",
+          "message",
+          "parts",
+          "functionCall",
+          "name",
+          "args",
+          "file_path",
+          "content",
+          "old_string",
+          "new_string")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(new QwenSource(), "-home-dev-w/chats/qs-1.jsonl", seeds());
+    }
+  },
+
+  CODEBUFF(
+      List.of(
+          ParserHarness.sample("codebuff/chat-messages.json"),
+          """
+          [{"id":"ü","role":"assistant","createdAt":1767323100,"metadata":{"timestamp":"2026-01-02T03:04:06+01:00","usage":{"input_tokens":1,"output_tokens":2,"cache_read_input_tokens":3,"cache_creation_input_tokens":4,"total_tokens":10,"model":"m"}}}]""",
+          "[]"),
+      List.of(
+          "id",
+          "variant",
+          "role",
+          "timestamp",
+          "createdAt",
+          "metadata",
+          "model",
+          "usage",
+          "codebuff",
+          "runState",
+          "sessionState",
+          "mainAgentState",
+          "messageHistory",
+          "providerOptions",
+          "inputTokens",
+          "outputTokens",
+          "prompt_tokens",
+          "prompt_tokens_details",
+          "cached_tokens",
+          "promptTokens",
+          "totalTokens")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(
+          new CodebuffSource(), "demo/chats/2026-01-02T03-04-05.000Z/chat-messages.json");
+    }
+  },
+
+  COPILOT(
+      concat(
+          sampleLines("copilot/otel.jsonl"),
+          List.of(
+              """
+              {"type":"span","traceId":"t-ü","spanId":"s","name":"chat m","timeUnixNano":"1775934264000000000","attributes":{"gen_ai.operation.name":"chat","gen_ai.usage.prompt_tokens":10,"gen_ai.usage.completion_tokens":2,"gen_ai.usage.cache_write.input_tokens":1,"gen_ai.usage.reasoning_tokens":1,"gen_ai.usage.total.token_count":12,"copilot_chat.session_id":"sé"}}""",
+              """
+              {"timestamp":1775934264123,"attributes":{"event.name":"gen_ai.client.inference.operation.details","gen_ai.response.id":"r","gen_ai.usage.input_tokens":"7"},"body":"GenAI inference: m"}""")),
+      List.of(
+          "type",
+          "traceId",
+          "spanId",
+          "spanContext",
+          "name",
+          "endTime",
+          "startTime",
+          "hrTime",
+          "timestamp",
+          "timeUnixNano",
+          "attributes",
+          "gen_ai.operation.name",
+          "event.name",
+          "gen_ai.conversation.id",
+          "gen_ai.response.model",
+          "gen_ai.usage.input_tokens",
+          "gen_ai.usage.output_tokens",
+          "gen_ai.usage.cache_read.input_tokens",
+          "gen_ai.usage.cache_creation.input_tokens",
+          "gen_ai.usage.reasoning.output_tokens",
+          "turn.index",
+          "_body")) {
+    @Override
+    Subject subject(Path folder) {
+      return new JsonLinesSubject(new CopilotSource(), "copilot-otel.jsonl", seeds());
+    }
+  },
+
+  /** Rows of Goose's sessions table, as GooseSource selects them. */
+  GOOSE_ROWS(
+      List.of(
+          """
+          {"id":"20260115_1","working_dir":"/home/dév/garden","created_at":"2026-01-15 08:30:00","provider_name":"anthropic","model_config_json":{"model_name":"claude-sonnet-4-5","context_limit":null,"toolshim":false},"input_tokens":3000,"output_tokens":200,"total_tokens":3200,"accumulated_input_tokens":12000,"accumulated_output_tokens":1500,"accumulated_total_tokens":13900,"accumulated_cost":0.0612}""",
+          """
+          {"id":"20260115_2","working_dir":"/w","created_at":1768521300,"provider_name":"openai","model_config_json":{"model_name":"gpt-5-mini"},"input_tokens":800,"output_tokens":120,"total_tokens":920,"accumulated_input_tokens":null,"accumulated_output_tokens":null,"accumulated_total_tokens":null,"accumulated_cost":null}""",
+          """
+          {"id":"20260116_2","working_dir":"/w","created_at":"2026-01-16T10:00:00Z","model_config_json":{"model_name":"qwen2.5-coder:7b"},"accumulated_input_tokens":5000,"accumulated_output_tokens":700,"accumulated_total_tokens":5700}"""),
+      List.of(
+          "id",
+          "working_dir",
+          "created_at",
+          "provider_name",
+          "model_config_json",
+          "model_name",
+          "input_tokens",
+          "output_tokens",
+          "total_tokens",
+          "accumulated_input_tokens",
+          "accumulated_output_tokens",
+          "accumulated_total_tokens",
+          "accumulated_cost")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new GooseSource(), "sessions.db");
+    }
+  },
+
+  /** Rows of Hermes Agent's sessions table, as HermesSource selects them. */
+  HERMES_ROWS(
+      List.of(
+          """
+          {"id":"sess_a","model":"claude-sonnet-4-5","billing_provider":"anthropic","started_at":1768467000.5,"cwd":"/home/dév/garden","git_branch":"main","input_tokens":2200,"output_tokens":450,"cache_read_tokens":30000,"cache_write_tokens":4000,"reasoning_tokens":0,"estimated_cost_usd":0.0321,"actual_cost_usd":0.0345}""",
+          """
+          {"id":"sess_b","model":"openai/gpt-5","billing_provider":"openrouter","started_at":1768525200000,"cwd":null,"git_branch":null,"input_tokens":900,"output_tokens":100,"cache_read_tokens":0,"cache_write_tokens":0,"reasoning_tokens":60,"estimated_cost_usd":0.0042,"actual_cost_usd":null}""",
+          """
+          {"id":"sess_c","model":"gpt-5","started_at":"2026-01-16 12:00:00","input_tokens":1000,"output_tokens":200,"cache_read_tokens":5000,"estimated_cost_usd":0,"actual_cost_usd":0}"""),
+      List.of(
+          "id",
+          "model",
+          "billing_provider",
+          "started_at",
+          "cwd",
+          "git_branch",
+          "input_tokens",
+          "output_tokens",
+          "cache_read_tokens",
+          "cache_write_tokens",
+          "reasoning_tokens",
+          "estimated_cost_usd",
+          "actual_cost_usd")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new HermesSource(), "state.db");
+    }
+  },
+
+  AMP(
+      List.of(
+          Fixtures.script("amp/T-0b6a6d0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b.json"),
+          Fixtures.script("amp/T-7f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b.json"),
+          """
+          {"id":"T-3","messages":[{"role":"assistant","messageId":"7","timestamp":1769076000000,"model":"gpt-5","usage":{"inputTokens":3,"outputTokens":1,"cacheReadInputTokens":9}}],"usageLedger":{"events":[]},"title":"ça"}"""),
+      List.of(
+          "id",
+          "messages",
+          "role",
+          "messageId",
+          "timestamp",
+          "model",
+          "usage",
+          "inputTokens",
+          "outputTokens",
+          "cacheCreationInputTokens",
+          "cacheReadInputTokens",
+          "totalTokens",
+          "usageLedger",
+          "events",
+          "toMessageId",
+          "tokens",
+          "input",
+          "output",
+          "total")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new AmpSource(), "threads/T-1.json");
+    }
+  },
+
+  DROID(
+      List.of(
+          Fixtures.script(
+              "droid/-home-dev-notes/4c1d0b7e-2f6a-4d9e-9b3a-7e8f9a0b1c2d.settings.json"),
+          Fixtures.script(
+              "droid/-home-dev-notes/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d.settings.json"),
+          """
+          {"model":"custom:Qwen 3 Coder [Fireworks]","providerLock":"fireworks","providerLockTimestamp":"2026-01-25T10:00:00+01:00","tokenUsage":{"totalTokens":1234},"title":"übersicht"}"""),
+      List.of(
+          "model",
+          "providerLock",
+          "providerLockTimestamp",
+          "tokenUsage",
+          "inputTokens",
+          "outputTokens",
+          "cacheCreationTokens",
+          "cacheReadTokens",
+          "thinkingTokens",
+          "totalTokens")) {
+    @Override
+    Subject subject(Path folder) {
+      return new DocumentSubject(new DroidSource(), "p/s-1.settings.json");
     }
   },
 

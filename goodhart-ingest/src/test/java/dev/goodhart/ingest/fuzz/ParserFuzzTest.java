@@ -127,13 +127,22 @@ class ParserFuzzTest {
   @ParameterizedTest
   @EnumSource(
       value = FuzzTarget.class,
-      names = {"CODEX", "GEMINI_LINES"})
+      names = {"CODEX", "GEMINI_LINES", "PI", "OPENCLAW", "COPILOT"})
   void aParserResumedFromADamagedStateThrowsOnlyBadRecords(FuzzTarget target) {
     JsonLinesSubject subject = (JsonLinesSubject) target.subject(folder);
     MalformedRecords states =
         new MalformedRecords(
             subject.statesAlongTheValidLines(),
-            List.of("session", "cwd", "branch", "model", "provider", "total", "patched"));
+            List.of(
+                "session",
+                "cwd",
+                "branch",
+                "model",
+                "provider",
+                "total",
+                "patched",
+                "t:4bf92f3577b34da6a3ce929d0e0e4736",
+                "t:0af7651916cd43dd8448eb211c80319c"));
     for (int i = 0; i < DAMAGED_STATES; i++) {
       Mutant damaged = states.generate(SEED, i);
       try {

@@ -55,7 +55,11 @@ final class OutcomeFigures {
                 .divide(BigDecimal.valueOf(t.alive), 6, RoundingMode.HALF_EVEN),
         t.unshippedCost,
         t.cost.signum() == 0 ? null : t.unshippedCost.doubleValue() / t.cost.doubleValue(),
-        reworkShare(sessions));
+        reworkShare(sessions),
+        sessions.stream()
+            .filter(s -> s.spend.estimated())
+            .map(s -> s.spend.cost())
+            .reduce(BigDecimal.ZERO, BigDecimal::add));
   }
 
   /** Of the shipped lines of linked commits whose 21 days are over, those reworked in them. */

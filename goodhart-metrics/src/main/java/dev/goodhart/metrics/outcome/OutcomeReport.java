@@ -55,7 +55,8 @@ public record OutcomeReport(
       @Nullable BigDecimal costPer1kSurvivingLines,
       BigDecimal unshippedCost,
       @Nullable Double unshippedShare,
-      @Nullable Double reworkShare) {}
+      @Nullable Double reworkShare,
+      BigDecimal estimatedCost) {}
 
   /**
    * One agent session and what it shipped.
@@ -69,6 +70,8 @@ public record OutcomeReport(
    * @param aiLinesAliveAtHead of those, the lines still at the branch's head
    * @param aiLinesAlive30d the same 30 days after the commits; null while that is in the future
    * @param unresolved shas its tool output printed that no scanned repository holds
+   * @param estimated whether its cost is the agent's own cost metric (it sent metrics, no request
+   *     events)
    */
   public record SessionOutcome(
       String sessionId,
@@ -91,7 +94,8 @@ public record OutcomeReport(
       @Nullable Long aiLinesAlive30d,
       @Nullable BigDecimal costPerShippedCommit,
       List<WasteSignal> waste,
-      List<String> unresolved) {
+      List<String> unresolved,
+      boolean estimated) {
 
     /** The default-branch commits its work entered, whatever its own commits became. */
     public List<CommitLink> landedAs() {

@@ -63,7 +63,8 @@ final class SessionFigures {
         thirtyKnown ? Math.min(written, alive30) : null,
         shipped == 0 ? null : divide(cost, shipped),
         List.copyOf(waste),
-        s.unresolved);
+        s.unresolved,
+        s.spend.estimated());
   }
 
   static BigDecimal divide(BigDecimal amount, int count) {

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param unpriced requests whose cost is unknown
  * @param costByModel its cost split by the model as logged
  * @param cwd the working directory its requests named last
+ * @param estimated whether the spend is the agent's own cost metric, the session having sent
+ *     metrics but no request events (a team that exports only metrics); its requests, tokens by
+ *     kind and working directory are then unknown
  */
 public record SessionSpend(
     String source,
@@ -35,7 +38,8 @@ public record SessionSpend(
     SortedMap<String, BigDecimal> costByModel,
     SortedMap<String, Long> tokensByModel,
     @Nullable String cwd,
-    @Nullable String branch) {
+    @Nullable String branch,
+    boolean estimated) {
 
   public List<String> models() {
     return List.copyOf(tokensByModel.keySet());

@@ -1,6 +1,7 @@
 package dev.goodhart.metrics.outcome;
 
 import dev.goodhart.metrics.usage.Pricer;
+import dev.goodhart.model.telemetry.MetricSession;
 import dev.goodhart.store.CountedEvent;
 import dev.goodhart.store.Store;
 import dev.goodhart.store.UsageFilter;
@@ -33,8 +34,46 @@ final class SpendBySession {
                 .add(event, pricer));
     List<SessionSpend> spends = new ArrayList<>(sessions.size());
     sessions.values().forEach(sums -> spends.add(sums.toSpend()));
+    for (MetricSession session : store.metricOnlySessions(filter)) {
+      spends.add(estimated(session));
+    }
     return spends;
   }
+
+  /** A session known only from its metrics: its cost metric, marked as an estimate. */
+  private static SessionSpend estimated(MetricSession session) {
+    TreeMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
+    byDay.put(LocalDate.ofInstant(session.start(), ZoneOffset.UTC), session.costUsd());
+    TreeMap<String, BigDecimal> costByModel = new TreeMap<>();
+    TreeMap<String, Long> tokensByModel = new TreeMap<>();
+    if (session.model() != null) {
+      costByModel.put(session.model(), session.costUsd());
+      tokensByModel.put(session.model(), session.tokens());
+    }
+    return new SessionSpend(
+        session.source(),
+        session.sessionId(),
+        session.personId() != null ? PERSON + session.personId() : UNKNOWN_MACHINE,
+        session.start(),
+        session.end(),
+        session.costUsd(),
+        byDay,
+        session.tokens(),
+        0,
+        0,
+        0,
+        session.costUsd().signum() == 0 ? 1 : 0,
+        costByModel,
+        tokensByModel,
+        null,
+        null,
+        true);
+  }
+
+  /** How telemetry names a person's or an unknown sender's facts (see {@code OtlpIdentity}). */
+  private static final String PERSON = "person:";
+
+  private static final String UNKNOWN_MACHINE = "otlp:unknown";
 
   private static final class Sums {
     final String source;
@@ -110,7 +149,8 @@ final class SpendBySession {
           costByModel,
           tokensByModel,
           cwd,
-          branch);
+          branch,
+          false);
     }
   }
 }

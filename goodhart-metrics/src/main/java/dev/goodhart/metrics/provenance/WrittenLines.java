@@ -20,7 +20,8 @@ public final class WrittenLines {
   private final Map<String, Integer> sessionIndex = new HashMap<>();
   private final List<String> paths = new ArrayList<>();
   private final Map<String, Integer> pathIndex = new HashMap<>();
-  private final Map<Long, Occurrences> byHash = new HashMap<>();
+  private final LongIndex hashes = new LongIndex();
+  private final List<Occurrences> byHash = new ArrayList<>();
   private final Map<String, Long> writtenBySession = new HashMap<>();
   private boolean sealed;
 
@@ -45,7 +46,11 @@ public final class WrittenLines {
     int path = pathIndex.computeIfAbsent(edit.path(), p -> add(paths, p));
     long at = edit.at().toEpochMilli();
     for (long hash : edit.hashes()) {
-      byHash.computeIfAbsent(hash, h -> new Occurrences()).add(session, path, at);
+      int id = hashes.add(hash);
+      if (id == byHash.size()) {
+        byHash.add(new Occurrences());
+      }
+      byHash.get(id).add(session, path, at);
     }
     writtenBySession.merge(edit.session(), (long) edit.hashes().length, Long::sum);
   }
@@ -67,10 +72,11 @@ public final class WrittenLines {
   /** The occurrences of a hash, latest first; null when no session wrote it. */
   @Nullable Occurrences of(long hash) {
     if (!sealed) {
-      byHash.values().forEach(Occurrences::sortLatestFirst);
+      byHash.forEach(Occurrences::sortLatestFirst);
       sealed = true;
     }
-    return byHash.get(hash);
+    int id = hashes.get(hash);
+    return id < 0 ? null : byHash.get(id);
   }
 
   String session(int index) {
@@ -129,6 +135,10 @@ public final class WrittenLines {
     }
 
     void sortLatestFirst() {
+      if (size < 2) { // most lines were written once
+        used = new boolean[size];
+        return;
+      }
       Integer[] order = new Integer[size];
       for (int i = 0; i < size; i++) {
         order[i] = i;

@@ -140,6 +140,7 @@ public final class OutcomeJson {
     money(json, "unshippedCost", t.unshippedCost());
     fraction(json, "unshippedShare", t.unshippedShare());
     fraction(json, "reworkShare", t.reworkShare());
+    money(json, "estimatedCost", t.estimatedCost());
     json.writeEndObject();
   }
 
@@ -153,6 +154,7 @@ public final class OutcomeJson {
     json.writeStringField("start", s.start().toString());
     json.writeStringField("end", s.end().toString());
     money(json, "cost", s.cost());
+    json.writeBooleanField("costEstimated", s.estimated());
     json.writeNumberField("tokens", s.tokens());
     json.writeNumberField("prompts", s.prompts());
     json.writeNumberField("apiCalls", s.apiCalls());

@@ -30,7 +30,8 @@ public final class OutcomeSummary {
     if (t.sessions() == 0) {
       out.println("What the tokens shipped: no agent session in the logs read yet.");
       out.println(
-          "goodhart reads Claude Code, Codex, Gemini CLI and OpenCode logs on this machine; 'goodhart demo' shows a"
+          "goodhart reads the logs of Claude Code, Codex, Gemini CLI, OpenCode and the other agents"
+              + " 'goodhart import usage --help' names on this machine; 'goodhart demo' shows a"
               + " synthetic organisation's report.");
       out.flush();
       return;

@@ -6,12 +6,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The schema as an ordered list of migrations. A store file records the versions applied; opening
- * it applies the missing ones, each in its own transaction, and refuses a file written by a newer
- * goodhart.
+ * it applies the missing ones (whatever their number: a store may hold a later step before an
+ * earlier one), each in its own transaction, and refuses a file written by a newer goodhart.
  */
 final class DuckDbSchema {
   /** One step of the schema's history. Never edit a released step; add a new one. */
@@ -450,7 +452,14 @@ final class DuckDbSchema {
                     scope VARCHAR NOT NULL,
                     last_bucket TIMESTAMPTZ NOT NULL,
                     PRIMARY KEY (vendor, report, scope)
-                  )""")));
+                  )""")),
+          new Migration(
+              9,
+              "one count per request: a request's key across telemetry and transcripts",
+              // Rows stored before have no key: they are never matched across the two origins.
+              List.of(
+                  "ALTER TABLE usage_event ADD COLUMN request_key UUID",
+                  "ALTER TABLE usage_event ADD COLUMN from_telemetry BOOLEAN DEFAULT false")));
 
   static final int LATEST = MIGRATIONS.getLast().version();
 
@@ -470,8 +479,11 @@ final class DuckDbSchema {
           "the store '%s' has schema version %d, newer than this goodhart knows (%d); upgrade goodhart, or use another --data folder"
               .formatted(location, current, LATEST));
     }
+    // Every missing step, not only those above the newest: branches developed side by side take
+    // numbers in advance, so a store may hold a later step (9) before an earlier one (8).
+    Set<Integer> applied = appliedVersions(connection);
     for (Migration migration : MIGRATIONS) {
-      if (migration.version() <= current) {
+      if (applied.contains(migration.version())) {
         continue;
       }
       boolean autoCommit = connection.getAutoCommit();
@@ -490,9 +502,20 @@ final class DuckDbSchema {
       } finally {
         connection.setAutoCommit(autoCommit);
       }
-      current = migration.version();
+      current = Math.max(current, migration.version());
     }
     return current;
+  }
+
+  private static Set<Integer> appliedVersions(Connection connection) throws SQLException {
+    Set<Integer> versions = new HashSet<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT version FROM schema_version")) {
+      while (rows.next()) {
+        versions.add(rows.getInt(1));
+      }
+    }
+    return versions;
   }
 
   static int currentVersion(Connection connection) throws SQLException {

@@ -25,6 +25,7 @@ import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.model.telemetry.MetricDaily;
 import dev.goodhart.model.telemetry.MetricPoint;
+import dev.goodhart.model.telemetry.MetricSession;
 import dev.goodhart.store.CountedEvent;
 import dev.goodhart.store.ServingStore;
 import dev.goodhart.store.StoreStatistics;
@@ -72,6 +73,9 @@ public final class DuckDbStore implements ServingStore {
   private final DuckDbDelivery delivery;
   private final DuckDbAccess access;
   private final DuckDbBilling billing;
+
+  /** The environment variable users set to raise the store's memory limit. */
+  public static final String MEMORY_VARIABLE = StoreFailures.MEMORY_VARIABLE;
 
   /**
    * How much DuckDB may use: the memory limit bounds its buffer pool (it spills to the data folder
@@ -218,6 +222,15 @@ public final class DuckDbStore implements ServingStore {
       return telemetry.byDay(from, until);
     } catch (SQLException e) {
       throw failure("cannot read metric points", e);
+    }
+  }
+
+  @Override
+  public List<MetricSession> metricOnlySessions(UsageFilter filter) {
+    try {
+      return telemetry.metricOnlySessions(filter);
+    } catch (SQLException e) {
+      throw failure("cannot read the sessions known from metrics", e);
     }
   }
 
@@ -707,8 +720,7 @@ public final class DuckDbStore implements ServingStore {
   }
 
   private GoodhartException failure(String what, Exception e) {
-    return new GoodhartException(
-        ErrorCode.STORE_FAILURE, what + " in '" + file + "': " + e.getMessage(), e);
+    return StoreFailures.of(what, file, e);
   }
 
   private static GoodhartException openFailure(Path file, SQLException e) {

@@ -7,6 +7,9 @@ import static dev.goodhart.store.duckdb.Transactions.setInstant;
 import dev.goodhart.model.Hashes;
 import dev.goodhart.model.telemetry.MetricDaily;
 import dev.goodhart.model.telemetry.MetricPoint;
+import dev.goodhart.model.telemetry.MetricSession;
+import dev.goodhart.store.UsageFilter;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -167,6 +170,77 @@ final class DuckDbTelemetry {
             + point.time();
     Hashes.Hash128 hash = Hashes.murmur3(identity);
     return String.format("%016x%016x", hash.high(), hash.low());
+  }
+
+  /** The metrics that carry an agent's own cost in dollars, and those that count its tokens. */
+  private static final String COST_METRICS = "('claude_code.cost.usage')";
+
+  private static final String TOKEN_METRICS =
+      "('claude_code.token.usage', 'codex.turn.token_usage', 'gemini_cli.token.usage',"
+          + " 'gen_ai.client.token.usage')";
+
+  List<MetricSession> metricOnlySessions(UsageFilter filter) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            """
+            SELECT m.source, m.session_id, any_value(m.person_id), min(m.ts), max(m.ts),
+                   sum(m.value) FILTER (WHERE m.metric IN %s),
+                   sum(m.value) FILTER (WHERE m.metric IN %s),
+                   count(*), arg_max(m.model, m.value) FILTER (WHERE m.model IS NOT NULL)
+            FROM metric_point m
+            WHERE m.session_id IS NOT NULL
+              AND NOT EXISTS (
+                SELECT 1 FROM usage_event u
+                WHERE u.source = m.source AND u.session_id = m.session_id)
+            """
+                .formatted(COST_METRICS, TOKEN_METRICS));
+    List<Object> parameters = new ArrayList<>();
+    if (filter.from() != null) {
+      sql.append(" AND m.ts >= ?");
+      parameters.add(filter.from());
+    }
+    if (filter.until() != null) {
+      sql.append(" AND m.ts < ?");
+      parameters.add(filter.until());
+    }
+    if (!filter.sources().isEmpty()) {
+      sql.append(" AND m.source IN (")
+          .append(String.join(", ", java.util.Collections.nCopies(filter.sources().size(), "?")))
+          .append(')');
+      parameters.addAll(filter.sources());
+    }
+    sql.append(" GROUP BY m.source, m.session_id ORDER BY min(m.ts), m.source, m.session_id");
+    synchronized (connection) {
+      try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        for (int i = 0; i < parameters.size(); i++) {
+          if (parameters.get(i) instanceof Instant instant) {
+            setInstant(statement, i + 1, instant);
+          } else {
+            statement.setString(i + 1, (String) parameters.get(i));
+          }
+        }
+        List<MetricSession> sessions = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            double cost = rows.getDouble(6);
+            double tokens = rows.getDouble(7);
+            sessions.add(
+                new MetricSession(
+                    rows.getString(1),
+                    rows.getString(2),
+                    rows.getString(3),
+                    Objects.requireNonNull(instant(rows, 4)),
+                    Objects.requireNonNull(instant(rows, 5)),
+                    // Metric values are doubles on the wire: cents are all they can promise.
+                    BigDecimal.valueOf(cost).setScale(6, java.math.RoundingMode.HALF_EVEN),
+                    Math.round(tokens),
+                    rows.getLong(8),
+                    rows.getString(9)));
+          }
+        }
+        return sessions;
+      }
+    }
   }
 
   List<MetricDaily> byDay(@Nullable Instant from, @Nullable Instant until) throws SQLException {

@@ -47,7 +47,7 @@ final class DuckDbUsageWriter {
         cache_write_5m_tokens = b.cache_write_5m_tokens,
         cache_write_1h_tokens = b.cache_write_1h_tokens, reasoning_tokens = b.reasoning_tokens,
         total_tokens = b.total_tokens, long_context = b.long_context,
-        reported_cost_usd = b.reported_cost_usd
+        reported_cost_usd = b.reported_cost_usd, request_key = b.request_key
       FROM %s b
       WHERE usage_event.event_id = b.event_id AND b.total_tokens > usage_event.total_tokens
       """
@@ -76,6 +76,24 @@ final class DuckDbUsageWriter {
         WINDOW grp AS (PARTITION BY dedup_group)
       ) decided
       WHERE usage_event.event_id = decided.event_id AND usage_event.counted <> decided.keep
+      """;
+
+  /**
+   * A request an agent both sent as telemetry and wrote in its log is stored twice, once from each
+   * origin; the log's copy counts (it knows the project, the branch, the cache lifetimes). The two
+   * copies share a request key (see {@link #requestKey}). Bounded by time, since both copies were
+   * made within moments of each other, so that DuckDB reads only the row groups of the batch's
+   * span.
+   */
+  private static final String UNCOUNT_TELEMETRY_COPIES =
+      """
+      UPDATE usage_event SET counted = false
+      WHERE from_telemetry AND counted
+        AND ts BETWEEN to_timestamp(%1$d) - INTERVAL 1 DAY AND to_timestamp(%2$d) + INTERVAL 1 DAY
+        AND request_key IN (
+          SELECT request_key FROM %3$s
+          WHERE NOT from_telemetry AND request_key IS NOT NULL
+            AND ts BETWEEN to_timestamp(%1$d) - INTERVAL 1 DAY AND to_timestamp(%2$d) + INTERVAL 1 DAY)
       """;
 
   /**
@@ -143,6 +161,11 @@ final class DuckDbUsageWriter {
   private static final int RECENT_KEYS = 1 << 18;
 
   private @Nullable RecentKeys recentKeys;
+
+  /**
+   * Whether events read from logs are stored (see {@link #logCopiesStored}); null: not asked yet.
+   */
+  private @Nullable Boolean logCopiesStored;
 
   /** Two, so that one transaction can fill while the one before it commits. */
   private final StagingFile[] eventFiles = new StagingFile[2];
@@ -272,7 +295,7 @@ final class DuckDbUsageWriter {
       long low = id.getLeastSignificantBits();
       if (micros >= horizon && (high | low) != 0) {
         if (recent.add(high, low, micros)) {
-          write(telemetryEvents, id, event);
+          write(telemetryEvents, id, event, true);
           fresh++;
         }
         continue;
@@ -280,7 +303,7 @@ final class DuckDbUsageWriter {
       if (older == 0) {
         olderTelemetryEvents.start();
       }
-      write(olderTelemetryEvents, id, event);
+      write(olderTelemetryEvents, id, event, true);
       older++;
       first = Math.min(first, event.timestamp().getEpochSecond());
       last = Math.max(last, event.timestamp().getEpochSecond());
@@ -296,7 +319,33 @@ final class DuckDbUsageWriter {
         statement.execute(
             INSERT_TELEMETRY.formatted(olderTelemetryEvents.source(), first - 1, last + 1));
       }
+      if ((fresh > 0 || older > 0) && logCopiesStored(statement)) {
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (UsageEvent event : events) {
+          from = Math.min(from, event.timestamp().getEpochSecond());
+          to = Math.max(to, event.timestamp().getEpochSecond());
+        }
+        statement.execute(UNCOUNT_TELEMETRY_COPIES.formatted(from - 1, to + 1, "usage_event"));
+      }
     }
+  }
+
+  /**
+   * Whether the store holds events read from logs that telemetry's copies could meet. A server that
+   * only ever received telemetry never looks: its ingest stays one insert per batch.
+   */
+  private boolean logCopiesStored(Statement statement) throws SQLException {
+    if (logCopiesStored == null) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT EXISTS (SELECT 1 FROM usage_event"
+                  + " WHERE NOT from_telemetry AND request_key IS NOT NULL)")) {
+        rows.next();
+        logCopiesStored = rows.getBoolean(1);
+      }
+    }
+    return logCopiesStored;
   }
 
   /** Made at the first telemetry write: its horizon is just after the newest event stored. */
@@ -454,8 +503,7 @@ final class DuckDbUsageWriter {
     }
 
     private GoodhartException failure(String what, Exception e) {
-      return new GoodhartException(
-          ErrorCode.STORE_FAILURE, what + " in '" + file + "': " + e.getMessage(), e);
+      return StoreFailures.of(what, file, e);
     }
   }
 
@@ -466,20 +514,27 @@ final class DuckDbUsageWriter {
       statement.execute(UPDATE_EVENTS);
       statement.execute(INSERT_EVENTS);
       statement.execute(DECIDE_COUNTED);
-      try (ResultSet rows = statement.executeQuery("SELECT epoch_us(max(ts)) FROM staging")) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT epoch_us(max(ts)), epoch(min(ts))::BIGINT, epoch(max(ts))::BIGINT FROM staging")) {
         if (rows.next() && rows.getObject(1) != null) {
           importedUpTo(rows.getLong(1));
+          statement.execute(
+              UNCOUNT_TELEMETRY_COPIES.formatted(
+                  rows.getLong(2) - 1, rows.getLong(3) + 1, "staging"));
+          logCopiesStored = true;
         }
       }
     }
   }
 
-  /** One event as a row of {@code usage_event}, in the table's column order. */
+  /** One event of a log file as a row of {@code usage_event}, in the table's column order. */
   private static void write(StagingFile file, UsageEvent event) throws IOException {
-    write(file, uuid(event.source(), event.eventKey()), event);
+    write(file, uuid(event.source(), event.eventKey()), event, false);
   }
 
-  private static void write(StagingFile file, UUID id, UsageEvent event) throws IOException {
+  private static void write(StagingFile file, UUID id, UsageEvent event, boolean telemetry)
+      throws IOException {
     TokenCounts tokens = event.tokens();
     file.uuid(id)
         .text(event.source())
@@ -508,7 +563,33 @@ final class DuckDbUsageWriter {
       cost = cost.setScale(COST_SCALE, RoundingMode.HALF_EVEN);
     }
     file.decimal(cost == null ? null : cost.toPlainString());
+    file.uuid(requestKey(event)).bool(telemetry);
     file.endRow();
+  }
+
+  /**
+   * What the telemetry and the log copies of one request share. Request ids are no help: Claude
+   * Code's telemetry sends one, its transcript another field, Codex's rollouts none at all. But a
+   * request's token counts, in the session that made it, are as good as an id: a session's context
+   * grows with every request, so two requests of a session almost never have the same four counts.
+   * Null when the counts are all zero.
+   */
+  static @Nullable UUID requestKey(UsageEvent event) {
+    TokenCounts tokens = event.tokens();
+    if (tokens.total() == 0) {
+      return null;
+    }
+    return uuid(
+        event.source(),
+        event.sessionId()
+            + '\u0000'
+            + tokens.input()
+            + '\u0000'
+            + tokens.output()
+            + '\u0000'
+            + tokens.cacheRead()
+            + '\u0000'
+            + (tokens.cacheWrite5m() + tokens.cacheWrite1h()));
   }
 
   private static UUID uuid(String source, String key) {

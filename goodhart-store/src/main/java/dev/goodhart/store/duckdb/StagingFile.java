@@ -30,6 +30,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class StagingFile {
   private static final byte[] NULL = {'\\', 'N'};
+
+  /**
+   * DuckDB's CSV reader holds a buffer of this size per reading thread, and one more at the end of
+   * a file. Its default (16 times the longest line it accepts, 32 MiB) put three of them, 94 MiB,
+   * into the store's 96 MB memory limit, and a large batch failed before its first row was stored.
+   * A staging row is far shorter than the longest line allowed (an edit signal's line hashes take
+   * about 21 bytes a line: 4 MiB is a file of 200,000 lines written at once).
+   */
+  private static final int READ_BUFFER_BYTES = 8 << 20;
+
+  private static final int LONGEST_ROW_BYTES = 4 << 20;
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
@@ -65,8 +76,10 @@ final class StagingFile {
     }
     String source =
         ("read_csv('%s', columns = %s, header = false, auto_detect = false, delim = ',',"
-                + " quote = '\"', escape = '\"', nullstr = '\\N', allow_quoted_nulls = false)")
-            .formatted(path.toString().replace("'", "''"), columns);
+                + " quote = '\"', escape = '\"', nullstr = '\\N', allow_quoted_nulls = false,"
+                + " buffer_size = %d, max_line_size = %d)")
+            .formatted(
+                path.toString().replace("'", "''"), columns, READ_BUFFER_BYTES, LONGEST_ROW_BYTES);
     return new StagingFile(path, source, count);
   }
 

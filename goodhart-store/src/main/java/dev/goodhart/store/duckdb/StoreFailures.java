@@ -1,0 +1,46 @@
+package dev.goodhart.store.duckdb;
+
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.GoodhartException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * DuckDB's errors as goodhart's. Running out of memory gets a message that names the one setting to
+ * raise, instead of DuckDB's list of SQL settings a goodhart user cannot type anywhere.
+ */
+final class StoreFailures {
+  /** The variable that sets the store's memory limit (DuckDB's {@code memory_limit}). */
+  static final String MEMORY_VARIABLE = "GOODHART_DUCKDB_MEMORY";
+
+  private static final Pattern USED = Pattern.compile("\\(([^()]*)/([^()]*) used\\)");
+
+  private StoreFailures() {}
+
+  /** {@code what} failed in {@code place} because of {@code e}. */
+  static GoodhartException of(String what, Object place, Exception e) {
+    String message = String.valueOf(e.getMessage());
+    if (isOutOfMemory(message)) {
+      Matcher used = USED.matcher(message);
+      String limit = used.find() ? " (its limit is " + used.group(2).trim() + ")" : "";
+      return new GoodhartException(
+          ErrorCode.OUT_OF_RESOURCES,
+          ("%s in '%s': the store ran out of memory%s; set %s to a larger size, e.g. %s=512MB, and"
+                  + " run the command again (what was stored before is kept)")
+              .formatted(what, place, limit, MEMORY_VARIABLE, MEMORY_VARIABLE),
+          e);
+    }
+    return new GoodhartException(
+        ErrorCode.STORE_FAILURE, what + " in '" + place + "': " + firstParagraph(message), e);
+  }
+
+  static boolean isOutOfMemory(String message) {
+    return message.contains("Out of Memory Error");
+  }
+
+  /** DuckDB follows some errors with advice in SQL terms, after a blank line. */
+  private static String firstParagraph(String message) {
+    int advice = message.indexOf("\n\n");
+    return advice < 0 ? message : message.substring(0, advice);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.goodhart.store.duckdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.ImportTransaction;
+import dev.goodhart.model.TokenCounts;
+import dev.goodhart.model.UsageEvent;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Large import batches within the store's default memory limit, and a clear word when they do not
+ * fit.
+ */
+class DuckDbMemoryTest {
+  @TempDir Path folder;
+
+  /**
+   * 300,000 events with a heavy user's long strings in one transaction: DuckDB's CSV reader once
+   * took three 32 MiB buffers of the 96 MB and failed before storing a row.
+   */
+  @Test
+  void aBatchOfThreeHundredThousandEventsFitsTheDefaultLimit() {
+    try (DuckDbStore store = DuckDbStore.open(folder, DuckDbStore.Settings.defaults())) {
+      for (int round = 0; round < 2; round++) {
+        try (ImportTransaction transaction = store.beginImport()) {
+          transaction.add(events(round * 300_000, 300_000));
+          transaction.commit();
+        }
+      }
+      assertEquals(600_000, store.statistics().events());
+    }
+  }
+
+  @Test
+  void aStoreOutOfMemorySaysWhichSettingToRaiseAndKeepsWhatItHad() {
+    try (DuckDbStore store = DuckDbStore.open(folder, new DuckDbStore.Settings("16MB", 2))) {
+      try (ImportTransaction transaction = store.beginImport()) {
+        transaction.add(events(0, 10));
+        transaction.commit();
+      }
+      GoodhartException failure =
+          assertThrows(
+              GoodhartException.class,
+              () -> {
+                try (ImportTransaction transaction = store.beginImport()) {
+                  transaction.add(events(10, 300_000));
+                  transaction.commit();
+                }
+              });
+      assertEquals(ErrorCode.OUT_OF_RESOURCES, failure.code());
+      assertTrue(
+          failure.getMessage().contains("GOODHART_DUCKDB_MEMORY=512MB"), failure.getMessage());
+      assertFalse(failure.getMessage().contains("SET memory_limit"), failure.getMessage());
+      assertEquals(10, store.statistics().events());
+    }
+  }
+
+  private static List<UsageEvent> events(int first, int count) {
+    List<UsageEvent> events = new ArrayList<>(count);
+    Instant start = Instant.parse("2026-09-01T00:00:00Z");
+    for (int i = first; i < first + count; i++) {
+      String session = "session-%06d-".formatted(i / 465) + "x".repeat(24);
+      events.add(
+          new UsageEvent(
+              "claude",
+              "msg_%08d:req_%08d".formatted(i, i),
+              "msg_%08d".formatted(i),
+              false,
+              start.plusSeconds(i * 7L),
+              session,
+              "project-with-a-long-name-%d".formatted(i % 40),
+              "/home/someone/work/projects/project-with-a-long-name-%d".formatted(i % 40),
+              "feature/branch-%d".formatted(i % 13),
+              "machine-0123456789abcdef",
+              "anthropic",
+              "claude-sonnet-4-5-20250929",
+              false,
+              TokenCounts.of(1_000 + i % 97, 300, 50_000, 2_000),
+              null));
+    }
+    return events;
+  }
+}
