@@ -21,7 +21,7 @@ final class CommandTree {
   private static final Set<String> GLOBAL_FLAGS =
       Set.of("--strict", "-q", "--quiet", "--no-progress");
   private static final Set<String> GROUPS =
-      Set.of("usage", "import", "prices", "scan", "report", "demo", "serve", "token");
+      Set.of("usage", "import", "prices", "scan", "report", "demo", "serve", "token", "spend");
 
   private static final Map<UsageReportKind, String> DESCRIPTIONS =
       Map.of(
@@ -54,7 +54,11 @@ final class CommandTree {
           new CommandLine(new ImportCommand())
               .addSubcommand("usage", new ImportUsageCommand(context))
               .addSubcommand("github", new ImportGitHubCommand(context))
-              .addSubcommand("gitlab", new ImportGitLabCommand(context)));
+              .addSubcommand("gitlab", new ImportGitLabCommand(context))
+              .addSubcommand("vendor", new ImportVendorCommand(context)));
+    }
+    if (whole || "spend".equals(group)) {
+      root.addSubcommand("spend", new SpendCommand(context));
     }
     if (whole || "scan".equals(group)) {
       root.addSubcommand("scan", new ScanCommand(context));
@@ -139,6 +143,7 @@ final class CommandTree {
             && (path.isEmpty()
                 || path.getFirst().equals("usage")
                 || path.getFirst().equals("import")
+                || path.getFirst().equals("spend")
                 || path.getFirst().equals("scan"));
     if (!needsStore) {
       return null;

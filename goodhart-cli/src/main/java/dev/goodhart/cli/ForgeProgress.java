@@ -10,22 +10,29 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a person at a terminal sees of a forge import: a progress bar of pull requests (or bytes,
- * for saved files) on standard error, the first unreadable records, and every wait for a rate
- * limit.
+ * What a person at a terminal sees of a forge or vendor import: a progress bar of pull requests or
+ * requests (or bytes, for saved files) on standard error, the first unreadable records, and every
+ * wait for a rate limit.
  */
 final class ForgeProgress implements ForgeListener, AutoCloseable {
   private static final int LISTED_PROBLEMS = 10;
 
   private final CliContext context;
   private final String label;
+  private final ProgressBar.Unit unit;
   private final AtomicLong problems = new AtomicLong();
   private @Nullable ProgressBar bar;
   private long expected;
 
   ForgeProgress(CliContext context, String label) {
+    this(context, label, ProgressBar.Unit.PULL_REQUESTS);
+  }
+
+  /** A bar of other items than pull requests: a vendor import counts its requests. */
+  ForgeProgress(CliContext context, String label, ProgressBar.Unit unit) {
     this.context = context;
     this.label = label;
+    this.unit = unit;
   }
 
   @Override
@@ -35,7 +42,7 @@ final class ForgeProgress implements ForgeListener, AutoCloseable {
     }
     expected = pullRequests;
     if (bar == null) {
-      bar = new ProgressBar(context.err, label, pullRequests, ProgressBar.Unit.PULL_REQUESTS);
+      bar = new ProgressBar(context.err, label, pullRequests, unit);
     } else {
       bar.total(pullRequests);
     }

@@ -10,13 +10,13 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = "Import facts into the store.",
-    synopsisSubcommandLabel = "usage|github|gitlab")
+    synopsisSubcommandLabel = "usage|github|gitlab|vendor")
 final class ImportCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "name what to import: usage, github or gitlab");
+        spec.commandLine(), "name what to import: usage, github, gitlab or vendor");
   }
 }

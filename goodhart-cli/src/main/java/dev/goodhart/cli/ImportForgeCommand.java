@@ -9,19 +9,10 @@ import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.model.delivery.DeliveryBatch;
 import dev.goodhart.model.delivery.ForgeCursor;
 import dev.goodhart.store.duckdb.DuckDbStore;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -30,8 +21,6 @@ import picocli.CommandLine.Option;
  * API's address, the longest wait, and the run of a {@link ForgeImporter} into the store.
  */
 abstract class ImportForgeCommand implements Callable<Integer> {
-  private static final Pattern SIMPLE_DURATION = Pattern.compile("([0-9]{1,9})\\s*(ms|s|m|h)?");
-
   final CliContext context;
 
   @Option(
@@ -135,79 +124,15 @@ abstract class ImportForgeCommand implements Callable<Integer> {
    * lower rate limit). The token is never printed.
    */
   @Nullable String token(Forge forge) {
-    if (tokenFile == null) {
-      return context.environment.get(forge.tokenVariable()).map(String::strip).orElse(null);
-    }
-    String token;
-    try {
-      token = Files.readString(tokenFile).strip();
-    } catch (IOException | RuntimeException e) {
-      throw CliContext.usageError(
-          "cannot read --token-file '%s' (%s); give a file holding the token"
-              .formatted(tokenFile, e.getClass().getSimpleName()));
-    }
-    if (token.isEmpty() || token.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x21)) {
-      throw CliContext.usageError(
-          "--token-file '%s' should hold one token on one line, and nothing else"
-              .formatted(tokenFile));
-    }
-    return token;
+    return ApiAccess.secret(context, tokenFile, "--token-file", forge.tokenVariable(), "token");
   }
 
   URI apiUrl(Forge forge, @Nullable String token) {
-    if (apiUrl == null) {
-      return forge.defaultApiUrl();
-    }
-    URI uri;
-    try {
-      uri = new URI(apiUrl.strip());
-    } catch (URISyntaxException e) {
-      throw CliContext.usageError("--api-url '%s' is not a URL".formatted(apiUrl));
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-      throw CliContext.usageError(
-          "--api-url '%s' should be an http(s) address such as %s"
-              .formatted(apiUrl, forge.defaultApiUrl()));
-    }
-    if (scheme.equals("http") && token != null && !loopback(uri.getHost())) {
-      throw CliContext.usageError(
-          "--api-url '%s' would send the token unencrypted; use https".formatted(apiUrl));
-    }
-    return uri;
-  }
-
-  private static boolean loopback(String host) {
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException | SecurityException e) {
-      return false;
-    }
+    return ApiAccess.apiUrl(apiUrl, forge.defaultApiUrl(), token, "token");
   }
 
   Duration maxWait() {
-    String text = maxWait.strip().toLowerCase(Locale.ROOT);
-    Matcher simple = SIMPLE_DURATION.matcher(text);
-    if (simple.matches()) {
-      long amount = Long.parseLong(simple.group(1));
-      String unit = simple.group(2) == null ? "s" : simple.group(2);
-      return switch (unit) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofSeconds(amount);
-      };
-    }
-    try {
-      Duration parsed = Duration.parse(maxWait.strip().toUpperCase(Locale.ROOT));
-      if (!parsed.isNegative()) {
-        return parsed;
-      }
-    } catch (DateTimeParseException e) {
-      // said below
-    }
-    throw CliContext.usageError(
-        "--max-wait '%s' is no duration; write e.g. 90s, 15m or 1h".formatted(maxWait));
+    return ApiAccess.maxWait(maxWait);
   }
 
   void print(ForgeImportSummary summary, Forge forge) {

@@ -15,7 +15,8 @@ final class ProgressBar {
   enum Unit {
     BYTES,
     COMMITS,
-    PULL_REQUESTS
+    PULL_REQUESTS,
+    REQUESTS
   }
 
   private final PrintWriter err;

@@ -9,6 +9,9 @@ import dev.goodhart.metrics.outcome.OutcomeLedger;
 import dev.goodhart.metrics.outcome.OutcomeQuery;
 import dev.goodhart.metrics.outcome.OutcomeReport;
 import dev.goodhart.metrics.outcome.People;
+import dev.goodhart.metrics.spend.SpendLedger;
+import dev.goodhart.metrics.spend.SpendQuery;
+import dev.goodhart.metrics.spend.SpendReport;
 import dev.goodhart.metrics.usage.CostMode;
 import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.model.ErrorCode;
@@ -18,6 +21,7 @@ import dev.goodhart.model.pricing.PriceTable;
 import dev.goodhart.report.html.HtmlReport;
 import dev.goodhart.report.outcome.OutcomeJson;
 import dev.goodhart.report.outcome.OutcomeSummary;
+import dev.goodhart.report.spend.SpendTable;
 import dev.goodhart.store.duckdb.DuckDbStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,7 +136,7 @@ final class ReportCommand implements Callable<Integer> {
         scan(store);
         Trace.mark("repositories scanned");
       }
-      render(
+      OutcomeReport outcomes =
           outcomes(
               store,
               loading.get(),
@@ -140,9 +144,11 @@ final class ReportCommand implements Callable<Integer> {
               new OutcomeQuery(first, last, OutcomeQuery.PRIVACY_FLOOR)
                   .withLineProvenance(!noProvenance)
                   .withProvenanceWindow(
-                      provenanceWindowDays == null
-                          ? null
-                          : Duration.ofDays(provenanceWindowDays))));
+                      provenanceWindowDays == null ? null : Duration.ofDays(provenanceWindowDays)));
+      render(
+          outcomes,
+          new SpendLedger(store, store, new Pricer(loading.get(), CostMode.AUTO), context.clock)
+              .report(new SpendQuery(first, last)));
     }
     return ExitCodes.OK;
   }
@@ -213,6 +219,11 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   void render(OutcomeReport report) throws IOException {
+    render(report, null);
+  }
+
+  /** The report, with what vendors billed beside what was observed when it is known. */
+  void render(OutcomeReport report, @Nullable SpendReport spend) throws IOException {
     Trace.mark("report computed");
     if (html != null) {
       Path file = html.toAbsolutePath();
@@ -220,7 +231,7 @@ final class ReportCommand implements Callable<Integer> {
         Files.createDirectories(file.getParent());
       }
       try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        HtmlReport.write(OutcomeJson.toJson(report), out);
+        HtmlReport.write(OutcomeJson.toJson(report, spend), out);
       } catch (IOException e) {
         throw new GoodhartException(
             ErrorCode.IO_FAILURE,
@@ -228,7 +239,7 @@ final class ReportCommand implements Callable<Integer> {
             e);
       }
       if (!json) {
-        OutcomeSummary.write(report, context.out);
+        summary(report, spend);
         context.out.println();
         context.out.println("HTML report: " + file);
         context.out.flush();
@@ -236,12 +247,19 @@ final class ReportCommand implements Callable<Integer> {
     }
     if (json) {
       try {
-        OutcomeJson.write(report, context.out);
+        OutcomeJson.write(report, spend, context.out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     } else if (html == null) {
-      OutcomeSummary.write(report, context.out);
+      summary(report, spend);
+    }
+  }
+
+  private void summary(OutcomeReport report, @Nullable SpendReport spend) {
+    OutcomeSummary.write(report, context.out);
+    if (spend != null) {
+      SpendTable.summary(spend, context.out);
     }
   }
 }

@@ -235,7 +235,7 @@ class ImportForgeCommandTest {
     neverShowsTheToken(plain);
     CliHarness.Result group = cli.run("import");
     assertEquals(2, group.exitCode());
-    assertTrue(group.err().contains("usage, github or gitlab"), group.err());
+    assertTrue(group.err().contains("usage, github, gitlab or vendor"), group.err());
     assertTrue(server.requests().isEmpty(), "nothing was asked of the forge");
   }
 

@@ -58,10 +58,49 @@ class MoreAgentsTest {
           "droid",
           Map.of(
               "2026-01-23", new Day(4_200, 1_900 + 350, 96_000, 12_000, "0"),
-              "2026-01-24", new Day(800, 150 + 64, 2_400, 0, "0")));
+              "2026-01-24", new Day(800, 150 + 64, 2_400, 0, "0")),
+          // A turn, a title and a sub-agent's task (the last a millisecond before midnight), at
+          // Grok CLI's own prices of 17,000 + 100 + 13,600 millionths; then a turn whose total is
+          // 50 above input plus output (reasoning, billed as output) at 2,750 millionths, and a
+          // recap of a model Grok CLI could not price.
+          "grok",
+          Map.of(
+              "2026-03-10", new Day(12_000 + 300 + 5_000, 800 + 20 + 600, 0, 0, "0.0307"),
+              "2026-03-11", new Day(2_000 + 400, 100 + 50 + 60, 0, 0, "0.00275")),
+          // ZCode's input holds its cache reads and writes: 20,000 - 15,000 - 1,000, a failed
+          // attempt's 3,000 - 2,000, its retry's 21,000 - 16,000 and a sub-agent's 6,000 - 4,000;
+          // its output holds the reasoning. Then a title, and a row whose counts are apart (its
+          // total is the sum of all five: 30 output + 5 reasoning). ZCode records no cost; the
+          // running and the cancelled request count nothing.
+          "zcode",
+          Map.of(
+              "2026-04-02",
+                  new Day(
+                      4_000 + 1_000 + 5_000 + 2_000,
+                      900 + 0 + 1_200 + 500,
+                      15_000 + 2_000 + 16_000 + 4_000,
+                      1_000,
+                      "0"),
+              "2026-04-03", new Day(250 + 20, 12 + 30 + 5, 80, 10, "0")));
 
   static final Map<String, Integer> REQUESTS =
-      Map.of("opencode", 4, "kilo", 1, "goose", 3, "hermes", 3, "amp", 5, "droid", 2);
+      Map.of(
+          "opencode",
+          4,
+          "kilo",
+          1,
+          "goose",
+          3,
+          "hermes",
+          3,
+          "amp",
+          5,
+          "droid",
+          2,
+          "grok",
+          5,
+          "zcode",
+          6);
 
   @BeforeEach
   void placeTheAgentsLogs() {
@@ -76,6 +115,8 @@ class MoreAgentsTest {
         cli.home.resolve(".local/share/goose/sessions/sessions.db"),
         Fixtures.script("goose/sessions.sql"));
     Fixtures.create(cli.home.resolve(".hermes/state.db"), Fixtures.script("hermes/state.sql"));
+    Fixtures.create(cli.home.resolve(".grok/grok.db"), Fixtures.script("grok/grok.sql"));
+    Fixtures.create(cli.home.resolve(".zcode/cli/db/db.sqlite"), Fixtures.script("zcode/db.sql"));
     for (String thread :
         List.of(
             "T-0b6a6d0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b.json",
@@ -95,7 +136,7 @@ class MoreAgentsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"opencode", "kilo", "goose", "hermes", "amp", "droid"})
+  @ValueSource(strings = {"opencode", "kilo", "goose", "hermes", "amp", "droid", "grok", "zcode"})
   void importThenDailyGivesTheHandCountedTotals(String agent) {
     CliHarness.Result imported = cli.run("import", "usage", "--source", agent, "--json");
 
@@ -125,7 +166,8 @@ class MoreAgentsTest {
    * ccusage 20.0.24 on the same home, as an independent reader of the same files and databases: per
    * day, input, cache reads, cache writes and total tokens are equal. Output differs by the
    * reasoning tokens alone, which goodhart counts in output (billed as output) and ccusage only in
-   * the total.
+   * the total. ccusage reads neither Grok CLI's database (its {@code grok} is xAI's Grok Build) nor
+   * ZCode's.
    */
   @ParameterizedTest
   @ValueSource(strings = {"opencode", "kilo", "goose", "hermes", "amp", "droid"})
@@ -168,7 +210,8 @@ class MoreAgentsTest {
 
     assertEquals(0, help.exitCode(), help::toString);
     String words = help.out().replaceAll("\\s+", " ");
-    for (String name : List.of("opencode", "amp", "droid", "goose", "hermes", "kilo")) {
+    for (String name :
+        List.of("opencode", "amp", "droid", "goose", "hermes", "kilo", "grok", "zcode")) {
       assertTrue(
           words.matches(".*: [a-z, ]*\\b" + name + "\\b[a-z, ]* \\(default.*"), help::toString);
     }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.goodhart.ingest.goose.GooseSource;
+import dev.goodhart.ingest.grok.GrokSource;
 import dev.goodhart.ingest.hermes.HermesSource;
 import dev.goodhart.ingest.kilo.KiloSource;
 import dev.goodhart.ingest.opencode.OpenCodeSource;
+import dev.goodhart.ingest.zcode.ZCodeSource;
 import dev.goodhart.model.GoodhartException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +57,19 @@ class DatabaseBadInputTest {
             ".hermes/state.db",
             "hermes/state.sql",
             null,
-            (Supplier<UsageSource>) HermesSource::new));
+            (Supplier<UsageSource>) HermesSource::new),
+        Arguments.of(
+            "grok",
+            ".grok/grok.db",
+            "grok/grok.sql",
+            null,
+            (Supplier<UsageSource>) GrokSource::new),
+        Arguments.of(
+            "zcode",
+            ".zcode/cli/db/db.sqlite",
+            "zcode/db.sql",
+            null,
+            (Supplier<UsageSource>) ZCodeSource::new));
   }
 
   private Path create(String place, String schema, String rows) {

@@ -21,11 +21,16 @@ public enum ErrorCode {
   STORE_FAILURE(Kind.EXTERNAL),
   IO_FAILURE(Kind.EXTERNAL),
   GIT_FAILURE(Kind.EXTERNAL),
-  /** A forge refused the token (401) or the request (403 without a rate limit). */
+  /**
+   * A forge or a vendor's API refused the token (401) or the request (403 without a rate limit).
+   */
   FORGE_REFUSED(Kind.EXTERNAL),
-  /** A forge does not know the repository, or does not show it to the token. */
+  /**
+   * A forge does not know the repository, or does not show it to the token; a vendor's API has no
+   * such report.
+   */
   FORGE_NOT_FOUND(Kind.EXTERNAL),
-  /** A forge's rate limit would take longer to lift than the caller will wait. */
+  /** A forge's or a vendor's rate limit would take longer to lift than the caller will wait. */
   RATE_LIMITED(Kind.EXTERNAL),
   /** The network failed, or a server kept answering with errors, after the retries. */
   NETWORK_FAILURE(Kind.EXTERNAL),

@@ -163,6 +163,18 @@ final class OrgReports {
     return scope.team() == null ? null : teams().members(scope.team(), activePeople());
   }
 
+  /** Billed against observed spend, the organisation's; {@link SpendView} says why. */
+  JsonNode spend(ReportScope scope) {
+    return cached(
+        "spend " + scope,
+        () -> {
+          Set<String> people = activePeople();
+          try (ServingStore reader = store.reader()) {
+            return SpendView.of(reader, pricer, clock, scope, people, minimumGroup);
+          }
+        });
+  }
+
   /** The report itself, for callers that need its figures rather than its document. */
   @Nullable OutcomeReport outcome(ReportScope scope) {
     Set<String> persons = persons(scope);

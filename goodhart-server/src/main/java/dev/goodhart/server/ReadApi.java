@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * The read API ({@code /api/v1/...}, scope {@code read}): the report's metrics for everyone, a team
- * or a repository, and slices of it per week, repository, model and source; delivery and the
- * agents' own metrics. There is deliberately no endpoint per person.
+ * or a repository, and slices of it per week, repository, model and source; delivery, the agents'
+ * own metrics, and what vendors billed beside what was observed. There is deliberately no endpoint
+ * per person.
  */
 final class ReadApi {
   /** Slices of the report document, each under its own path. */
@@ -77,6 +78,12 @@ final class ReadApi {
                       return DeliveryView.of(reader, scope, reports.outcome(scope));
                     }
                   }));
+        });
+    app.get(
+        "/api/v1/spend",
+        ctx -> {
+          server.requireRead(ctx);
+          ctx.json(reports.spend(ReportScope.of(ctx)));
         });
     app.get(
         "/api/v1/telemetry",

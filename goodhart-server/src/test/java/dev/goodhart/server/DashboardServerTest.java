@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.model.access.Scope;
+import dev.goodhart.model.billing.Vendor;
+import dev.goodhart.model.billing.VendorUsage;
 import dev.goodhart.report.html.HeadlessChromium;
 import io.opentelemetry.proto.logs.v1.LogRecord;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -99,6 +102,19 @@ class DashboardServerTest {
             """),
         200);
 
+    // The organisation's Anthropic bill for the day, as 'goodhart import vendor' stores it.
+    Instant start = Instant.parse("2026-11-27T00:00:00Z");
+    running
+        .stored()
+        .recordVendorUsage(
+            List.of(
+                VendorUsage.builder(
+                        Vendor.ANTHROPIC, "cost_report", start, start.plusSeconds(86_400))
+                    .lineKey("workspace_id=wrkspc_1")
+                    .amount(new BigDecimal("12.5"))
+                    .build()),
+            List.of());
+
     String read = running.token(Scope.READ);
     browser.open(URI.create(running.url("/?refresh=0#token=" + read)));
     browser.waitUntil("document.body.dataset.chartsReady === 'true'");
@@ -111,6 +127,14 @@ class DashboardServerTest {
                 "return echarts.getInstanceByDom(document.getElementById('chart-spend'))"
                     + ".getOption().series.reduce((n, s) => n + s.data.length, 0)");
     assertTrue(spendPoints > 0, "the spend chart has data");
+    assertEquals(
+        List.of("Anthropic", "Observed in logs and telemetry", "Gap (billed less observed)"),
+        browser.script(
+            "return echarts.getInstanceByDom(document.getElementById('chart-vendor-spend'))"
+                + ".getOption().series.map(s => s.name)"));
+    assertTrue(
+        ((String) browser.script("return document.getElementById('note-vendor-spend').textContent"))
+            .startsWith("Billed Anthropic $12.50; observed $"));
     assertEquals(
         List.of("All teams", "platform", "tiny (fewer than 5 people)", "web"),
         new Select(browser.driver().findElement(By.id("filter-team")))

@@ -68,6 +68,33 @@ class ServerAccessTest {
   }
 
   @Test
+  void billedSpendIsReadLikeTheReportAndTakesOnlyDates() throws Exception {
+    assertError(
+        running.json(running.get("/api/v1/spend", null), 401), 401, "unauthorized", "--scope read");
+    String ingest = running.token(Scope.INGEST);
+    assertError(
+        running.json(running.get("/api/v1/spend", ingest), 403), 403, "forbidden", "needs 'read'");
+    String read = running.token(Scope.READ);
+    assertError(
+        running.json(running.get("/api/v1/spend?team=platform", read), 400),
+        400,
+        "bad_request",
+        "since and until only");
+    assertError(
+        running.json(running.get("/api/v1/spend?since=2026-13-01", read), 400),
+        400,
+        "bad_request",
+        "not a date");
+
+    JsonNode spend = running.json(running.get("/api/v1/spend?since=2026-11-01", read), 200);
+
+    // No usage and no bill name anyone: the organisation is below the privacy floor.
+    assertTrue(spend.get("suppressed").asBoolean(), spend.toString());
+    assertEquals("2026-11-01", spend.at("/scope/since").asText());
+    assertTrue(spend.get("days").isEmpty());
+  }
+
+  @Test
   void managingTokensNeedsAdminAndARevokedTokenStopsWorking() throws Exception {
     String read = running.token(Scope.READ);
     assertError(

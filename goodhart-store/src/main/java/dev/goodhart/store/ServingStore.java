@@ -9,7 +9,8 @@ import java.util.List;
  * Everything a goodhart server keeps, with a second connection for readers: the server answers
  * queries on a reader while its one writer ingests, so a long report never holds up an exporter.
  */
-public interface ServingStore extends Store, TelemetryStore, DeliveryStore, AccessStore {
+public interface ServingStore
+    extends Store, TelemetryStore, DeliveryStore, AccessStore, BillingStore {
   /**
    * Stores telemetry's usage events and signals in one transaction. Telemetry's copies of a request
    * are an exporter's retries of one record (same key, same time): a copy already stored stays, and

@@ -130,10 +130,11 @@ final class ClaudeCodeSessionWriter {
       boolean fast) {}
 
   /**
-   * Writes one session of {@code turns} prompts (0: a few, drawn) and returns the bytes written
-   * (sub-agent files included).
+   * Writes one session of {@code turns} prompts (0: a few, drawn), stopping early once a session of
+   * a set length has written {@code budget} bytes, and returns the bytes written (sub-agent files
+   * included).
    */
-  long writeSession(Path projects, Project project, Instant start, int turns) {
+  long writeSession(Path projects, Project project, Instant start, int turns, long budget) {
     String sessionId = ids.uuid();
     String model = pickMainModel();
     Path file = projects.resolve(project.folder()).resolve(sessionId + ".jsonl");
@@ -145,7 +146,7 @@ final class ClaudeCodeSessionWriter {
       }
       int count = turns > 0 ? turns : 1 + text.logNormal(3, 0.8, 0, 14);
       bytes = 0;
-      for (int turn = 0; turn < count; turn++) {
+      for (int turn = 0; turn < count && (turns == 0 || bytes + out.bytes() < budget); turn++) {
         bytes += turn(out, main, projects);
       }
       bytes += out.bytes();

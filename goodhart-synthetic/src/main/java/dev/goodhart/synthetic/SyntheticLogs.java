@@ -65,7 +65,11 @@ public final class SyntheticLogs {
     while (claudeBytes < spec.claudeBytes()) {
       claudeBytes +=
           claude.writeSession(
-              claudeProjects(home), project(random), start(random, spec), spec.turnsPerSession());
+              claudeProjects(home),
+              project(random),
+              start(random, spec),
+              spec.turnsPerSession(),
+              spec.claudeBytes() - claudeBytes);
       sessions++;
     }
     long codexBytes = 0;

@@ -6,7 +6,6 @@ import dev.goodhart.ingest.json.JsonPayload;
 import dev.goodhart.model.delivery.PullRequestFact;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,23 +13,19 @@ import org.jspecify.annotations.Nullable;
  * requests and their details, how requests authenticate, and how its JSON reads into facts. The
  * import itself ({@link ForgeImporter}) is the same for every forge.
  */
-public interface Forge {
+public interface Forge extends RemoteApi {
   /** The name facts and cursors are kept under: {@code github}, {@code gitlab}. */
   String name();
 
-  /** The name for messages: {@code GitHub}. */
-  String title();
-
   URI defaultApiUrl();
-
-  /** The environment variable a token is read from when no token file is given. */
-  String tokenVariable();
 
   /** Null when the repository's name is well formed for this forge, else what is wrong. */
   @Nullable String checkRepository(String repository);
 
-  /** The headers every request carries: the API's own, and the token's when there is one. */
-  Map<String, String> headers(@Nullable String token);
+  @Override
+  default String refusal() {
+    return "the token may lack the right to read this repository's pull requests";
+  }
 
   /** The repository's address under the API's; it ends with a slash. */
   URI repositoryUrl(URI apiUrl, String repository);

@@ -27,14 +27,16 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GETs a forge's pages the way its rate limits ask: a {@code 403} or {@code 429} with {@code
- * Retry-After} waits that long; one with no requests remaining ({@code X-RateLimit-Remaining: 0},
- * GitLab's {@code RateLimit-Remaining}) waits until the reset time the answer gives; one with
- * neither waits a minute, as GitHub advises for its secondary limits. A wait longer than {@link
- * Settings#maxWait()} ends the import instead. Server errors ({@code 5xx}) and failed connections
- * are tried again after 1, 2, 4 ... seconds. {@code 401} and any other refusal end the import.
- * Redirects are followed only on the API's own host, and the token goes to no other: it is never
- * written anywhere, messages included.
+ * GETs (and POSTs, for APIs that page through a request body) a forge's or a vendor's pages the way
+ * its rate limits ask: a {@code 403} or {@code 429} with {@code Retry-After} waits that long; one
+ * with no requests remaining ({@code X-RateLimit-Remaining: 0}, GitLab's {@code
+ * RateLimit-Remaining}) waits until the reset time the answer gives; one with neither waits a
+ * minute, as GitHub advises for its secondary limits. A wait longer than {@link Settings#maxWait()}
+ * ends the import instead. Server errors ({@code 5xx}) and failed connections are tried again after
+ * 1, 2, 4 ... seconds. {@code 401} and any other refusal end the import. Redirects are followed
+ * only on the API's own host, and the token goes to no other: it is never written anywhere,
+ * messages included. A signed download link (Copilot's reports) is fetched without any credential,
+ * wherever it points.
  *
  * <p>The clock and the sleeper are the caller's, so that tests wait for nothing.
  */
@@ -108,7 +110,7 @@ public final class ForgeClient {
   public record Unreadable(URI uri, String reason) implements Answer {}
 
   private final HttpClient http;
-  private final Forge forge;
+  private final RemoteApi api;
   private final @Nullable String token;
   private final URI apiUrl;
   private final Clock clock;
@@ -121,7 +123,7 @@ public final class ForgeClient {
 
   public ForgeClient(
       HttpClient http,
-      Forge forge,
+      RemoteApi api,
       @Nullable String token,
       URI apiUrl,
       Clock clock,
@@ -129,7 +131,7 @@ public final class ForgeClient {
       Settings settings,
       ForgeListener listener) {
     this.http = requireNonNull(http, "http is null");
-    this.forge = requireNonNull(forge, "forge is null");
+    this.api = requireNonNull(api, "api is null");
     this.token = token;
     this.apiUrl = requireNonNull(apiUrl, "apiUrl is null");
     this.clock = requireNonNull(clock, "clock is null");
@@ -165,14 +167,57 @@ public final class ForgeClient {
   /**
    * GETs one page, with {@code If-None-Match} when an ETag is given.
    *
-   * @throws GoodhartException when the forge refuses the token or the request, its rate limit would
+   * @throws GoodhartException when the API refuses the token or the request, its rate limit would
    *     take too long to lift, or it cannot be reached after the retries
    */
   public Answer get(URI uri, @Nullable String etag) {
-    if (!Links.sameOrigin(apiUrl, uri)) {
-      throw new IllegalArgumentException("not on the API's host: " + uri);
+    return exchange(new Exchange("GET", uri, null, etag, true));
+  }
+
+  /**
+   * POSTs a JSON body and reads the answer as a page, for APIs that page through the request body
+   * (Cursor's): the same rate limits, retries and refusals as {@link #get}.
+   */
+  public Answer post(URI uri, byte[] json) {
+    requireNonNull(json, "json is null");
+    return exchange(new Exchange("POST", uri, json.clone(), null, true));
+  }
+
+  /**
+   * GETs a signed link the API gave (a report's download link) without any credential: it may lie
+   * on another host, which must never see the token.
+   */
+  public Answer download(URI uri) {
+    String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+      throw new IllegalArgumentException("not an http(s) address: " + uri);
     }
-    URI current = uri;
+    return exchange(new Exchange("GET", uri, null, null, false));
+  }
+
+  /** One request: a POST carries a body; an unauthenticated one carries no credential. */
+  private record Exchange(
+      String method,
+      URI uri,
+      byte @Nullable [] body,
+      @Nullable String etag,
+      boolean authenticated) {
+    Exchange to(URI target, boolean keepMethod) {
+      return keepMethod
+          ? new Exchange(method, target, body, etag, authenticated)
+          : new Exchange("GET", target, null, etag, authenticated);
+    }
+
+    String describe() {
+      return method + " " + uri;
+    }
+  }
+
+  private Answer exchange(Exchange first) {
+    if (first.authenticated() && !Links.sameOrigin(apiUrl, first.uri())) {
+      throw new IllegalArgumentException("not on the API's host: " + first.uri());
+    }
+    Exchange current = first;
     int redirects = 0;
     int failures = 0;
     int limitWaits = 0;
@@ -181,7 +226,7 @@ public final class ForgeClient {
       byte[] body;
       try {
         requests++;
-        response = http.send(request(current, etag), HttpResponse.BodyHandlers.ofInputStream());
+        response = http.send(request(current), HttpResponse.BodyHandlers.ofInputStream());
         int limit = response.statusCode() / 100 == 2 ? MAX_ANSWER_BYTES : MAX_ERROR_BYTES;
         body = read(response.body(), limit);
       } catch (IOException e) {
@@ -193,33 +238,51 @@ public final class ForgeClient {
       }
       int status = response.statusCode();
       HttpHeaders headers = response.headers();
+      URI uri = current.uri();
       if (status == 304) {
         notModified++;
-        return new NotModified(current);
+        return new NotModified(uri);
       }
       if (status / 100 == 2) {
         if (body.length > MAX_ANSWER_BYTES) {
           return new Unreadable(
-              current, "an answer over %d MiB; not read".formatted(MAX_ANSWER_BYTES >> 20));
+              uri, "an answer over %d MiB; not read".formatted(MAX_ANSWER_BYTES >> 20));
         }
-        return page(current, body, headers);
+        return page(uri, body, headers);
       }
       if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-        current = redirect(current, headers, ++redirects);
+        current =
+            current.to(redirect(current, headers, ++redirects), status == 307 || status == 308);
         continue;
       }
       if (status == 404 || status == 410) {
-        return new NotFound(current);
+        return new NotFound(uri);
       }
       String message = message(body);
+      if (!current.authenticated() && (status == 401 || status == 403)) {
+        throw new GoodhartException(
+            ErrorCode.FORGE_REFUSED,
+            "a download link %s gave refused %s (%d%s); such links expire within minutes: run the same command again for fresh ones"
+                .formatted(api.title(), current.describe(), status, said(message)));
+      }
       if (status == 401) {
         throw new GoodhartException(
             ErrorCode.FORGE_REFUSED,
             token == null
-                ? "%s asks for a token (401 at GET %s); give one with --token-file FILE or %s"
-                    .formatted(forge.title(), current, forge.tokenVariable())
-                : "the token was refused by %s (401 at GET %s); check --token-file / %s"
-                    .formatted(forge.title(), current, forge.tokenVariable()));
+                ? "%s asks for a %s (401 at %s); give one with %s FILE or %s"
+                    .formatted(
+                        api.title(),
+                        api.credential(),
+                        current.describe(),
+                        api.credentialOption(),
+                        api.tokenVariable())
+                : "the %s was refused by %s (401 at %s); check %s / %s"
+                    .formatted(
+                        api.credential(),
+                        api.title(),
+                        current.describe(),
+                        api.credentialOption(),
+                        api.tokenVariable()));
       }
       if (status == 403 || status == 429) {
         Duration wait = rateLimitWait(status, headers, message);
@@ -227,16 +290,23 @@ public final class ForgeClient {
           if (++limitWaits > MAX_LIMIT_WAITS) {
             throw new GoodhartException(
                 ErrorCode.RATE_LIMITED,
-                "%s still refuses GET %s for its rate limit after %d waits; what was imported so far is stored: run the same command again later"
-                    .formatted(forge.title(), current, MAX_LIMIT_WAITS));
+                "%s still refuses %s for its rate limit after %d waits; what was imported so far is stored: run the same command again later"
+                    .formatted(api.title(), current.describe(), MAX_LIMIT_WAITS));
           }
           waitForLimit(wait);
           continue;
         }
         throw new GoodhartException(
             ErrorCode.FORGE_REFUSED,
-            "%s refused GET %s (%d%s); the token may lack the right to read this repository's pull requests: check --token-file / %s"
-                .formatted(forge.title(), current, status, said(message), forge.tokenVariable()));
+            "%s refused %s (%d%s); %s: check %s / %s"
+                .formatted(
+                    api.title(),
+                    current.describe(),
+                    status,
+                    said(message),
+                    api.refusal(),
+                    api.credentialOption(),
+                    api.tokenVariable()));
       }
       if (status / 100 == 5) {
         failures++;
@@ -245,15 +315,27 @@ public final class ForgeClient {
       }
       throw new GoodhartException(
           ErrorCode.FORGE_REFUSED,
-          "%s answered GET %s with %d%s".formatted(forge.title(), current, status, said(message)));
+          "%s answered %s with %d%s"
+              .formatted(api.title(), current.describe(), status, said(message)));
     }
   }
 
-  private HttpRequest request(URI uri, @Nullable String etag) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET();
-    forge.headers(token).forEach(request::header);
-    if (etag != null && !etag.isEmpty()) {
-      request.header("If-None-Match", etag);
+  private HttpRequest request(Exchange exchange) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(exchange.uri()).timeout(settings.timeout());
+    if (exchange.body() != null) {
+      request.POST(HttpRequest.BodyPublishers.ofByteArray(exchange.body()));
+      request.header("Content-Type", "application/json");
+    } else {
+      request.GET();
+    }
+    if (exchange.authenticated()) {
+      api.headers(token).forEach(request::header);
+    } else {
+      request.header("User-Agent", "goodhart");
+    }
+    if (exchange.etag() != null && !exchange.etag().isEmpty()) {
+      request.header("If-None-Match", exchange.etag());
     }
     return request.build();
   }
@@ -292,21 +374,23 @@ public final class ForgeClient {
         total);
   }
 
-  private URI redirect(URI from, HttpHeaders headers, int redirects) {
+  private URI redirect(Exchange from, HttpHeaders headers, int redirects) {
     Optional<String> location = headers.firstValue("location");
     URI target;
     try {
-      target = from.resolve(location.orElseThrow());
+      target = from.uri().resolve(location.orElseThrow());
     } catch (RuntimeException e) {
       throw new GoodhartException(
           ErrorCode.NETWORK_FAILURE,
-          "%s redirected GET %s without a usable Location".formatted(forge.title(), from));
+          "%s redirected %s without a usable Location".formatted(api.title(), from.describe()));
     }
-    if (!Links.sameOrigin(apiUrl, target) || redirects > MAX_REDIRECTS) {
+    if (redirects > MAX_REDIRECTS
+        || from.authenticated() && !Links.sameOrigin(apiUrl, target)
+        || !from.authenticated() && !String.valueOf(target.getScheme()).startsWith("http")) {
       throw new GoodhartException(
           ErrorCode.NETWORK_FAILURE,
-          "%s redirected GET %s to %s; goodhart follows redirects on the API's own host only (at most %d), so that the token goes nowhere else: give that address with --api-url"
-              .formatted(forge.title(), from, target, MAX_REDIRECTS));
+          "%s redirected %s to %s; goodhart follows redirects on the API's own host only (at most %d), so that the %s goes nowhere else: give that address with --api-url"
+              .formatted(api.title(), from.describe(), target, MAX_REDIRECTS, api.credential()));
     }
     return target;
   }
@@ -368,32 +452,32 @@ public final class ForgeClient {
           ErrorCode.RATE_LIMITED,
           "%s's rate limit allows no more requests until %s (in %s), longer than --max-wait %s; what was imported so far is stored: run the same command again then%s"
               .formatted(
-                  forge.title(),
+                  api.title(),
                   until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                   describe(wait),
                   describe(settings.maxWait()),
                   token == null
-                      ? " (a token raises the limit: --token-file FILE or "
-                          + forge.tokenVariable()
-                          + ")"
+                      ? " (a %s raises the limit: %s FILE or %s)"
+                          .formatted(api.credential(), api.credentialOption(), api.tokenVariable())
                       : ""));
     }
-    sleep(wait, until, forge.title() + "'s rate limit is spent");
+    sleep(wait, until, api.title() + "'s rate limit is spent");
   }
 
-  private void retryOrFail(URI uri, int failures, @Nullable Duration retryAfter, String what) {
+  private void retryOrFail(
+      Exchange exchange, int failures, @Nullable Duration retryAfter, String what) {
     Duration backoff =
         retryAfter != null ? retryAfter : FIRST_BACKOFF.multipliedBy(1L << (failures - 1));
     if (failures > settings.retries() || backoff.compareTo(settings.maxWait()) > 0) {
       throw new GoodhartException(
           ErrorCode.NETWORK_FAILURE,
-          "GET %s failed %d times (last: %s); what was imported so far is stored: run the same command again later"
-              .formatted(uri, failures, what));
+          "%s failed %d times (last: %s); what was imported so far is stored: run the same command again later"
+              .formatted(exchange.describe(), failures, what));
     }
     sleep(
         backoff,
         clock.instant().plus(backoff),
-        "GET %s failed (%s); trying again".formatted(uri, what));
+        "%s failed (%s); trying again".formatted(exchange.describe(), what));
   }
 
   private void sleep(Duration wait, Instant until, String why) {
@@ -412,13 +496,19 @@ public final class ForgeClient {
         ErrorCode.NETWORK_FAILURE, "interrupted; what was imported so far is stored", e);
   }
 
-  /** The {@code message} (GitHub, GitLab) or {@code error} (GitLab) of an error's JSON body. */
+  /**
+   * The {@code message} (GitHub, GitLab) or {@code error} (GitLab) of an error's JSON body, or the
+   * {@code error.message} (Anthropic, OpenAI).
+   */
   private static String message(byte[] body) {
     try {
       JsonNode node = JSON.readTree(body);
       if (node != null && node.isObject()) {
         JsonNode message =
             node.path("message").isTextual() ? node.get("message") : node.get("error");
+        if (message != null && message.isObject() && message.path("message").isTextual()) {
+          message = message.get("message");
+        }
         if (message != null && message.isTextual()) {
           return message.textValue();
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -23,7 +24,7 @@ import java.nio.file.StandardOpenOption;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The objects of a forge's answer or of a saved file, one at a time: a page is a JSON array of
+ * The objects of a forge's or a vendor's answer or of a saved file, one at a time: a page is a JSON array of
  * them; {@code gh api --paginate} writes its pages one after another ({@code [...][...]}), and with
  * {@code --slurp} as an array of arrays; a JSON lines file has one object a line. All of these are
  * read the same way, so that no reader has to know which it got. Only one object is held at a time.
@@ -43,6 +44,8 @@ public final class JsonItems {
                           .build())
                   .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .build())
+          // Vendors' answers carry money as JSON numbers: kept as written, never as binary floats.
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
   /** Hears the items and the places where the text breaks. */
@@ -120,6 +123,10 @@ public final class JsonItems {
         // Text that announced UTF-16 or UTF-32 and is not: Jackson's decoder says so.
         broke = parser == null ? null : parser.currentLocation();
         reason = "not JSON text (" + complaint(e.getMessage()) + ")";
+      } catch (NumberFormatException | ArithmeticException e) {
+        // A number kept as a decimal whose exponent no decimal can hold (1e-2147483648).
+        broke = parser == null ? null : parser.currentLocation();
+        reason = "a number out of range (" + complaint(e.getMessage()) + ")";
       } finally {
         if (parser != null) {
           parser.close();

@@ -1,7 +1,9 @@
 package dev.goodhart.ingest.json;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -295,6 +298,153 @@ public final class JsonField {
       return 0;
     }
     return node.intValue();
+  }
+
+  /** The largest count {@link #countLong()} reads: more tokens than any bill holds. */
+  public static final long MAX_COUNT = 1_000_000_000_000_000L;
+
+  /**
+   * An optional count from 0 to {@link #MAX_COUNT}, 0 when absent or wrong: sums of a few such
+   * counts never overflow.
+   */
+  public long countLong() {
+    if (isAbsent() || reported) {
+      return 0;
+    }
+    if (!node.isIntegralNumber()
+        || !node.canConvertToLong()
+        || node.longValue() < 0
+        || node.longValue() > MAX_COUNT) {
+      problem("an integer from 0 to %d".formatted(MAX_COUNT));
+      return 0;
+    }
+    return node.longValue();
+  }
+
+  /** The largest amount read: a trillion dollars a line is damage, not a bill. */
+  private static final BigDecimal MAX_DECIMAL = new BigDecimal("1e15");
+
+  /** The most decimal places kept; the store keeps 18, and cents are divided by 100. */
+  private static final int MAX_SCALE = 16;
+
+  private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]{1,20}(\\.[0-9]{1,20})?");
+
+  /**
+   * A required amount or quantity written as a JSON number, read exactly as written (never through
+   * binary floating point when the reader keeps decimals, as {@code JsonItems} does).
+   */
+  public @Nullable BigDecimal decimal() {
+    if (reported) {
+      return null;
+    }
+    if (!node.isNumber()) {
+      problem("a number");
+      return null;
+    }
+    BigDecimal value;
+    if (node.isIntegralNumber()) {
+      value = new BigDecimal(node.bigIntegerValue());
+    } else if (node.isBigDecimal()) {
+      value = node.decimalValue();
+    } else {
+      // A double: its shortest decimal form is what the JSON text said, as far as it can tell.
+      value = new BigDecimal(node.asText());
+    }
+    return plausible(value);
+  }
+
+  /** An amount if present, else null. */
+  public @Nullable BigDecimal optionalDecimal() {
+    return isAbsent() ? null : decimal();
+  }
+
+  /**
+   * A required amount written as a string of a plain decimal ({@code "123.78912"}), as Anthropic
+   * writes its cents; a JSON number is read too.
+   */
+  public @Nullable BigDecimal decimalText() {
+    if (reported) {
+      return null;
+    }
+    if (node.isNumber()) {
+      return decimal();
+    }
+    if (!node.isTextual() || !PLAIN_DECIMAL.matcher(node.textValue()).matches()) {
+      problem("a decimal number in a string, like \"123.45\"");
+      return null;
+    }
+    return plausible(new BigDecimal(node.textValue()));
+  }
+
+  private @Nullable BigDecimal plausible(BigDecimal value) {
+    if (value.abs().compareTo(MAX_DECIMAL) >= 0) {
+      problem("an amount below 10^15");
+      return null;
+    }
+    BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    if (stripped.scale() > MAX_SCALE) {
+      problem("an amount of at most %d decimal places".formatted(MAX_SCALE));
+      return null;
+    }
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
+  /** A required day written {@code YYYY-MM-DD}. */
+  public @Nullable LocalDate day() {
+    if (reported) {
+      return null;
+    }
+    if (node.isTextual() && node.textValue().length() == 10) {
+      try {
+        LocalDate day = LocalDate.parse(node.textValue());
+        if (day.getYear() >= 1970 && day.getYear() < 2100) {
+          return day;
+        }
+      } catch (DateTimeParseException e) {
+        // said below
+      }
+    }
+    problem("a day from 1970 to 2099, like 2026-03-01");
+    return null;
+  }
+
+  /** A required time written as seconds since the epoch, or as ISO-8601. */
+  public @Nullable Instant epochSecondsOrTime() {
+    if (reported) {
+      return null;
+    }
+    if (isAbsent()) {
+      problem("seconds since 1970 or " + TIME);
+      return null;
+    }
+    return optionalEpochSecondsOrTime();
+  }
+
+  /**
+   * A required time written as milliseconds since the epoch, as a number or a string of digits
+   * (Cursor writes both).
+   */
+  public @Nullable Instant epochMillis() {
+    if (reported) {
+      return null;
+    }
+    long millis;
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      millis = node.longValue();
+    } else if (node.isTextual()
+        && !node.textValue().isEmpty()
+        && node.textValue().length() <= 15
+        && node.textValue().chars().allMatch(c -> c >= '0' && c <= '9')) {
+      millis = Long.parseLong(node.textValue());
+    } else {
+      problem("milliseconds since 1970, a number or a string of digits");
+      return null;
+    }
+    if (millis < EARLIEST.toEpochMilli() || millis > LATEST.toEpochMilli()) {
+      problem("a time from 1970 to 2100");
+      return null;
+    }
+    return Instant.ofEpochMilli(millis);
   }
 
   /** An optional boolean; absent is {@code false}. */

@@ -116,6 +116,17 @@ public final class JsonPayload {
     return new JsonField(this, value, "", false);
   }
 
+  /**
+   * A value parsed elsewhere, deep in a longer document, read with paths that start where it stands
+   * in that document ({@code data[3].results[2]}): one payload per row keeps a bad row's problems
+   * its own, with the whole path in their message.
+   */
+  public JsonField at(JsonNode value, String path) {
+    requireNonNull(value, "value is null");
+    requireNonNull(path, "path is null");
+    return new JsonField(this, value, path, false);
+  }
+
   /** Throws every problem recorded so far, if there is any. */
   public void check() throws WebhookPayloadException {
     if (problemCount > 0) {

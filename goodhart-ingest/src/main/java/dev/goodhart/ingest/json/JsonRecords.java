@@ -156,6 +156,22 @@ public final class JsonRecords {
     throw wrongType(parser, field, "a string");
   }
 
+  /**
+   * An identifier: a string, or a whole number as its digits (a database row's integer id); null
+   * for JSON null.
+   */
+  public static @Nullable String identifier(JsonParser parser, String field)
+      throws IOException, BadRecordException {
+    if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+      return parser.getText();
+    }
+    if (parser.currentToken() == JsonToken.VALUE_STRING
+        || parser.currentToken() == JsonToken.VALUE_NULL) {
+      return text(parser, field);
+    }
+    throw wrongType(parser, field, "a string or a whole number");
+  }
+
   /** A count: a whole number from 0 up; null for JSON null. */
   public static long count(JsonParser parser, String field) throws IOException, BadRecordException {
     JsonToken token = parser.currentToken();

@@ -35,8 +35,8 @@ public final class FakeForge implements AutoCloseable {
     }
   }
 
-  /** One request as received: headers by lower-case name. */
-  public record Request(String target, Map<String, String> headers) {
+  /** One request as received: headers by lower-case name, its method and body. */
+  public record Request(String target, Map<String, String> headers, String method, String body) {
     public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
@@ -92,7 +92,7 @@ public final class FakeForge implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      exchange.getRequestBody().readAllBytes();
+      String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
       String target =
           exchange.getRequestURI().getRawPath()
               + (exchange.getRequestURI().getRawQuery() == null
@@ -106,7 +106,7 @@ public final class FakeForge implements AutoCloseable {
                   headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
       Answer answer;
       synchronized (this) {
-        requests.add(new Request(target, Map.copyOf(headers)));
+        requests.add(new Request(target, Map.copyOf(headers), exchange.getRequestMethod(), body));
         Deque<Answer> script = scripts.get(target);
         answer =
             script == null

@@ -6,9 +6,11 @@ import dev.goodhart.ingest.Fixtures;
 import dev.goodhart.ingest.ImportHarness;
 import dev.goodhart.ingest.UsageSource;
 import dev.goodhart.ingest.goose.GooseSource;
+import dev.goodhart.ingest.grok.GrokSource;
 import dev.goodhart.ingest.hermes.HermesSource;
 import dev.goodhart.ingest.kilo.KiloSource;
 import dev.goodhart.ingest.opencode.OpenCodeSource;
+import dev.goodhart.ingest.zcode.ZCodeSource;
 import dev.goodhart.model.UsageEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +41,9 @@ class DatabaseDamageFuzzTest {
     OPENCODE(".local/share/opencode/opencode.db", OpenCodeSource::new, "opencode/rows.sql"),
     KILO(".local/share/kilo/kilo.db", KiloSource::new, "opencode/kilo-rows.sql"),
     GOOSE(".local/share/goose/sessions/sessions.db", GooseSource::new, null),
-    HERMES(".hermes/state.db", HermesSource::new, null);
+    HERMES(".hermes/state.db", HermesSource::new, null),
+    GROK(".grok/grok.db", GrokSource::new, null),
+    ZCODE(".zcode/cli/db/db.sqlite", ZCodeSource::new, null);
 
     final String place;
     final Supplier<UsageSource> source;
@@ -56,6 +60,8 @@ class DatabaseDamageFuzzTest {
         case OPENCODE, KILO -> "opencode/schema.sql";
         case GOOSE -> "goose/sessions.sql";
         case HERMES -> "hermes/state.sql";
+        case GROK -> "grok/grok.sql";
+        case ZCODE -> "zcode/db.sql";
       };
     }
   }

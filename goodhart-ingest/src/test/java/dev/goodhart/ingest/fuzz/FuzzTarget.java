@@ -10,12 +10,14 @@ import dev.goodhart.ingest.copilot.CopilotSource;
 import dev.goodhart.ingest.droid.DroidSource;
 import dev.goodhart.ingest.gemini.GeminiSource;
 import dev.goodhart.ingest.goose.GooseSource;
+import dev.goodhart.ingest.grok.GrokSource;
 import dev.goodhart.ingest.hermes.HermesSource;
 import dev.goodhart.ingest.kimi.KimiSource;
 import dev.goodhart.ingest.openclaw.OpenClawSource;
 import dev.goodhart.ingest.opencode.OpenCodeSource;
 import dev.goodhart.ingest.pi.PiSource;
 import dev.goodhart.ingest.qwen.QwenSource;
+import dev.goodhart.ingest.zcode.ZCodeSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -567,6 +569,54 @@ enum FuzzTarget {
           "estimated_cost_usd",
           "actual_cost_usd"),
       (folder, seeds) -> new DocumentSubject(new HermesSource(), "state.db")),
+
+  /** Rows of Grok CLI's usage_events table, as GrokSource selects them. */
+  GROK_ROWS(
+      List.of(
+          """
+          {"id":1,"session_id":"6f1d2c3b-0a9e-4d8c-b7a6-5e4f3d2c1b0a","model":"grok-4.3","input_tokens":12000,"output_tokens":800,"total_tokens":12800,"cost_micros":17000,"created_at":"2026-03-10T09:15:02.481Z","cwd":"/home/dév/garden/api","workspace":"/home/dév/garden"}""",
+          """
+          {"id":"4","session_id":"s-ü","model":"grok-code-fast-1","input_tokens":2000,"output_tokens":100,"total_tokens":2150,"cost_micros":2750,"created_at":"2026-03-11 08:00:00","cwd":null,"workspace":"/w"}""",
+          """
+          {"id":5,"session_id":"s","model":null,"input_tokens":0,"output_tokens":0,"total_tokens":460,"cost_micros":0,"created_at":1773216005000}"""),
+      List.of(
+          "id",
+          "session_id",
+          "model",
+          "input_tokens",
+          "output_tokens",
+          "total_tokens",
+          "cost_micros",
+          "created_at",
+          "cwd",
+          "workspace"),
+      (folder, seeds) -> new DocumentSubject(new GrokSource(), "grok.db")),
+
+  /** Rows of ZCode's model_usage table, as ZCodeSource selects them. */
+  ZCODE_ROWS(
+      List.of(
+          """
+          {"id":"mu_01","session_id":"sess_subagent_1","parent_session_id":"sess_main","directory":"/home/dév/garden","provider_id":"builtin:zai-coding-plan","model_id":"GLM-5.1","started_at":1775093400000,"completed_at":1775093412000,"input_tokens":20000,"output_tokens":900,"reasoning_tokens":300,"cache_read_input_tokens":15000,"cache_creation_input_tokens":1000,"computed_total_tokens":20900}""",
+          """
+          {"id":"mu_06","session_id":"sess_two","parent_session_id":null,"directory":null,"provider_id":"5d0c7f3e","model_id":"claude-sonnet-4-5","started_at":null,"completed_at":"2026-04-03T08:05:09Z","input_tokens":20,"output_tokens":30,"reasoning_tokens":5,"cache_read_input_tokens":80,"cache_creation_input_tokens":10,"computed_total_tokens":145}""",
+          """
+          {"id":7,"session_id":"ü","model_id":"glm-4.5-flash","started_at":1775203200,"input_tokens":10,"output_tokens":3,"reasoning_tokens":5,"cache_read_input_tokens":80}"""),
+      List.of(
+          "id",
+          "session_id",
+          "parent_session_id",
+          "directory",
+          "provider_id",
+          "model_id",
+          "started_at",
+          "completed_at",
+          "input_tokens",
+          "output_tokens",
+          "reasoning_tokens",
+          "cache_read_input_tokens",
+          "cache_creation_input_tokens",
+          "computed_total_tokens"),
+      (folder, seeds) -> new DocumentSubject(new ZCodeSource(), "cli/db/db.sqlite")),
 
   AMP(
       List.of(

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  *       {@code last-updated} (a {@code <time>} whose {@code datetime} is the ISO instant of the
  *       last draw), {@code error}; {@code suppressed} and {@code suppressed-reason}; the charts
  *       {@code chart-spend}, {@code chart-delivery}, {@code chart-yield}, {@code chart-survival},
- *       {@code chart-efficiency}, {@code chart-waste}, {@code chart-telemetry}; {@code headline}
+ *       {@code chart-efficiency}, {@code chart-waste}, {@code chart-telemetry}, {@code
+ *       chart-vendor-spend} (billed against observed, from {@code /api/v1/spend}); {@code headline}
  *       with its {@code figure-*} cards; the table {@code sessions}.
  * </ul>
  */

@@ -12,9 +12,11 @@ import dev.goodhart.metrics.outcome.OutcomeReport.SessionOutcome;
 import dev.goodhart.metrics.outcome.OutcomeReport.Totals;
 import dev.goodhart.metrics.outcome.OutcomeReport.WasteTotal;
 import dev.goodhart.metrics.outcome.WasteSignal;
+import dev.goodhart.metrics.spend.SpendReport;
 import dev.goodhart.metrics.survival.SurvivalCurve;
 import dev.goodhart.report.JsonFields;
 import dev.goodhart.report.git.SurvivalJson;
+import dev.goodhart.report.spend.SpendJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -36,9 +38,14 @@ public final class OutcomeJson {
 
   /** The document as a string, as the HTML page embeds it. */
   public static String toJson(OutcomeReport report) {
+    return toJson(report, null);
+  }
+
+  /** The document with its billed-against-observed section, as a string. */
+  public static String toJson(OutcomeReport report, @Nullable SpendReport spend) {
     StringWriter out = new StringWriter();
     try {
-      write(report, out);
+      write(report, spend, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -46,6 +53,15 @@ public final class OutcomeJson {
   }
 
   public static void write(OutcomeReport report, Writer out) throws IOException {
+    write(report, null, out);
+  }
+
+  /**
+   * The document; {@code spend} is its {@code "spend"} section ({@code goodhart spend --json}'s
+   * document), null where it was not computed.
+   */
+  public static void write(OutcomeReport report, @Nullable SpendReport spend, Writer out)
+      throws IOException {
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -90,6 +106,13 @@ public final class OutcomeJson {
         json.writeEndObject();
       }
       json.writeEndArray();
+      if (spend == null) {
+        json.writeNullField("spend");
+      } else {
+        json.writeObjectFieldStart("spend");
+        SpendJson.fields(json, spend);
+        json.writeEndObject();
+      }
       json.writeObjectFieldStart("privacy");
       json.writeNumberField("people", report.people());
       json.writeNumberField("minimumGroup", report.minimumGroup());

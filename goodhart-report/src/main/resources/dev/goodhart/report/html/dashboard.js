@@ -302,6 +302,20 @@
     });
   }
 
+  // Vendors bill the organisation, not a team or a repository: the panel follows the dates only.
+  function vendorSpendChart(answer, filters) {
+    const note = byId('note-vendor-spend');
+    const whole = filters.team || filters.repo
+      ? 'Vendors bill the organisation as a whole: this panel shows everyone, whatever team or repository is chosen. '
+      : '';
+    if (answer.suppressed === true) {
+      note.textContent = '';
+      return 'Not shown: ' + reasonOf(answer) + '.';
+    }
+    note.textContent = whole + report.charts.billedNote(answer);
+    return report.charts.billed(answer);
+  }
+
   // --- drawing ---
 
   function clearFigures() {
@@ -309,15 +323,16 @@
     drawnFilters = null;
     report.clear();
     ownCharts.dispose();
-    ['chart-delivery', 'chart-telemetry'].forEach((id) => {
+    ['chart-delivery', 'chart-telemetry', 'chart-vendor-spend'].forEach((id) => {
       byId(id).classList.remove('chart-empty');
       byId(id).replaceChildren();
     });
-    ['note-delivery', 'note-telemetry', 'suppressed-reason'].forEach((id) => { byId(id).textContent = ''; });
+    ['note-delivery', 'note-telemetry', 'note-vendor-spend', 'suppressed-reason']
+      .forEach((id) => { byId(id).textContent = ''; });
     byId('suppressed').hidden = true;
   }
 
-  function drawAll(answer, delivery, telemetry, filters, current) {
+  function drawAll(answer, delivery, telemetry, spend, filters, current) {
     body.dataset.chartsReady = 'false';
     const suppressed = answer.suppressed === true;
     // Shown before drawing: ECharts measures its container when it starts.
@@ -330,6 +345,7 @@
     ownCharts.dispose();
     drawing.push(ownCharts.draw('chart-delivery', () => deliveryChart(delivery)));
     drawing.push(ownCharts.draw('chart-telemetry', () => telemetryChart(telemetry, filters)));
+    drawing.push(ownCharts.draw('chart-vendor-spend', () => vendorSpendChart(spend, filters)));
     return Promise.all(drawing).then(() => {
       if (current !== sequence) return;
       drawnFilters = JSON.stringify(filters);
@@ -403,15 +419,16 @@
     const signal = controller.signal;
     body.dataset.busy = 'true';
     try {
-      const [filterAnswer, answer, delivery, telemetry] = await Promise.all([
+      const [filterAnswer, answer, delivery, telemetry, spend] = await Promise.all([
         filtersLoaded ? null : get('filters', {}, signal),
         get('report', filters, signal),
         get('delivery', filters, signal),
-        get('telemetry', { team: filters.team, since: filters.since, until: filters.until }, signal)
+        get('telemetry', { team: filters.team, since: filters.since, until: filters.until }, signal),
+        get('spend', { since: filters.since, until: filters.until }, signal)
       ]);
       if (current !== sequence) return;
       if (filterAnswer !== null) showFilters(filterAnswer);
-      await drawAll(answer, delivery, telemetry, filters, current);
+      await drawAll(answer, delivery, telemetry, spend, filters, current);
       if (current !== sequence) return;
       byId('error').textContent = '';
       showUpdated();

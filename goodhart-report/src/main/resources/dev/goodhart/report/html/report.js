@@ -165,6 +165,47 @@
     });
   }
 
+  // Billed against observed (docs/spend-json.md): the vendors' bills stacked per day, the spend the
+  // logs and telemetry observed as a line, and the gap between them. Used by the dashboard too.
+  const VENDORS = [['anthropic', 'Anthropic'], ['openai', 'OpenAI'], ['copilot', 'Copilot'], ['cursor', 'Cursor']];
+  function billedVendors(spend) {
+    const rows = list(spend && spend.days);
+    return VENDORS.filter(([key]) => rows.some((d) => d && d.billed && isNumber(d.billed[key])));
+  }
+
+  function billedChart(spend) {
+    const rows = list(spend && spend.days).filter((d) => d !== null && typeof d === 'object');
+    const vendors = billedVendors(spend);
+    if (!vendors.length) {
+      return 'No vendor bill imported for these days: goodhart import vendor FILE... reads saved cost reports, '
+        + 'goodhart import vendor --from-api anthropic|openai|copilot|cursor asks the vendors.';
+    }
+    const billed = (d, key) => (d.billed && isNumber(d.billed[key]) ? d.billed[key] : null);
+    return base({
+      dataZoom: zoomBeyond(rows.length, 92),
+      xAxis: categoryAxis(rows.map((d) => text(d.date))),
+      yAxis: valueAxis('dollars', moneyAxis),
+      series: vendors.map(([key, name], index) => series(name, 'bar', rows.map((d) => billed(d, key)),
+        PALETTE[index % PALETTE.length], { stack: 'billed', tooltip: { valueFormatter: money } }))
+        .concat([
+          series('Observed in logs and telemetry', 'line', rows.map((d) => (isNumber(d.observed) ? d.observed : null)),
+            COLORS.commits, { lineStyle: { color: COLORS.commits }, tooltip: { valueFormatter: money } }),
+          series('Gap (billed less observed)', 'line', rows.map((d) => (isNumber(d.gap) ? d.gap : null)),
+            COLORS.perCommit, { lineStyle: { color: COLORS.perCommit, type: 'dashed' }, tooltip: { valueFormatter: money } })
+        ])
+    });
+  }
+
+  // The period's totals in a sentence, under the chart.
+  function billedNote(spend) {
+    const totals = (spend && spend.totals) || {};
+    const vendors = billedVendors(spend);
+    if (!vendors.length) return '';
+    const bills = vendors.map(([key, name]) => name + ' ' + money(totals.billed && totals.billed[key])).join(', ');
+    return 'Billed ' + bills + '; observed ' + money(totals.observed) + '; gap ' + money(totals.gap)
+      + '. A gap above zero is spend no log goodhart read accounts for; below zero, observed spend no imported bill covers.';
+  }
+
   function yieldChart() {
     const rows = list(doc.repos);
     if (!rows.length) return 'No repository in this period.';
@@ -412,12 +453,19 @@
   const reportCharts = chartGroup();
   const CHARTS = [
     ['chart-spend', spendChart],
+    ['chart-billed', () => {
+      document.getElementById('note-billed').textContent = billedNote(doc.spend);
+      return billedChart(doc.spend);
+    }],
     ['chart-yield', yieldChart],
     ['chart-survival', survivalChart],
     ['chart-efficiency', efficiencyChart],
     ['chart-waste', wasteChart]
   ];
-  const NOTES = ['note-yield', 'note-survival'];
+  const NOTES = ['note-yield', 'note-survival', 'note-billed'];
+  // The dashboard draws billed spend from its own answer, in a panel of its own: a page without an
+  // element of the report's leaves it out.
+  const present = (id) => document.getElementById(id) !== null;
 
   // Draws the document into the page's elements, replacing whatever an earlier call drew; resolves
   // once every chart has rendered. For pages that draw more than the report, and signal readiness
@@ -428,7 +476,8 @@
     period();
     headline();
     sessionTable();
-    return Promise.all(CHARTS.map(([id, build]) => reportCharts.draw(id, build))).then(() => undefined);
+    return Promise.all(CHARTS.filter(([id]) => present(id)).map(([id, build]) => reportCharts.draw(id, build)))
+      .then(() => undefined);
   }
 
   // A render superseded by a later one must not say the page is ready.
@@ -448,12 +497,12 @@
     renders++;
     reportCharts.dispose();
     use({});
-    CHARTS.forEach(([id]) => {
+    CHARTS.filter(([id]) => present(id)).forEach(([id]) => {
       const container = document.getElementById(id);
       container.classList.remove('chart-empty');
       container.replaceChildren();
     });
-    NOTES.forEach((id) => { document.getElementById(id).textContent = ''; });
+    NOTES.filter(present).forEach((id) => { document.getElementById(id).textContent = ''; });
     ['period', 'headline'].forEach((id) => document.getElementById(id).replaceChildren());
     const table = document.getElementById('sessions');
     table.tHead.rows[0].replaceChildren();
@@ -469,7 +518,8 @@
     clear: clear,
     charts: Object.freeze({
       group: chartGroup, base: base, valueAxis: valueAxis, rightAxis: rightAxis, categoryAxis: categoryAxis,
-      series: series, zoomBeyond: zoomBeyond, COLORS: COLORS, PALETTE: PALETTE
+      series: series, zoomBeyond: zoomBeyond, COLORS: COLORS, PALETTE: PALETTE,
+      billed: billedChart, billedNote: billedNote
     }),
     format: Object.freeze({
       DASH: DASH, isNumber: isNumber, money: money, count: count, percent: percent, text: text,

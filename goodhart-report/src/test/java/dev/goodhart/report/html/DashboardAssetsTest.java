@@ -58,6 +58,10 @@ class DashboardAssetsTest {
   void thePageHasEveryElementTheReportDrawsInto() {
     Set<String> report = ids(ClasspathText.require("dev/goodhart/report/html/report.html"));
     report.remove("goodhart-data"); // the static report's embedded document
+    // Billed spend is the organisation's, not a team's: the dashboard draws it from its own answer
+    // (/api/v1/spend) in a panel of its own, and the report's script passes over what is missing.
+    report.remove("chart-billed");
+    report.remove("note-billed");
     Set<String> dashboard = ids(DashboardAssets.page());
     assertTrue(dashboard.containsAll(report), "missing: " + difference(report, dashboard));
     for (String id :
@@ -70,6 +74,8 @@ class DashboardAssetsTest {
             "token-input",
             "chart-delivery",
             "chart-telemetry",
+            "chart-vendor-spend",
+            "note-vendor-spend",
             "last-updated",
             "error",
             "suppressed-reason")) {

@@ -39,7 +39,8 @@ class DashboardBrowserTest {
           "chart-survival",
           "chart-efficiency",
           "chart-waste",
-          "chart-telemetry");
+          "chart-telemetry",
+          "chart-vendor-spend");
   private static final Pattern NOT_A_FIGURE =
       Pattern.compile("\\b(null|NaN|undefined|Infinity)\\b");
   private static final Pattern NOTHING_ALLOWED = Pattern.compile("(?!)");
@@ -97,7 +98,7 @@ class DashboardBrowserTest {
 
     List<Request> requests = server.requests();
     assertEquals(
-        List.of("delivery", "filters", "report", "telemetry"),
+        List.of("delivery", "filters", "report", "spend", "telemetry"),
         requests.stream().map(Request::endpoint).sorted().toList());
     for (Request request : requests) {
       assertEquals("Bearer " + SampleDashboard.TOKEN, request.authorization(), request.toString());
@@ -133,6 +134,16 @@ class DashboardBrowserTest {
     assertTrue(
         text("#note-telemetry").startsWith("claude: 52 sessions, 6.0 h active"),
         text("#note-telemetry"));
+    // Billed spend: Anthropic's and Cursor's bars for three days, observed and gap lines.
+    assertEquals(
+        List.of(
+            "Anthropic", "Cursor", "Observed in logs and telemetry", "Gap (billed less observed)"),
+        seriesNames("chart-vendor-spend"));
+    assertTrue(polylines("chart-vendor-spend") + filledShapes("chart-vendor-spend") >= 4);
+    assertTrue(
+        text("#note-vendor-spend")
+            .startsWith("Billed Anthropic $32.50, Cursor $1.25; observed $32.75; gap $1.00."),
+        text("#note-vendor-spend"));
 
     assertEquals(money(sample.everyone.totals().cents()), text("#figure-cost .value"));
     assertEquals(sample.everyone.sessions.size(), count("#sessions tbody tr.session"));
@@ -166,11 +177,18 @@ class DashboardBrowserTest {
         "document.body.dataset.renderCount === '2' && document.body.dataset.chartsReady === 'true'");
 
     assertEquals(
-        List.of("delivery", "report", "telemetry"),
+        List.of("delivery", "report", "spend", "telemetry"),
         server.requests().stream().map(Request::endpoint).sorted().toList());
     for (Request request : server.requests()) {
-      assertEquals("platform", request.parameter("team"), request.toString());
+      if (request.endpoint().equals("spend")) {
+        assertFalse(request.query().containsKey("team"), "vendors bill the organisation");
+      } else {
+        assertEquals("platform", request.parameter("team"), request.toString());
+      }
     }
+    assertTrue(
+        text("#note-vendor-spend").startsWith("Vendors bill the organisation as a whole"),
+        text("#note-vendor-spend"));
     assertEquals("?refresh=0&team=platform", browser.script("return location.search"));
     assertNotEquals(sample.everyone.totals().cents(), sample.platform.totals().cents());
     assertEquals(money(sample.platform.totals().cents()), text("#figure-cost .value"));
@@ -330,6 +348,9 @@ class DashboardBrowserTest {
     assertEquals("No spend in this period.", text("#chart-spend"));
     assertTrue(
         text("#chart-telemetry").startsWith("No OpenTelemetry metrics"), text("#chart-telemetry"));
+    assertTrue(
+        text("#chart-vendor-spend").startsWith("No vendor bill imported"),
+        text("#chart-vendor-spend"));
     String tooltip =
         (String)
             browser.script(

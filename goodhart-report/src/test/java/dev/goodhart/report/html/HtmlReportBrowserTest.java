@@ -24,7 +24,13 @@ import org.openqa.selenium.WebElement;
 /** The HTML report as a reader sees it: opened from a file in a real headless Chromium. */
 class HtmlReportBrowserTest {
   private static final List<String> CHARTS =
-      List.of("chart-spend", "chart-yield", "chart-survival", "chart-efficiency", "chart-waste");
+      List.of(
+          "chart-spend",
+          "chart-billed",
+          "chart-yield",
+          "chart-survival",
+          "chart-efficiency",
+          "chart-waste");
   private static final Pattern NOT_A_FIGURE =
       Pattern.compile("\\b(null|NaN|undefined|Infinity)\\b");
   private static final String SUPPRESSED = "suppressed (fewer than 5 people)";
@@ -63,6 +69,7 @@ class HtmlReportBrowserTest {
     int repos = SampleReport.REPOS.size();
     int kinds = SampleReport.WASTE_KINDS.size();
     assertDrawn("chart-spend", 2 * days, 1); // linked and unshipped bars each day; commits line
+    assertDrawn("chart-billed", 2 * days - 10, 2); // two vendors' bars; observed and gap lines
     assertDrawn("chart-yield", 3 * repos, 0); // lines written, alive, and the yield mark
     assertDrawn("chart-survival", 0, 2 * repos); // an AI and a human curve per repository
     assertDrawn("chart-efficiency", 2 * 10, 1); // spend and shipped bars; cost per commit line
@@ -79,6 +86,26 @@ class HtmlReportBrowserTest {
     List<String> errors = browser.severeMessages();
     assertEquals(1, errors.size(), errors.toString());
     assertTrue(errors.get(0).contains("planted by the test"), errors.get(0));
+  }
+
+  @Test
+  void billedSpendStacksTheVendorsThatHaveBillsBesideObservedSpend() {
+    browser.open(samplePage);
+    List<?> names =
+        (List<?>)
+            browser.script(
+                "return echarts.getInstanceByDom(document.getElementById('chart-billed'))"
+                    + ".getOption().series.map(s => s.name)");
+    assertEquals(
+        List.of(
+            "Anthropic", "OpenAI", "Observed in logs and telemetry", "Gap (billed less observed)"),
+        names,
+        "vendors without a bill are left out");
+    assertEquals(
+        "Billed Anthropic $735.00, OpenAI $30.00; observed $675.00; gap $90.00. A gap above zero is"
+            + " spend no log goodhart read accounts for; below zero, observed spend no imported bill"
+            + " covers.",
+        text("#note-billed"));
   }
 
   @Test
@@ -176,8 +203,10 @@ class HtmlReportBrowserTest {
     browser.script("return goodhartReport.render(" + SampleReport.EMPTY + ")");
     assertEquals("true", browser.script("return document.body.dataset.chartsReady"));
     assertEquals(
-        List.of(true, true, true, true, true),
+        List.of(true, true, true, true, true, true),
         browser.script("return window.first.map(chart => chart.isDisposed())"));
+    assertTrue(text("#chart-billed").startsWith("No vendor bill imported"), text("#chart-billed"));
+    assertEquals("", text("#note-billed"));
     assertEquals("No spend in this period.", text("#chart-spend"));
     assertEquals(0, count("#chart-spend svg"));
     assertEquals("$0.00", figure("cost"));

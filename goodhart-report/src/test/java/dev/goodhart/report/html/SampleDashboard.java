@@ -41,6 +41,21 @@ final class SampleDashboard implements CannedDashboardServer.Api {
        "weeks": [{"week": "2026-W36", "pullRequestsMerged": 9, "deployments": 8, "incidents": 3}]}
       """;
 
+  /** Three days: Anthropic's cost report and Cursor's events beside observed spend. */
+  static final String SPEND =
+      """
+      {"suppressed": false,
+       "days": [
+         {"date": "2026-09-01", "billed": {"anthropic": 12.5, "openai": null, "copilot": null, "cursor": 0.25},
+          "observed": 10, "gap": 2.75},
+         {"date": "2026-09-02", "billed": {"anthropic": 0, "openai": null, "copilot": null, "cursor": 1},
+          "observed": 3.5, "gap": -2.5},
+         {"date": "2026-09-03", "billed": {"anthropic": 20, "openai": null, "copilot": null, "cursor": 0},
+          "observed": 19.25, "gap": 0.75}],
+       "totals": {"billed": {"anthropic": 32.5, "openai": null, "copilot": null, "cursor": 1.25},
+                  "observed": 32.75, "gap": 1}}
+      """;
+
   final SampleReport everyone = SampleReport.create();
   final SampleReport platform = SampleReport.create(7);
 
@@ -60,6 +75,7 @@ final class SampleDashboard implements CannedDashboardServer.Api {
                       request.parameter("team").equals("platform") ? platform : everyone, request));
       case "delivery" -> Answer.ok(tiny ? suppressed(request) : withScope(DELIVERY, request));
       case "telemetry" -> Answer.ok(tiny ? suppressed(request) : telemetry(request));
+      case "spend" -> Answer.ok(withScope(SPEND, request));
       default -> Answer.error(404, "not_found", "no endpoint '" + request.endpoint() + "'");
     };
   }

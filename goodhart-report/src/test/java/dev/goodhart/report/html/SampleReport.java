@@ -224,6 +224,7 @@ final class SampleReport {
       writeRepos(json);
       writeEfficiency(json);
       writeWaste(json);
+      writeSpend(json);
       json.writeObjectFieldStart("privacy");
       json.writeNumberField("people", 7);
       json.writeNumberField("minimumGroup", 5);
@@ -233,6 +234,44 @@ final class SampleReport {
       throw new UncheckedIOException(e);
     }
     return text.toString();
+  }
+
+  /**
+   * Billed beside observed: Anthropic $10 + $1 a day more each day, OpenAI $0 to $2, observed $8 +
+   * $1 a day; Copilot and Cursor not imported.
+   */
+  private static void writeSpend(JsonGenerator json) throws IOException {
+    json.writeObjectFieldStart("spend");
+    json.writeArrayFieldStart("days");
+    long anthropic = 0;
+    long openai = 0;
+    long observed = 0;
+    for (int day = 0; day < DAYS; day++) {
+      json.writeStartObject();
+      json.writeStringField("date", FROM.plusDays(day).toString());
+      writeBilled(json, 10 + day, day % 3, 8 + day);
+      json.writeEndObject();
+      anthropic += 10 + day;
+      openai += day % 3;
+      observed += 8 + day;
+    }
+    json.writeEndArray();
+    json.writeObjectFieldStart("totals");
+    writeBilled(json, anthropic, openai, observed);
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeBilled(JsonGenerator json, long anthropic, long openai, long observed)
+      throws IOException {
+    json.writeObjectFieldStart("billed");
+    json.writeNumberField("anthropic", anthropic);
+    json.writeNumberField("openai", openai);
+    json.writeNullField("copilot");
+    json.writeNullField("cursor");
+    json.writeEndObject();
+    json.writeNumberField("observed", observed);
+    json.writeNumberField("gap", anthropic + openai - observed);
   }
 
   private static void writeTotals(JsonGenerator json, Totals totals) throws IOException {

@@ -6,12 +6,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The schema as an ordered list of migrations. A store file records the versions applied; opening
- * it applies the missing ones, each in its own transaction, and refuses a file written by a newer
- * goodhart.
+ * it applies the missing ones (whatever their number: a store may hold a later step before an
+ * earlier one), each in its own transaction, and refuses a file written by a newer goodhart.
  */
 final class DuckDbSchema {
   /** One step of the schema's history. Never edit a released step; add a new one. */
@@ -416,6 +418,42 @@ final class DuckDbSchema {
                     PRIMARY KEY (forge, repository, number)
                   )""")),
           new Migration(
+              8,
+              "vendor invoices: cost and usage reports of Anthropic, OpenAI, Copilot, Cursor",
+              // Exact dollars; people as pseudonyms. A row is known by its bucket and line key.
+              List.of(
+                  """
+                  CREATE TABLE vendor_usage (
+                    vendor VARCHAR NOT NULL,
+                    report VARCHAR NOT NULL,
+                    bucket_start TIMESTAMPTZ NOT NULL,
+                    bucket_end TIMESTAMPTZ NOT NULL,
+                    line_key VARCHAR NOT NULL,
+                    grouping VARCHAR NOT NULL,
+                    model VARCHAR,
+                    workspace VARCHAR,
+                    api_key VARCHAR,
+                    line_item VARCHAR,
+                    person_id VARCHAR,
+                    amount_usd DECIMAL(38, 18),
+                    list_amount_usd DECIMAL(38, 18),
+                    estimated BOOLEAN NOT NULL,
+                    input_tokens BIGINT NOT NULL,
+                    output_tokens BIGINT NOT NULL,
+                    cache_read_tokens BIGINT NOT NULL,
+                    cache_write_tokens BIGINT NOT NULL,
+                    requests DECIMAL(38, 9),
+                    PRIMARY KEY (vendor, report, bucket_start, line_key)
+                  )""",
+                  """
+                  CREATE TABLE vendor_cursor (
+                    vendor VARCHAR NOT NULL,
+                    report VARCHAR NOT NULL,
+                    scope VARCHAR NOT NULL,
+                    last_bucket TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (vendor, report, scope)
+                  )""")),
+          new Migration(
               9,
               "one count per request: a request's key across telemetry and transcripts",
               // Rows stored before have no key: they are never matched across the two origins.
@@ -441,8 +479,11 @@ final class DuckDbSchema {
           "the store '%s' has schema version %d, newer than this goodhart knows (%d); upgrade goodhart, or use another --data folder"
               .formatted(location, current, LATEST));
     }
+    // Every missing step, not only those above the newest: branches developed side by side take
+    // numbers in advance, so a store may hold a later step (9) before an earlier one (8).
+    Set<Integer> applied = appliedVersions(connection);
     for (Migration migration : MIGRATIONS) {
-      if (migration.version() <= current) {
+      if (applied.contains(migration.version())) {
         continue;
       }
       boolean autoCommit = connection.getAutoCommit();
@@ -461,9 +502,20 @@ final class DuckDbSchema {
       } finally {
         connection.setAutoCommit(autoCommit);
       }
-      current = migration.version();
+      current = Math.max(current, migration.version());
     }
     return current;
+  }
+
+  private static Set<Integer> appliedVersions(Connection connection) throws SQLException {
+    Set<Integer> versions = new HashSet<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT version FROM schema_version")) {
+      while (rows.next()) {
+        versions.add(rows.getInt(1));
+      }
+    }
+    return versions;
   }
 
   static int currentVersion(Connection connection) throws SQLException {

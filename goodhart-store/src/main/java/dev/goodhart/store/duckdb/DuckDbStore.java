@@ -7,6 +7,9 @@ import dev.goodhart.model.ImportTransaction;
 import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.access.ApiToken;
+import dev.goodhart.model.billing.Vendor;
+import dev.goodhart.model.billing.VendorCursor;
+import dev.goodhart.model.billing.VendorUsage;
 import dev.goodhart.model.delivery.DeliveryBatch;
 import dev.goodhart.model.delivery.DeploymentFact;
 import dev.goodhart.model.delivery.ForgeCursor;
@@ -28,6 +31,7 @@ import dev.goodhart.store.ServingStore;
 import dev.goodhart.store.StoreStatistics;
 import dev.goodhart.store.UsageAggregate;
 import dev.goodhart.store.UsageFilter;
+import dev.goodhart.store.VendorDaily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +42,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +72,7 @@ public final class DuckDbStore implements ServingStore {
   private final DuckDbTelemetry telemetry;
   private final DuckDbDelivery delivery;
   private final DuckDbAccess access;
+  private final DuckDbBilling billing;
 
   /** The environment variable users set to raise the store's memory limit. */
   public static final String MEMORY_VARIABLE = StoreFailures.MEMORY_VARIABLE;
@@ -94,6 +101,7 @@ public final class DuckDbStore implements ServingStore {
     this.telemetry = new DuckDbTelemetry(connection);
     this.delivery = new DuckDbDelivery(connection);
     this.access = new DuckDbAccess(connection);
+    this.billing = new DuckDbBilling(connection);
     this.writer = new DuckDbUsageWriter(connection, file.getParent());
     this.queries = new DuckDbUsageQueries(connection);
     this.provenance = new DuckDbProvenance(connection, file.getParent());
@@ -304,6 +312,42 @@ public final class DuckDbStore implements ServingStore {
       return delivery.incidents();
     } catch (SQLException e) {
       throw failure("cannot read incidents", e);
+    }
+  }
+
+  @Override
+  public void recordVendorUsage(List<VendorUsage> rows, List<VendorCursor> progress) {
+    try {
+      billing.record(rows, progress);
+    } catch (SQLException e) {
+      throw failure("cannot store %,d vendor report rows".formatted(rows.size()), e);
+    }
+  }
+
+  @Override
+  public Optional<Instant> vendorCursor(Vendor vendor, String report, String scope) {
+    try {
+      return billing.cursor(vendor, report, scope);
+    } catch (SQLException e) {
+      throw failure("cannot read the import cursor of %s %s".formatted(vendor.title(), report), e);
+    }
+  }
+
+  @Override
+  public List<VendorDaily> vendorUsageByDay(@Nullable LocalDate from, @Nullable LocalDate until) {
+    try {
+      return billing.byDay(from, until);
+    } catch (SQLException e) {
+      throw failure("cannot sum vendor reports", e);
+    }
+  }
+
+  @Override
+  public Set<String> vendorPeople(@Nullable Instant from, @Nullable Instant until) {
+    try {
+      return billing.people(from, until);
+    } catch (SQLException e) {
+      throw failure("cannot read the people of vendor reports", e);
     }
   }
 

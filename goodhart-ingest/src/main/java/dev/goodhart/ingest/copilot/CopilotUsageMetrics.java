@@ -1,0 +1,101 @@
+package dev.goodhart.ingest.copilot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.goodhart.ingest.json.JsonField;
+import dev.goodhart.ingest.vendor.LineKey;
+import dev.goodhart.ingest.vendor.VendorFormat;
+import dev.goodhart.ingest.vendor.VendorPage;
+import dev.goodhart.model.billing.Vendor;
+import dev.goodhart.model.billing.VendorUsage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of a Copilot usage metrics report per user and UTC day ({@code users-1-day}, NDJSON,
+ * FORMATS.md §4.1): no money; the interactions a user started are its requests, and Copilot CLI's
+ * token sums ({@code totals_by_cli.token_usage}) its tokens, the only tokens Copilot reports.
+ * Logins are kept as the pseudonyms the forge import gives them ({@code github:<login>}).
+ */
+public final class CopilotUsageMetrics implements VendorFormat {
+  public static final String REPORT = "usage_metrics";
+  static final String LOGIN = "github:";
+  static final Set<String> ACTIVITY =
+      Set.of(
+          "user_initiated_interaction_count",
+          "code_generation_activity_count",
+          "code_acceptance_activity_count",
+          "totals_by_ide",
+          "totals_by_feature",
+          "used_chat",
+          "used_agent");
+
+  @Override
+  public Vendor vendor() {
+    return Vendor.COPILOT;
+  }
+
+  @Override
+  public String report() {
+    return REPORT;
+  }
+
+  @Override
+  public String title() {
+    return "Copilot usage metrics (per user)";
+  }
+
+  @Override
+  public boolean recognises(JsonNode value) {
+    return value.isObject()
+        && value.path("day").isTextual()
+        && (value.has("user_login") || value.has("user_id"))
+        && ACTIVITY.stream().anyMatch(value::has);
+  }
+
+  @Override
+  public void read(JsonNode value, VendorPage page) {
+    VendorUsage row = page.row(value, "", field -> row(field.object(), page));
+    if (row != null) {
+      page.add(row);
+    }
+  }
+
+  private static @Nullable VendorUsage row(JsonField row, VendorPage page) {
+    LocalDate day = row.get("day").day();
+    String login = row.get("user_login").optionalText();
+    String userId = row.get("user_id").optionalIdentifier();
+    String person = login != null ? page.person(LOGIN, login) : page.person("github-id:", userId);
+    String enterprise = row.get("enterprise_id").optionalIdentifier();
+    String organisation = row.get("organization_id").optionalIdentifier();
+    long interactions = row.get("user_initiated_interaction_count").countLong();
+    JsonField cli = row.get("totals_by_cli").optionalObject();
+    JsonField tokens = cli.get("token_usage").optionalObject();
+    long cliRequests = cli.get("request_count").countLong();
+    if (day == null) {
+      return null;
+    }
+    Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    page.bucket(start);
+    return VendorUsage.builder(Vendor.COPILOT, REPORT, start, start.plus(Duration.ofDays(1)))
+        .lineKey(
+            new LineKey()
+                .with("enterprise_id", enterprise)
+                .with("organization_id", organisation)
+                .with("user", person)
+                .key())
+        .workspace(organisation != null ? organisation : enterprise)
+        .person(person)
+        .tokens(
+            tokens.get("prompt_tokens_sum").countLong(),
+            tokens.get("output_tokens_sum").countLong(),
+            0,
+            0)
+        .requests(BigDecimal.valueOf(interactions + cliRequests))
+        .build();
+  }
+}
