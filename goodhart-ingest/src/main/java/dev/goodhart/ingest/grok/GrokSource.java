@@ -2,11 +2,9 @@ package dev.goodhart.ingest.grok;
 
 import dev.goodhart.ingest.DatabaseRows;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
-import dev.goodhart.ingest.UsageSource;
-import dev.goodhart.ingest.sqlite.DatabaseFiles;
+import dev.goodhart.ingest.sqlite.NamedDatabaseSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,8 +16,12 @@ import java.util.List;
  * or {@code USERPROFILE} on Windows) and {@code .grok}. xAI's own Grok Build shares the folder but
  * keeps sessions elsewhere in it, in files this source does not read.
  */
-public final class GrokSource implements UsageSource {
+public final class GrokSource extends NamedDatabaseSource {
   static final String DATABASE = "grok.db";
+
+  public GrokSource() {
+    super(DATABASE);
+  }
 
   @Override
   public String name() {
@@ -39,21 +41,6 @@ public final class GrokSource implements UsageSource {
   @Override
   public List<Path> rootsInCopy(Path copy) {
     return List.of(copy.resolve(".grok").resolve(DATABASE), copy.resolve(DATABASE));
-  }
-
-  @Override
-  public boolean isLogFile(Path root, Path file) {
-    return file.getFileName().toString().equals(DATABASE);
-  }
-
-  @Override
-  public boolean recognizes(Path file, byte[] head) {
-    return DatabaseFiles.hasSqliteHeader(head) && isLogFile(file, file);
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.DATABASE;
   }
 
   @Override

@@ -2,11 +2,9 @@ package dev.goodhart.ingest.zcode;
 
 import dev.goodhart.ingest.DatabaseRows;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
-import dev.goodhart.ingest.UsageSource;
-import dev.goodhart.ingest.sqlite.DatabaseFiles;
+import dev.goodhart.ingest.sqlite.NamedDatabaseSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,10 +15,14 @@ import java.util.List;
  * model request in {@code cli/db/db.sqlite} under its home folder: {@code ZCODE_HOME} (several may
  * be given, separated by commas, as other readers of ZCode take them), else {@code ~/.zcode}.
  */
-public final class ZCodeSource implements UsageSource {
+public final class ZCodeSource extends NamedDatabaseSource {
   static final String HOME_VARIABLE = "ZCODE_HOME";
   static final String DATABASE = "db.sqlite";
   static final String IN_HOME = "cli/db/" + DATABASE;
+
+  public ZCodeSource() {
+    super(DATABASE);
+  }
 
   @Override
   public String name() {
@@ -34,11 +36,11 @@ public final class ZCodeSource implements UsageSource {
 
   @Override
   public List<Path> defaultRoots(Environment environment) {
-    List<Path> homes = environment.paths(HOME_VARIABLE);
-    if (homes.isEmpty()) {
-      homes = List.of(environment.home().resolve(".zcode"));
-    }
-    return homes.stream().map(home -> home.resolve(IN_HOME)).toList();
+    return environment
+        .pathsOr(HOME_VARIABLE, List.of(environment.home().resolve(".zcode")))
+        .stream()
+        .map(home -> home.resolve(IN_HOME))
+        .toList();
   }
 
   @Override
@@ -48,22 +50,6 @@ public final class ZCodeSource implements UsageSource {
         copy.resolve(IN_HOME),
         copy.resolve("db").resolve(DATABASE),
         copy.resolve(DATABASE));
-  }
-
-  @Override
-  public boolean isLogFile(Path root, Path file) {
-    return file.getFileName().toString().equals(DATABASE);
-  }
-
-  /** ZCode's database by its name; other programs' {@code db.sqlite} fail on its table. */
-  @Override
-  public boolean recognizes(Path file, byte[] head) {
-    return DatabaseFiles.hasSqliteHeader(head) && isLogFile(file, file);
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.DATABASE;
   }
 
   @Override
