@@ -9,6 +9,7 @@ import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.model.access.Scope;
 import dev.goodhart.server.ApiTokens;
 import dev.goodhart.server.GoodhartServer;
+import dev.goodhart.server.LocalAdmin;
 import dev.goodhart.server.ServerConfig;
 import dev.goodhart.server.TeamFile;
 import dev.goodhart.store.duckdb.DuckDbStore;
@@ -137,6 +138,13 @@ final class ServeCommand implements Callable<Integer> {
       store.close();
       throw e;
     }
+    // Lets 'goodhart token' manage tokens through this server while it holds the store.
+    LocalAdmin.Endpoint localAdmin = server.localAdmin();
+    try {
+      LocalAdmin.publish(context.dataDirectory(), localAdmin);
+    } catch (GoodhartException e) {
+      context.warn(e.getMessage() + "; 'goodhart token' will not work until the server stops");
+    }
     context.out.printf(
         "goodhart serve: listening on http://%s:%d/ (dashboard), OTLP on /v1/logs and /v1/metrics; data in %s%n",
         bind, server.port(), context.dataDirectory());
@@ -145,6 +153,7 @@ final class ServeCommand implements Callable<Integer> {
     Thread stopper =
         new Thread(
             () -> {
+              LocalAdmin.withdraw(context.dataDirectory(), localAdmin.token());
               server.close();
               scans.shutdownNow();
               try {
@@ -176,8 +185,8 @@ final class ServeCommand implements Callable<Integer> {
     context.out.println("No API token existed; made an admin token (shown once, keep it secret):");
     context.out.println("  " + created.token());
     context.out.println(
-        "Make narrower ones with 'goodhart token create --scope ingest' while the server is stopped,"
-            + " or POST /api/v1/tokens.");
+        "Make narrower ones with 'goodhart token create --scope ingest' (it works while the server"
+            + " runs) or POST /api/v1/tokens.");
     context.out.flush();
   }
 

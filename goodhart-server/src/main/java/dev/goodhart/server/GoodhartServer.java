@@ -44,6 +44,7 @@ public final class GoodhartServer implements AutoCloseable {
   private final Pseudonyms pseudonyms;
   private final Clock clock;
   private final IngestQueue queue;
+  private final String localAdmin;
   private final Authenticator authenticator;
   private final RequestBody bodies;
   private final OrgReports reports;
@@ -71,7 +72,8 @@ public final class GoodhartServer implements AutoCloseable {
     this.clock = clock;
     this.refresher = refresher;
     this.queue = new IngestQueue(store, config.queueFacts(), LOG::warn);
-    this.authenticator = new Authenticator(store);
+    this.localAdmin = LocalAdmin.newToken();
+    this.authenticator = new Authenticator(store, localAdmin, clock.instant());
     this.bodies = new RequestBody(config.maxBodyBytes(), config.maxInflatedBytes());
     this.reports =
         new OrgReports(store, pricer, pseudonyms, clock, config.minimumGroup(), queue::commits);
@@ -120,6 +122,14 @@ public final class GoodhartServer implements AutoCloseable {
   /** The port listened on (the one chosen when the configuration asked for 0). */
   public int port() {
     return app.port();
+  }
+
+  /**
+   * Where this server listens and its local admin credential, which it accepts with scope {@code
+   * admin} for as long as it runs, and which is never stored: for {@link LocalAdmin#publish}.
+   */
+  public LocalAdmin.Endpoint localAdmin() {
+    return new LocalAdmin.Endpoint(LocalAdmin.url(config.bind(), port()), localAdmin);
   }
 
   private void routes(JavalinDefaultRoutingApi app) {
