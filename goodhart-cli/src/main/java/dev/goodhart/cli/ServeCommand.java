@@ -39,9 +39,9 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Receive agents' OpenTelemetry (OTLP/HTTP on /v1/logs, /v1/metrics, /v1/traces), GitHub",
-      "webhooks (/webhooks/github) and deployments and incidents (/api/v1/events); serve the",
-      "metrics per team (/api/v1/...) and a dashboard (/)."
+      "Run the organisation server: it receives telemetry, webhooks and events, and serves the metrics per team and a dashboard.",
+      "It receives agents' OpenTelemetry (OTLP/HTTP on /v1/logs, /v1/metrics, /v1/traces), GitHub webhooks (/webhooks/github) and deployments and incidents (/api/v1/events).",
+      "It serves the metrics per team (/api/v1/...) and a dashboard (/)."
     })
 final class ServeCommand implements Callable<Integer> {
   static final String GITHUB_SECRET_VARIABLE = "GOODHART_GITHUB_SECRET";

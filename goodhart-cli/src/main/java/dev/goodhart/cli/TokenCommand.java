@@ -56,7 +56,7 @@ final class TokenCommand implements Runnable {
         required = true,
         split = ",",
         paramLabel = "SCOPE",
-        description = "ingest, read or admin; repeat or separate with commas.")
+        description = "Ingest, read or admin; repeat the option or separate scopes with commas.")
     List<String> scopes = new ArrayList<>();
 
     @Option(names = "--name", paramLabel = "NAME", description = "What the token is for.")
