@@ -17,6 +17,10 @@ final class Trace {
 
   private Trace() {}
 
+  private static String millis(long nanos) {
+    return Long.toString(nanos / 1_000_000) + "." + (nanos / 100_000) % 10;
+  }
+
   static synchronized void mark(String phase) {
     if (!ENABLED) {
       return;
@@ -25,9 +29,18 @@ final class Trace {
     PrintStream err = System.err;
     // The processor time too: on a busy machine the wall time says more about the others.
     long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
-    err.printf(
-        "goodhart trace: %-28s %6.1f ms (at %6.1f ms since main, %6.1f ms of processor since main)%n",
-        phase, (now - last) / 1e6, (now - START) / 1e6, (cpu - START_CPU) / 1e6);
+    // Concatenation, not printf: a Formatter's first use (its patterns, decimal formatting) took
+    // longer than the fast commands it measures.
+    err.println(
+        "goodhart trace: "
+            + phase
+            + " ".repeat(Math.max(1, 29 - phase.length()))
+            + millis(now - last)
+            + " ms (at "
+            + millis(now - START)
+            + " ms since main, "
+            + millis(cpu - START_CPU)
+            + " ms of processor since main)");
     last = now;
   }
 }

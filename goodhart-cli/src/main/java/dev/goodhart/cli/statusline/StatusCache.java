@@ -83,7 +83,9 @@ final class StatusCache {
   /** Folded requests by quarter hour (epoch millis / {@link #QUARTER_HOUR_MILLIS}). */
   final TreeMap<Long, Sum> quarters = new TreeMap<>();
 
-  final Map<Path, FileState> files = new HashMap<>();
+  /** By the file's path as discovery names it (kept as text: making paths cost a start). */
+  final Map<String, FileState> files = new HashMap<>();
+
   final RecentRequests requests = new RecentRequests();
   final Map<String, Tally> sessions = new HashMap<>();
 
@@ -127,8 +129,7 @@ final class StatusCache {
     }
     for (int n = in.readInt(); n > 0; n--) {
       files.put(
-          Path.of(in.readUTF()),
-          new FileState(in.readLong(), in.readLong(), in.readLong(), in.readLong()));
+          in.readUTF(), new FileState(in.readLong(), in.readLong(), in.readLong(), in.readLong()));
     }
     for (int n = in.readInt(); n > 0; n--) {
       String key = in.readUTF();
@@ -191,9 +192,9 @@ final class StatusCache {
       write(out, quarter.getValue());
     }
     out.writeInt(files.size());
-    for (Map.Entry<Path, FileState> entry : files.entrySet()) {
+    for (Map.Entry<String, FileState> entry : files.entrySet()) {
       FileState state = entry.getValue();
-      out.writeUTF(entry.getKey().toString());
+      out.writeUTF(entry.getKey());
       out.writeLong(state.offset());
       out.writeLong(state.lines());
       out.writeLong(state.size());

@@ -5,9 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.goodhart.cli.statusline.StatusCache.Block;
 import dev.goodhart.cli.statusline.StatusCache.Sum;
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FoundLog;
-import dev.goodhart.ingest.LogDiscovery;
-import dev.goodhart.ingest.UsageSource;
 import dev.goodhart.ingest.claudecode.ClaudeCodeSource;
 import dev.goodhart.ingest.claudecode.StatusLineInput;
 import dev.goodhart.metrics.usage.BlockRule;
@@ -18,7 +15,6 @@ import dev.goodhart.model.pricing.ModelPrice;
 import dev.goodhart.model.pricing.PriceTable;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -191,35 +187,32 @@ public final class StatusLine {
 
   /** Reads what every transcript gained since the last call into the recent requests. */
   private void readNewLines(Path transcript) {
-    List<UsageSource> sources = List.of(CLAUDE);
-    List<FoundLog> found =
-        new ArrayList<>(LogDiscovery.onThisMachine(sources, settings.environment()).logs());
+    List<Path> roots = new ArrayList<>(CLAUDE.defaultRoots(settings.environment()));
     Path projects = ancestor(transcript, 2);
     if (projects != null
-        && projects.getParent() != null
         && projects.getFileName() != null
         && projects.getFileName().toString().equals("projects")
-        && Files.isRegularFile(transcript)
-        && found.stream().noneMatch(log -> log.path().equals(transcript))) {
+        && roots.stream().noneMatch(transcript::startsWith)) {
       // Claude Code runs with another configuration folder than this process was told of: its
       // transcripts are in <folder>/projects/<project>/.
-      found.addAll(LogDiscovery.inPaths(sources, List.of(projects.getParent())).logs());
+      roots.add(projects);
     }
+    List<Transcripts.Found> found = Transcripts.under(roots);
     boolean first = cache.sealed == null;
     Instant floor = first ? now.minus(FIRST_LOOK) : cache.sealed;
     if (first) {
       cache.sealed = floor;
       changed = true;
     }
-    Set<Path> present = new HashSet<>();
+    Set<String> present = new HashSet<>();
     List<UsageEvent> events = new ArrayList<>();
     TranscriptTail tail = new TranscriptTail();
-    for (FoundLog log : found) {
-      if (!present.add(log.path())) {
+    for (Transcripts.Found log : found) {
+      if (!present.add(log.key())) {
         continue;
       }
-      StatusCache.FileState state = cache.files.get(log.path());
-      if (state != null && state.size() == log.size() && state.modified() == log.modifiedMillis()) {
+      StatusCache.FileState state = cache.files.get(log.key());
+      if (state != null && state.size() == log.size() && state.modified() == log.modified()) {
         continue; // unchanged
       }
       changed = true;
@@ -229,10 +222,10 @@ public final class StatusLine {
         from = 0; // replaced or cut: read again (copies already kept count once)
         lines = 0;
       }
-      if (state == null && first && log.modifiedMillis() < floor.toEpochMilli()) {
+      if (state == null && first && log.modified() < floor.toEpochMilli()) {
         // Untouched since before the first look: nothing in it can be in today or a live block.
         cache.files.put(
-            log.path(), new StatusCache.FileState(log.size(), 0, log.size(), log.modifiedMillis()));
+            log.key(), new StatusCache.FileState(log.size(), 0, log.size(), log.modified()));
         continue;
       }
       try {
@@ -249,9 +242,9 @@ public final class StatusLine {
                   }
                 });
         cache.files.put(
-            log.path(),
+            log.key(),
             new StatusCache.FileState(
-                progress.offset(), progress.lines(), log.size(), log.modifiedMillis()));
+                progress.offset(), progress.lines(), log.size(), log.modified()));
       } catch (IOException e) {
         // Unreadable now (removed, permissions): tried again on the next call.
       }
@@ -304,8 +297,8 @@ public final class StatusLine {
     RecentRequests requests = new RecentRequests();
     boolean any = false;
     TranscriptTail tail = new TranscriptTail();
-    for (Map.Entry<Path, StatusCache.FileState> entry : cache.files.entrySet()) {
-      Path file = entry.getKey();
+    for (Map.Entry<String, StatusCache.FileState> entry : cache.files.entrySet()) {
+      Path file = Path.of(entry.getKey());
       if (!file.equals(transcript) && (subagents == null || !file.startsWith(subagents))) {
         continue;
       }
