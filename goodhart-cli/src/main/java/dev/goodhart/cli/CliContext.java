@@ -28,6 +28,9 @@ final class CliContext {
   final ZoneId zone;
   final boolean terminal;
 
+  /** Standard input (the status line's JSON); tests give their own. */
+  java.io.InputStream in = System.in;
+
   /** How a forge import waits for a rate limit; tests record the waits instead. */
   ForgeClient.Sleeper sleeper = ForgeClient.Sleeper.SYSTEM;
 

@@ -21,7 +21,17 @@ final class CommandTree {
   private static final Set<String> GLOBAL_FLAGS =
       Set.of("--strict", "-q", "--quiet", "--no-progress");
   private static final Set<String> GROUPS =
-      Set.of("usage", "import", "prices", "scan", "report", "demo", "serve", "token", "spend");
+      Set.of(
+          "usage",
+          "import",
+          "prices",
+          "scan",
+          "report",
+          "demo",
+          "serve",
+          "token",
+          "spend",
+          "statusline");
 
   private static final Map<UsageReportKind, String> DESCRIPTIONS =
       Map.of(
@@ -90,23 +100,28 @@ final class CommandTree {
       }
       root.addSubcommand("prices", prices);
     }
+    if (whole || "statusline".equals(group)) {
+      root.addSubcommand("statusline", new StatuslineCommand(context));
+    }
     if (whole) {
       root.addSubcommand("warm-up", new WarmUpCommand(context));
     }
     root.setCaseInsensitiveEnumValuesAllowed(true);
     root.setOut(context.out);
     root.setErr(context.err);
-    root.setExecutionExceptionHandler(
-        (exception, command, parsed) -> {
-          if (exception instanceof GoodhartException goodhart) {
-            context.err.println("goodhart: " + goodhart.getMessage());
-            return ExitCodes.of(goodhart.code());
-          }
-          context.err.println("goodhart: internal error, please report it: " + exception);
-          exception.printStackTrace(context.err);
-          return ExitCodes.INTERNAL;
-        });
+    root.setExecutionExceptionHandler((exception, command, parsed) -> failed(context, exception));
     return root;
+  }
+
+  /** What a command that threw says, and its exit code. */
+  static int failed(CliContext context, Exception exception) {
+    if (exception instanceof GoodhartException goodhart) {
+      context.err.println("goodhart: " + goodhart.getMessage());
+      return ExitCodes.of(goodhart.code());
+    }
+    context.err.println("goodhart: internal error, please report it: " + exception);
+    exception.printStackTrace(context.err);
+    return ExitCodes.INTERNAL;
   }
 
   /** Only the named report when it is a known one; every report otherwise. */

@@ -46,9 +46,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Build a synthetic organisation (people, git repositories, Claude Code and Codex logs,",
-      "pull requests with reviews, production deployments), import and scan it, and write the",
-      "HTML report. Prints the report's path and how to serve the dashboard on it."
+      "Build a synthetic organisation, import and scan it, and write its HTML report.",
+      "The organisation has people, git repositories, Claude Code and Codex logs, pull requests with reviews and production deployments.",
+      "It prints the report's path and how to serve the dashboard on it."
     })
 final class DemoCommand implements Callable<Integer> {
   /** What marks a folder as a demo this command made, and may therefore replace. */

@@ -24,9 +24,9 @@ import picocli.CommandLine.Parameters;
     name = "github",
     mixinStandardHelpOptions = true,
     description = {
-      "Import a GitHub repository's pull requests with their commits, reviews, review",
-      "comments, merge commit and state. A later import asks only for what changed since.",
-      "No titles, bodies or comment text are stored; people only as pseudonyms."
+      "Import a GitHub repository's pull requests with their commits, reviews, review comments, merge commit and state.",
+      "A later import asks only for what changed since.",
+      "No titles, bodies or comment text are stored, and people only as pseudonyms."
     })
 final class ImportGitHubCommand extends ImportForgeCommand {
   @Parameters(index = "0", paramLabel = "OWNER/NAME", description = "The repository.")

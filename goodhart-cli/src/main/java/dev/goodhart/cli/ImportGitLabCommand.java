@@ -16,10 +16,9 @@ import picocli.CommandLine.Parameters;
     name = "gitlab",
     mixinStandardHelpOptions = true,
     description = {
-      "Import a GitLab project's merge requests with their commits, approvals (as",
-      "reviews), notes (as review comments), merge or squash commit and state.",
-      "A later import asks only for what changed since. No titles, descriptions or",
-      "note text are stored; people only as pseudonyms."
+      "Import a GitLab project's merge requests with their commits, approvals (as reviews), notes (as review comments), merge or squash commit and state.",
+      "A later import asks only for what changed since.",
+      "No titles, descriptions or note text are stored, and people only as pseudonyms."
     })
 final class ImportGitLabCommand extends ImportForgeCommand {
   @Parameters(

@@ -40,11 +40,10 @@ import picocli.CommandLine.Parameters;
     name = "vendor",
     mixinStandardHelpOptions = true,
     description = {
-      "Import what vendors billed and reported: Anthropic's cost and usage reports and",
-      "Claude Code Analytics, OpenAI's costs and completions usage, Copilot's premium",
-      "requests and usage metrics, Cursor's usage events. From saved API answers",
-      "(FILE..., recognised by their content; pages saved twice or overlapping count",
-      "once) or from the vendor's API (--from-api). People are kept only as pseudonyms."
+      "Import what vendors billed and reported.",
+      "Reads Anthropic's cost and usage reports and Claude Code Analytics, OpenAI's costs and completions usage, Copilot's premium requests and usage metrics, and Cursor's usage events.",
+      "They come from saved API answers (FILE..., recognised by their content) or from the vendor's API (--from-api).",
+      "Pages saved twice or overlapping count once. People are kept only as pseudonyms."
     })
 final class ImportVendorCommand implements Callable<Integer> {
   private final CliContext context;

@@ -29,7 +29,8 @@ public final class Main {
             err,
             Clock.systemUTC(),
             ZoneId.systemDefault(),
-            Terminal.stdoutIsTerminal());
+            // The status line's output goes to Claude Code, never a terminal: no need to ask.
+            !StatuslineLine.handles(args) && Terminal.stdoutIsTerminal());
     int code = run(context, args);
     out.flush();
     err.flush();
@@ -38,6 +39,16 @@ public final class Main {
 
   /** Runs one command line; returns its exit code. Tests call this with their own context. */
   static int run(CliContext context, String... args) {
+    if (StatuslineLine.handles(args)) {
+      return StatuslineLine.run(context, args);
+    }
+    if (args.length == 2 && args[0].equals("warm-up") && args[1].equals("--statusline")) {
+      try {
+        return WarmUpCommand.statusLineOnly(context);
+      } catch (Exception e) {
+        return CommandTree.failed(context, e);
+      }
+    }
     Path store = CommandTree.storeFolder(context, args);
     if (store != null) {
       context.earlyStore = EarlyStore.start(store, context.storeSettings());

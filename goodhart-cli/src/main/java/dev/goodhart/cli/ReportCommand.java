@@ -49,9 +49,8 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "What the tokens shipped: spend, shipped commits, cost per shipped commit, unshipped spend,",
-      "yield of AI-written lines, waste signals. Imports new agent logs and scans REPO (default:",
-      "the repository of the current folder, if any) first."
+      "What the tokens shipped: spend, shipped commits, cost per shipped commit, unshipped spend, the yield of AI-written lines and waste signals.",
+      "It first imports what is new in the agent logs and scans REPO (default: the repository of the current folder, if any)."
     })
 final class ReportCommand implements Callable<Integer> {
   private final CliContext context;

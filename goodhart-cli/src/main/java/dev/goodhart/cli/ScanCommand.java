@@ -39,8 +39,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Mine git repositories: commits, AI attribution, and what became of every line.",
-      "Without REPO: the repository of the current folder. The default branch is origin's HEAD,",
-      "else main, else master."
+      "Without REPO: the repository of the current folder.",
+      "The default branch is origin's HEAD, else main, else master."
     })
 final class ScanCommand implements Callable<Integer> {
   /**

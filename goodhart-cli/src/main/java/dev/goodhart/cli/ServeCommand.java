@@ -9,6 +9,7 @@ import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.model.access.Scope;
 import dev.goodhart.server.ApiTokens;
 import dev.goodhart.server.GoodhartServer;
+import dev.goodhart.server.LocalAdmin;
 import dev.goodhart.server.ServerConfig;
 import dev.goodhart.server.TeamFile;
 import dev.goodhart.store.duckdb.DuckDbStore;
@@ -38,9 +39,9 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Receive agents' OpenTelemetry (OTLP/HTTP on /v1/logs, /v1/metrics, /v1/traces), GitHub",
-      "webhooks (/webhooks/github) and deployments and incidents (/api/v1/events); serve the",
-      "metrics per team (/api/v1/...) and a dashboard (/)."
+      "Run the organisation server: it receives telemetry, webhooks and events, and serves the metrics per team and a dashboard.",
+      "It receives agents' OpenTelemetry (OTLP/HTTP on /v1/logs, /v1/metrics, /v1/traces), GitHub webhooks (/webhooks/github) and deployments and incidents (/api/v1/events).",
+      "It serves the metrics per team (/api/v1/...) and a dashboard (/)."
     })
 final class ServeCommand implements Callable<Integer> {
   static final String GITHUB_SECRET_VARIABLE = "GOODHART_GITHUB_SECRET";
@@ -137,6 +138,13 @@ final class ServeCommand implements Callable<Integer> {
       store.close();
       throw e;
     }
+    // Lets 'goodhart token' manage tokens through this server while it holds the store.
+    LocalAdmin.Endpoint localAdmin = server.localAdmin();
+    try {
+      LocalAdmin.publish(context.dataDirectory(), localAdmin);
+    } catch (GoodhartException e) {
+      context.warn(e.getMessage() + "; 'goodhart token' will not work until the server stops");
+    }
     context.out.printf(
         "goodhart serve: listening on http://%s:%d/ (dashboard), OTLP on /v1/logs and /v1/metrics; data in %s%n",
         bind, server.port(), context.dataDirectory());
@@ -145,6 +153,7 @@ final class ServeCommand implements Callable<Integer> {
     Thread stopper =
         new Thread(
             () -> {
+              LocalAdmin.withdraw(context.dataDirectory(), localAdmin.token());
               server.close();
               scans.shutdownNow();
               try {
@@ -176,8 +185,8 @@ final class ServeCommand implements Callable<Integer> {
     context.out.println("No API token existed; made an admin token (shown once, keep it secret):");
     context.out.println("  " + created.token());
     context.out.println(
-        "Make narrower ones with 'goodhart token create --scope ingest' while the server is stopped,"
-            + " or POST /api/v1/tokens.");
+        "Make narrower ones with 'goodhart token create --scope ingest' (it works while the server"
+            + " runs) or POST /api/v1/tokens.");
     context.out.flush();
   }
 

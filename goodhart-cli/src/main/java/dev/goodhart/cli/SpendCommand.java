@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
     name = "spend",
     mixinStandardHelpOptions = true,
     description = {
-      "Billed against observed: per UTC day, what each vendor billed (imported with",
-      "'goodhart import vendor') beside the spend the agents' logs and telemetry",
-      "observed, and the gap. Imports new agent logs first."
+      "Show what vendors billed beside the spend goodhart observed, per UTC day.",
+      "Bills come from 'goodhart import vendor'; observed spend from the agents' logs and telemetry.",
+      "The gap is billed minus observed. New agent logs are imported first."
     })
 final class SpendCommand implements Callable<Integer> {
   private final CliContext context;

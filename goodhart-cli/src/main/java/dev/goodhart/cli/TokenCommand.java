@@ -2,15 +2,18 @@ package dev.goodhart.cli;
 
 import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
-import dev.goodhart.model.access.ApiToken;
 import dev.goodhart.model.access.Scope;
+import dev.goodhart.server.AdminClient;
 import dev.goodhart.server.ApiTokens;
+import dev.goodhart.server.LocalAdmin;
 import dev.goodhart.store.duckdb.DuckDbStore;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,13 +24,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code goodhart token}: the API tokens of {@code goodhart serve}, kept hashed in the server's
- * data folder. While the server runs it holds that folder; then use its {@code /api/v1/tokens}
- * endpoint with an admin token instead.
+ * data folder. While the server runs it holds that folder's store; the commands then go through its
+ * admin API, with the local admin credential the server leaves in the folder ({@link LocalAdmin}).
  */
 @Command(
     name = "token",
     mixinStandardHelpOptions = true,
-    description = "Make, list and revoke the API tokens of goodhart serve.")
+    description =
+        "Make, list and revoke the API tokens of goodhart serve, also while the server runs.")
 final class TokenCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -52,7 +56,7 @@ final class TokenCommand implements Runnable {
         required = true,
         split = ",",
         paramLabel = "SCOPE",
-        description = "ingest, read or admin; repeat or separate with commas.")
+        description = "Ingest, read or admin; repeat the option or separate scopes with commas.")
     List<String> scopes = new ArrayList<>();
 
     @Option(names = "--name", paramLabel = "NAME", description = "What the token is for.")
@@ -74,15 +78,20 @@ final class TokenCommand implements Runnable {
                             "--scope '%s' is unknown; use ingest, read or admin"
                                 .formatted(scope))));
       }
-      ApiTokens.Created created = ApiTokens.create(wanted, name, context.clock.instant());
-      try (DuckDbStore store = openStore(context)) {
-        store.saveToken(created.stored());
-      }
-      context.out.println(created.token());
+      AdminClient.Made made =
+          withTokens(
+              context,
+              store -> {
+                ApiTokens.Created created = ApiTokens.create(wanted, name, context.clock.instant());
+                store.saveToken(created.stored());
+                return new AdminClient.Made(created.stored().id(), created.token());
+              },
+              server -> server.create(wanted, name));
+      context.out.println(made.token());
       context.out.flush();
       context.warn(
           "token '%s' (%s) made; it is shown this once, keep it secret"
-              .formatted(created.stored().id(), scopeNames(wanted)));
+              .formatted(made.id(), scopeNames(wanted)));
       return ExitCodes.OK;
     }
   }
@@ -97,16 +106,19 @@ final class TokenCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (DuckDbStore store = openStore(context)) {
-        for (ApiToken token : store.tokens()) {
-          context.out.printf(
-              "%s  %-20s %-18s made %s%s%n",
-              token.id(),
-              token.name(),
-              scopeNames(token.scopes()),
-              token.createdAt(),
-              token.revokedAt() == null ? "" : ", revoked " + token.revokedAt());
-        }
+      List<AdminClient.Listed> tokens =
+          withTokens(
+              context,
+              store -> store.tokens().stream().map(AdminClient.Listed::of).toList(),
+              AdminClient::tokens);
+      for (AdminClient.Listed token : tokens) {
+        context.out.printf(
+            "%s  %-20s %-18s made %s%s%n",
+            token.id(),
+            token.name(),
+            scopeNames(token.scopes()),
+            token.createdAt(),
+            token.revokedAt() == null ? "" : ", revoked " + token.revokedAt());
       }
       context.out.flush();
       return ExitCodes.OK;
@@ -126,11 +138,14 @@ final class TokenCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (DuckDbStore store = openStore(context)) {
-        if (!store.revokeToken(id, context.clock.instant())) {
-          throw CliContext.usageError(
-              "there is no active token '%s'; 'goodhart token list' shows them".formatted(id));
-        }
+      boolean revoked =
+          withTokens(
+              context,
+              store -> store.revokeToken(id, context.clock.instant()),
+              server -> server.revoke(id));
+      if (!revoked) {
+        throw CliContext.usageError(
+            "there is no active token '%s'; 'goodhart token list' shows them".formatted(id));
       }
       context.warn("token '%s' revoked".formatted(id));
       return ExitCodes.OK;
@@ -138,23 +153,39 @@ final class TokenCommand implements Runnable {
   }
 
   /**
-   * The store, or, while a running {@code goodhart serve} holds it, the way to manage tokens that
-   * works meanwhile: the server's admin API.
+   * Does the work on the store, or, while a running {@code goodhart serve} holds it, through that
+   * server's admin API: the store is tried first, so a file left by a killed server is never
+   * followed.
    */
-  private static DuckDbStore openStore(CliContext context) {
+  private static <T> T withTokens(
+      CliContext context, Function<DuckDbStore, T> onStore, Function<AdminClient, T> onServer) {
+    DuckDbStore store;
     try {
-      return context.openStore();
+      store = context.openStore();
     } catch (GoodhartException e) {
       if (e.code() != ErrorCode.STORE_LOCKED) {
         throw e;
       }
-      throw new GoodhartException(
-          ErrorCode.STORE_LOCKED,
-          e.getMessage()
-              + ". While 'goodhart serve' runs on it, manage tokens through its admin API with an admin"
-              + " token: POST /api/v1/tokens {\"scopes\": [\"read\"], \"name\": \"...\"}, GET /api/v1/tokens,"
-              + " DELETE /api/v1/tokens/ID (docs/server-api.md)",
-          e);
+      Optional<LocalAdmin.Endpoint> server = LocalAdmin.find(context.dataDirectory());
+      if (server.isEmpty()) {
+        throw new GoodhartException(
+            ErrorCode.STORE_LOCKED,
+            e.getMessage()
+                + ". No goodhart serve of this folder was found ("
+                + context.dataDirectory().resolve(LocalAdmin.FILE_NAME)
+                + " is missing), so wait for the other process to finish; a server on another"
+                + " machine takes tokens through its admin API with an admin token:"
+                + " POST /api/v1/tokens {\"scopes\": [\"read\"], \"name\": \"...\"}, GET /api/v1/tokens,"
+                + " DELETE /api/v1/tokens/ID (docs/server-api.md)",
+            e);
+      }
+      AdminClient client = new AdminClient(server.get());
+      T result = onServer.apply(client);
+      context.warn("done through the running goodhart serve at " + client.url());
+      return result;
+    }
+    try (store) {
+      return onStore.apply(store);
     }
   }
 

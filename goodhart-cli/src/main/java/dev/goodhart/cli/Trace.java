@@ -10,8 +10,16 @@ final class Trace {
   private static final boolean ENABLED = System.getenv("GOODHART_TRACE") != null;
   private static final long START = System.nanoTime();
   private static long last = START;
+  private static final long START_CPU =
+      ENABLED
+          ? ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L)
+          : 0L;
 
   private Trace() {}
+
+  private static String millis(long nanos) {
+    return Long.toString(nanos / 1_000_000) + "." + (nanos / 100_000) % 10;
+  }
 
   static synchronized void mark(String phase) {
     if (!ENABLED) {
@@ -19,9 +27,20 @@ final class Trace {
     }
     long now = System.nanoTime();
     PrintStream err = System.err;
-    err.printf(
-        "goodhart trace: %-28s %6.1f ms (at %6.1f ms since main)%n",
-        phase, (now - last) / 1e6, (now - START) / 1e6);
+    // The processor time too: on a busy machine the wall time says more about the others.
+    long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
+    // Concatenation, not printf: a Formatter's first use (its patterns, decimal formatting) took
+    // longer than the fast commands it measures.
+    err.println(
+        "goodhart trace: "
+            + phase
+            + " ".repeat(Math.max(1, 29 - phase.length()))
+            + millis(now - last)
+            + " ms (at "
+            + millis(now - START)
+            + " ms since main, "
+            + millis(cpu - START_CPU)
+            + " ms of processor since main)");
     last = now;
   }
 }

@@ -98,7 +98,7 @@ final class UsageOptions {
   @Option(
       names = {"-o", "--order"},
       paramLabel = "ORDER",
-      description = "asc (oldest first, the default) or desc.")
+      description = "Row order: asc (oldest first, the default) or desc.")
   Order order = Order.ASC;
 
   @Option(

@@ -32,6 +32,9 @@ final class CliHarness {
   Clock clock = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
   ZoneId zone = ZoneId.of("Pacific/Chatham");
 
+  /** Standard input of the next runs. */
+  byte[] stdin = new byte[0];
+
   /** What forge imports waited for: recorded, never slept. */
   final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -76,6 +79,7 @@ final class CliHarness {
             zone,
             false);
     context.sleeper = waits::add;
+    context.in = new java.io.ByteArrayInputStream(stdin);
     String[] withData = new String[args.length + 2];
     withData[0] = "--data";
     withData[1] = data.toString();

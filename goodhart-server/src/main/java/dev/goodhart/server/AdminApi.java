@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodhart.model.access.ApiToken;
 import dev.goodhart.model.access.Scope;
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -18,8 +18,7 @@ import java.util.Set;
 final class AdminApi {
   private AdminApi() {}
 
-  static void register(GoodhartServer server) {
-    Javalin app = server.app();
+  static void register(GoodhartServer server, JavalinDefaultRoutingApi app) {
     app.get(
         "/api/v1/tokens",
         ctx -> {

@@ -4,6 +4,8 @@ import dev.goodhart.model.access.ApiToken;
 import dev.goodhart.model.access.Scope;
 import dev.goodhart.store.AccessStore;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,14 +13,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the bearer token of a request against the stored tokens, which it keeps in memory (every
- * request is checked; the store is asked again only for ids it has not seen, and after changes).
+ * request is checked; the store is asked again only for ids it has not seen, and after changes),
+ * and against this server's own local admin credential ({@link LocalAdmin}), which is never stored.
  */
 final class Authenticator {
   private final AccessStore store;
   private final Map<String, Optional<ApiToken>> known = new ConcurrentHashMap<>();
+  private final String localAdmin;
+  private final ApiToken localAdminToken;
 
-  Authenticator(AccessStore store) {
+  Authenticator(AccessStore store, String localAdmin, Instant startedAt) {
     this.store = store;
+    this.localAdmin = localAdmin;
+    this.localAdminToken =
+        new ApiToken(
+            "local-admin",
+            ApiTokens.hash(localAdmin),
+            EnumSet.of(Scope.ADMIN),
+            "goodhart serve's local admin (" + LocalAdmin.FILE_NAME + ")",
+            startedAt,
+            null);
   }
 
   /** The token of the request, which must allow the scope; else a 401 or 403. */
@@ -28,6 +42,9 @@ final class Authenticator {
       throw ApiException.unauthorized(
           "this endpoint needs an API token with scope '%s': send 'Authorization: Bearer <token>' (make one with 'goodhart token create --scope %s')"
               .formatted(scope.wireName(), scope.wireName()));
+    }
+    if (LocalAdmin.matches(presented, localAdmin)) {
+      return localAdminToken;
     }
     ApiToken token =
         ApiTokens.idOf(presented)

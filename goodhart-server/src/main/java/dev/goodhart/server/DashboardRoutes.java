@@ -1,7 +1,7 @@
 package dev.goodhart.server;
 
 import dev.goodhart.report.html.DashboardAssets;
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 
 /**
  * The dashboard at {@code /}: a page and its assets served from the jar (ECharts from its webjar),
@@ -15,7 +15,7 @@ final class DashboardRoutes {
 
   private DashboardRoutes() {}
 
-  static void register(Javalin app) {
+  static void register(JavalinDefaultRoutingApi app) {
     app.get("/", ctx -> page(ctx));
     app.get("/dashboard", ctx -> page(ctx));
     app.get(

@@ -13,11 +13,13 @@ import dev.goodhart.store.ServingStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ public final class GoodhartServer implements AutoCloseable {
   private final Pseudonyms pseudonyms;
   private final Clock clock;
   private final IngestQueue queue;
+  private final String localAdmin;
   private final Authenticator authenticator;
   private final RequestBody bodies;
   private final OrgReports reports;
@@ -69,20 +72,31 @@ public final class GoodhartServer implements AutoCloseable {
     this.clock = clock;
     this.refresher = refresher;
     this.queue = new IngestQueue(store, config.queueFacts(), LOG::warn);
-    this.authenticator = new Authenticator(store);
+    this.localAdmin = LocalAdmin.newToken();
+    this.authenticator = new Authenticator(store, localAdmin, clock.instant());
     this.bodies = new RequestBody(config.maxBodyBytes(), config.maxInflatedBytes());
     this.reports =
         new OrgReports(store, pricer, pseudonyms, clock, config.minimumGroup(), queue::commits);
+    // Javalin 7 takes every route while it is configured: none can be added to a made app.
     this.app =
         Javalin.create(
             javalin -> {
-              javalin.showJavalinBanner = false;
-              javalin.useVirtualThreads = true;
+              javalin.startup.showJavalinBanner = false;
+              javalin.concurrency.useVirtualThreads = true;
               javalin.http.maxRequestSize = config.maxBodyBytes();
               javalin.http.prefer405over404 = true;
               javalin.jsonMapper(new JavalinJackson(JSON, false));
+              // Jetty 12 drops the requests in flight when it stops unless a graceful handler
+              // counts them: with it, a stop closes the port, lets each request being received
+              // finish and be answered (its facts stored), then stops. A request waits at most
+              // the acknowledgement timeout for its commit; the stop waits as long.
+              javalin.jetty.modifyServer(
+                  jetty -> {
+                    jetty.insertHandler(new GracefulHandler());
+                    jetty.setStopTimeout(config.acknowledgeTimeout().toMillis());
+                  });
+              routes(javalin.routes);
             });
-    routes();
   }
 
   /** Starts a server on the store; the caller keeps owning the store and closes it after this. */
@@ -110,7 +124,15 @@ public final class GoodhartServer implements AutoCloseable {
     return app.port();
   }
 
-  private void routes() {
+  /**
+   * Where this server listens and its local admin credential, which it accepts with scope {@code
+   * admin} for as long as it runs, and which is never stored: for {@link LocalAdmin#publish}.
+   */
+  public LocalAdmin.Endpoint localAdmin() {
+    return new LocalAdmin.Endpoint(LocalAdmin.url(config.bind(), port()), localAdmin);
+  }
+
+  private void routes(JavalinDefaultRoutingApi app) {
     app.exception(
         ApiException.class,
         (e, ctx) -> {
@@ -153,12 +175,14 @@ public final class GoodhartServer implements AutoCloseable {
     // Jetty's and Javalin's own refusals (no route, wrong method, body over the limit) get the
     // same JSON error as the handlers' ones.
     unlessAnswered(
+        app,
         404,
         ctx ->
             ApiException.notFound(
                 "there is no endpoint %s %s; OTLP goes to /v1/logs, /v1/metrics or /v1/traces, the API is under /api/v1/"
                     .formatted(ctx.method(), ctx.path())));
     unlessAnswered(
+        app,
         405,
         ctx ->
             new ApiException(
@@ -166,6 +190,7 @@ public final class GoodhartServer implements AutoCloseable {
                 "method_not_allowed",
                 "%s is not allowed on %s".formatted(ctx.method(), ctx.path())));
     unlessAnswered(
+        app,
         413,
         ctx ->
             ApiException.tooLarge(
@@ -189,15 +214,17 @@ public final class GoodhartServer implements AutoCloseable {
           }
           ctx.json(status);
         });
-    ReadApi.register(this);
-    AdminApi.register(this);
+    ReadApi.register(this, app);
+    AdminApi.register(this, app);
     DashboardRoutes.register(app);
-    OtlpRoutes.register(this);
-    WebhookRoutes.register(this);
+    OtlpRoutes.register(this, app);
+    WebhookRoutes.register(this, app);
   }
 
-  private void unlessAnswered(
-      int status, java.util.function.Function<Context, ApiException> answer) {
+  private static void unlessAnswered(
+      JavalinDefaultRoutingApi app,
+      int status,
+      java.util.function.Function<Context, ApiException> answer) {
     app.error(
         status,
         ctx -> {
@@ -205,10 +232,6 @@ public final class GoodhartServer implements AutoCloseable {
             ctx.json(answer.apply(ctx).body());
           }
         });
-  }
-
-  Javalin app() {
-    return app;
   }
 
   Authenticator authenticator() {

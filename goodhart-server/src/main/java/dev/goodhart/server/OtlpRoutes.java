@@ -13,6 +13,7 @@ import dev.goodhart.ingest.otlp.OtlpProblem;
 import dev.goodhart.ingest.otlp.OtlpTraces;
 import dev.goodhart.model.access.Scope;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
@@ -43,11 +44,11 @@ final class OtlpRoutes {
     this.metrics = new OtlpMetricMapper(server.pseudonyms());
   }
 
-  static void register(GoodhartServer server) {
+  static void register(GoodhartServer server, JavalinDefaultRoutingApi app) {
     OtlpRoutes routes = new OtlpRoutes(server);
-    server.app().post("/v1/logs", routes::logs);
-    server.app().post("/v1/metrics", routes::metrics);
-    server.app().post("/v1/traces", routes::traces);
+    app.post("/v1/logs", routes::logs);
+    app.post("/v1/metrics", routes::metrics);
+    app.post("/v1/traces", routes::traces);
   }
 
   private void logs(Context ctx) {

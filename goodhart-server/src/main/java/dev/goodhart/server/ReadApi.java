@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodhart.store.ServingStore;
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,8 +35,7 @@ final class ReadApi {
 
   private ReadApi() {}
 
-  static void register(GoodhartServer server) {
-    Javalin app = server.app();
+  static void register(GoodhartServer server, JavalinDefaultRoutingApi app) {
     OrgReports reports = server.reports();
     app.get(
         "/api/v1/filters",

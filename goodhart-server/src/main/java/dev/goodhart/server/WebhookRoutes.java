@@ -9,6 +9,7 @@ import dev.goodhart.model.access.Scope;
 import dev.goodhart.model.delivery.DeliveryBatch;
 import dev.goodhart.model.delivery.PushFact;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +32,10 @@ final class WebhookRoutes {
     this.github = new GitHubWebhooks(server.pseudonyms(), server.clock());
   }
 
-  static void register(GoodhartServer server) {
+  static void register(GoodhartServer server, JavalinDefaultRoutingApi app) {
     WebhookRoutes routes = new WebhookRoutes(server);
-    server.app().post("/webhooks/github", routes::github);
-    server.app().post("/api/v1/events", routes::generic);
+    app.post("/webhooks/github", routes::github);
+    app.post("/api/v1/events", routes::generic);
   }
 
   private void github(Context ctx) {

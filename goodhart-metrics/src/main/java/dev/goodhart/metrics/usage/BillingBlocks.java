@@ -6,21 +6,17 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cuts each agent's requests into 5-hour billing blocks, as the subscriptions meter them and as
- * ccusage shows them: a block starts at the (UTC) hour of its first request and ends five hours
- * later; a request at or after the end, or more than five hours after the previous one, starts a
- * new block; more than five hours without requests shows as a gap. Requests arrive ordered by
- * source, then time.
+ * Cuts each agent's requests into 5-hour billing blocks by {@link BlockRule}; more than five hours
+ * without requests shows as a gap. Requests arrive ordered by source, then time.
  */
 final class BillingBlocks {
-  static final Duration LENGTH = Duration.ofHours(5);
+  static final Duration LENGTH = BlockRule.LENGTH;
   private static final MathContext RATE = new MathContext(12, RoundingMode.HALF_EVEN);
 
   private final Pricer pricer;
@@ -40,8 +36,7 @@ final class BillingBlocks {
     Block block = current;
     if (block == null
         || !block.source.equals(event.source())
-        || !at.isBefore(block.end())
-        || Duration.between(block.last, at).compareTo(LENGTH) > 0) {
+        || BlockRule.startsNew(block.start, block.last, at)) {
       if (block != null) {
         rows.add(block.toRow());
         if (block.source.equals(event.source())
@@ -49,7 +44,7 @@ final class BillingBlocks {
           rows.add(gap(block.source, block.last.plus(LENGTH), at));
         }
       }
-      block = new Block(event.source(), at.truncatedTo(ChronoUnit.HOURS), at);
+      block = new Block(event.source(), BlockRule.start(at), at);
       current = block;
     }
     block.add(event);
@@ -111,7 +106,7 @@ final class BillingBlocks {
     }
 
     UsageRow toRow() {
-      boolean active = Duration.between(last, now).compareTo(LENGTH) < 0 && now.isBefore(end());
+      boolean active = BlockRule.isActive(start, last, now);
       BlockDetails.BurnRate rate = active ? burnRate() : null;
       BlockDetails.Projection projection = rate == null ? null : project(rate);
       return sums.toRow(

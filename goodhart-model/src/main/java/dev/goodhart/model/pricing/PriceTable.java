@@ -65,6 +65,18 @@ public final class PriceTable {
     return new PriceTable(description, entries, null);
   }
 
+  /**
+   * A table that knows only how another one priced some model names (its {@link #find} answers,
+   * kept): what a short-lived command that prices a few models again and again keeps between runs
+   * instead of reading the whole tables each time. Any other name it cannot price.
+   */
+  public static PriceTable ofResolved(
+      String description, Map<String, Optional<ModelPrice>> resolutions) {
+    PriceTable table = new PriceTable(description, Map.of(), null);
+    table.resolved.putAll(resolutions);
+    return table;
+  }
+
   /** Where the prices came from, for reports and {@code prices show}. */
   public String description() {
     return description;
