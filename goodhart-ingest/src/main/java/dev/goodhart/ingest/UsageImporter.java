@@ -37,6 +37,13 @@ public final class UsageImporter {
    */
   private static final int BATCH_CHECKPOINTS = 20_000;
 
+  /**
+   * Staged bytes per transaction at most: what the store does at commit grows with them, and within
+   * its default memory. A heavy user's single long session staged over 100 MB of edits' line hashes
+   * in 140,000 events, and the commit ran out of memory.
+   */
+  private static final long BATCH_BYTES = 48L << 20;
+
   private final ImportTarget target;
   private final ImportOptions options;
   private final ImportListener listener;
@@ -174,7 +181,8 @@ public final class UsageImporter {
         }
         listener.progressed(chunk.bytes());
         if (transaction.events() >= options.batchEvents()
-            || transaction.checkpoints() >= BATCH_CHECKPOINTS) {
+            || transaction.checkpoints() >= BATCH_CHECKPOINTS
+            || transaction.stagedBytes() >= BATCH_BYTES) {
           awaitCommit(committing);
           committing = committer.submit(transaction::commit);
           transaction = target.begin();

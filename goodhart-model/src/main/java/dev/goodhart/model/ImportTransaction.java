@@ -23,6 +23,14 @@ public interface ImportTransaction extends AutoCloseable {
   /** Files whose checkpoints were advanced so far. */
   int checkpoints();
 
+  /**
+   * Bytes staged so far, outside the heap: the store's work at commit grows with them, whatever the
+   * number of events (an agent's edits carry a hash per line they wrote).
+   */
+  default long stagedBytes() {
+    return 0;
+  }
+
   /** Stores everything added, in one transaction. The transaction cannot be used after. */
   void commit();
 

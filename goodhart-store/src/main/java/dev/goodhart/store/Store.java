@@ -98,7 +98,7 @@ public interface Store extends AutoCloseable {
 
   /**
    * Every agent edit whose lines are known, with the hash of each line ({@link #signals()} leaves
-   * the hashes out), in time order.
+   * the hashes out), in no set order.
    */
   void writtenLines(Consumer<SessionSignal> consumer);
 

@@ -72,7 +72,7 @@ public final class WrittenLines {
   /** The occurrences of a hash, latest first; null when no session wrote it. */
   @Nullable Occurrences of(long hash) {
     if (!sealed) {
-      byHash.forEach(Occurrences::sortLatestFirst);
+      byHash.forEach(occurrences -> occurrences.sortLatestFirst(sessions, paths));
       sealed = true;
     }
     int id = hashes.get(hash);
@@ -134,7 +134,12 @@ public final class WrittenLines {
       return low;
     }
 
-    void sortLatestFirst() {
+    /**
+     * Latest first; a tie by session, then file, by name: the edits arrive in no set order (the
+     * store streams them unsorted, which needs no memory for a sort), and the result must not
+     * depend on it.
+     */
+    void sortLatestFirst(List<String> sessionNames, List<String> pathNames) {
       if (size < 2) { // most lines were written once
         used = new boolean[size];
         return;
@@ -145,10 +150,15 @@ public final class WrittenLines {
       }
       Arrays.sort(
           order,
-          (a, b) ->
-              at[a] != at[b]
-                  ? Long.compare(at[b], at[a])
-                  : Integer.compare(session[a], session[b]));
+          (a, b) -> {
+            if (at[a] != at[b]) {
+              return Long.compare(at[b], at[a]);
+            }
+            int bySession = sessionNames.get(session[a]).compareTo(sessionNames.get(session[b]));
+            return bySession != 0
+                ? bySession
+                : pathNames.get(path[a]).compareTo(pathNames.get(path[b]));
+          });
       int[] s = new int[size];
       int[] p = new int[size];
       long[] t = new long[size];

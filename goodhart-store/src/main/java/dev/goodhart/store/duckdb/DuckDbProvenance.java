@@ -220,7 +220,10 @@ final class DuckDbProvenance {
     }
   }
 
-  /** Every agent edit whose lines are known, with their hashes, in time order. */
+  /**
+   * Every agent edit whose lines are known, with their hashes, streamed in no set order: sorting
+   * them held every edit's hashes in DuckDB's memory at once, and a long session's did not fit.
+   */
   void writtenLines(Consumer<SessionSignal> consumer) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows =
@@ -228,7 +231,7 @@ final class DuckDbProvenance {
                 """
                 SELECT source, signal_id, session_id, machine_id, epoch_us(ts), cwd, file_path,
                   line_hashes::VARCHAR
-                FROM session_signal WHERE kind = 'EDIT' AND len(line_hashes) > 0 ORDER BY ts
+                FROM session_signal WHERE kind = 'EDIT' AND len(line_hashes) > 0
                 """)) {
       while (rows.next()) {
         long[] hashes = NumberLists.parse(rows.getString(8));

@@ -114,12 +114,15 @@ final class DuckDbUsageWriter {
 
   private static final String CHECKPOINTS_FILE = "staging-checkpoints.csv";
 
-  /** Signals not stored yet, each key once: read twice (a file re-read), a signal is kept once. */
+  /**
+   * Signals not stored yet. The transaction staged each key once (see {@code Transaction
+   * #addSignals}): a {@code DISTINCT ON} here held every row of the batch, edits' line hashes and
+   * all, in DuckDB's memory, and a long session's batch did not fit.
+   */
   private static final String INSERT_SIGNALS =
       """
       INSERT INTO session_signal
-      SELECT b.* FROM (SELECT DISTINCT ON (signal_id) * FROM %s) b
-      ANTI JOIN session_signal s ON b.signal_id = s.signal_id
+      SELECT b.* FROM %s b ANTI JOIN session_signal s ON b.signal_id = s.signal_id
       """;
 
   /**
@@ -387,6 +390,7 @@ final class DuckDbUsageWriter {
     private final Map<String, FileCheckpoint> advanced = new LinkedHashMap<>();
 
     private final StagingFile signals;
+    private final UuidSet stagedSignals = new UuidSet();
     private long signalsAdded;
 
     private long added;
@@ -416,16 +420,25 @@ final class DuckDbUsageWriter {
     public void addSignals(List<SessionSignal> batch) {
       requireOpen();
       try {
-        if (signalsAdded == 0 && !batch.isEmpty()) {
-          signals.start();
-        }
         for (SessionSignal signal : batch) {
-          write(signals, signal);
+          UUID id = uuid(signal.source(), signal.signalKey());
+          if (!stagedSignals.add(id)) {
+            continue; // read twice (a file re-read): kept once
+          }
+          if (signalsAdded == 0) {
+            signals.start();
+          }
+          write(signals, id, signal);
+          signalsAdded++;
         }
       } catch (IOException e) {
         throw failure("cannot write the staging file", e);
       }
-      signalsAdded += batch.size();
+    }
+
+    @Override
+    public long stagedBytes() {
+      return events.bytes() + (signalsAdded == 0 ? 0 : signals.bytes());
     }
 
     @Override
@@ -606,7 +619,11 @@ final class DuckDbUsageWriter {
 
   /** One signal as a row of {@code session_signal}, in the table's column order. */
   private static void write(StagingFile file, SessionSignal signal) throws IOException {
-    file.uuid(uuid(signal.source(), signal.signalKey()))
+    write(file, uuid(signal.source(), signal.signalKey()), signal);
+  }
+
+  private static void write(StagingFile file, UUID id, SessionSignal signal) throws IOException {
+    file.uuid(id)
         .text(signal.source())
         .text(signal.sessionId())
         .text(signal.machineId())

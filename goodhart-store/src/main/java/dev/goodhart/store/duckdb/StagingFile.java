@@ -51,6 +51,7 @@ final class StagingFile {
   private final byte[] buffer = new byte[1 << 16];
   private @Nullable OutputStream out;
   private int filled;
+  private long flushed;
   private int column;
 
   private StagingFile(Path path, String source, int columns) {
@@ -91,7 +92,13 @@ final class StagingFile {
   void start() throws IOException {
     out = Files.newOutputStream(path);
     filled = 0;
+    flushed = 0;
     column = 0;
+  }
+
+  /** Bytes of the batch written so far. */
+  long bytes() {
+    return flushed + filled;
   }
 
   /** A string value: quoted, quotes doubled; null is SQL NULL. */
@@ -297,6 +304,7 @@ final class StagingFile {
 
   private void flush() throws IOException {
     stream().write(buffer, 0, filled);
+    flushed += filled;
     filled = 0;
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.ImportTransaction;
+import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
 import java.nio.file.Path;
@@ -62,6 +63,45 @@ class DuckDbMemoryTest {
           failure.getMessage().contains("GOODHART_DUCKDB_MEMORY=512MB"), failure.getMessage());
       assertFalse(failure.getMessage().contains("SET memory_limit"), failure.getMessage());
       assertEquals(10, store.statistics().events());
+    }
+  }
+
+  /**
+   * A long session's edits: 12,000 signals of 400 line hashes each (over 90 MB staged) in one
+   * transaction, each staged twice, as a file read twice would. A {@code DISTINCT ON} over the
+   * batch once held all of it in DuckDB's memory.
+   */
+  @Test
+  void editsWithManyLineHashesFitTheDefaultLimitAndAreKeptOnce() {
+    try (DuckDbStore store = DuckDbStore.open(folder, DuckDbStore.Settings.defaults())) {
+      try (ImportTransaction transaction = store.beginImport()) {
+        for (int copy = 0; copy < 2; copy++) {
+          List<SessionSignal> signals = new ArrayList<>();
+          for (int i = 0; i < 12_000; i++) {
+            long[] hashes = new long[400];
+            for (int line = 0; line < hashes.length; line++) {
+              hashes[line] = (i * 1_000_003L + line) * 0x9E3779B97F4A7C15L;
+            }
+            SessionSignal.Context at =
+                new SessionSignal.Context(
+                    "claude",
+                    "long-session",
+                    "m1",
+                    Instant.parse("2026-09-01T00:00:00Z").plusSeconds(i),
+                    "/work/shop",
+                    "main",
+                    null);
+            signals.add(SessionSignal.edit(at, "edit-" + i, "src/file" + i % 300 + ".ts", hashes));
+          }
+          transaction.addSignals(signals);
+        }
+        transaction.commit();
+      }
+      List<String[]> sessions = store.sessionsWithWrittenLines();
+      assertEquals(1, sessions.size());
+      long[] stored = {0};
+      store.writtenLines(signal -> stored[0] += signal.lineHashCount());
+      assertEquals(12_000L * 400, stored[0]);
     }
   }
 
