@@ -64,6 +64,12 @@ public interface Store extends AutoCloseable {
   /** Counted usage per session. */
   List<UsageAggregate> usageBySession(UsageFilter filter);
 
+  /**
+   * Counted usage per session and UTC day ({@code slot} is the day's start), in no set order;
+   * {@code cwd} and {@code gitBranch} are the last the group's requests named.
+   */
+  List<UsageAggregate> usageBySessionDay(UsageFilter filter);
+
   /** Counted events ordered by source, then time. */
   void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer);
 

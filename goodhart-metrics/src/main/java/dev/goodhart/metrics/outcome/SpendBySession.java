@@ -1,15 +1,18 @@
 package dev.goodhart.metrics.outcome;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.model.telemetry.MetricSession;
-import dev.goodhart.store.CountedEvent;
 import dev.goodhart.store.Store;
+import dev.goodhart.store.UsageAggregate;
 import dev.goodhart.store.UsageFilter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +28,15 @@ final class SpendBySession {
 
   static List<SessionSpend> read(Store store, Pricer pricer, UsageFilter filter) {
     Map<String, Sums> sessions = new LinkedHashMap<>();
-    store.scanEvents(
-        filter,
-        event ->
-            sessions
-                .computeIfAbsent(
-                    SessionSpend.key(event.source(), event.sessionId()), key -> new Sums(event))
-                .add(event, pricer));
+    List<UsageAggregate> groups = new ArrayList<>(store.usageBySessionDay(filter));
+    // In time order, so that a session's working directory and branch are the last it named.
+    groups.sort(Comparator.comparing(UsageAggregate::last));
+    for (UsageAggregate group : groups) {
+      String sessionId = requireNonNull(group.sessionId());
+      sessions
+          .computeIfAbsent(SessionSpend.key(group.source(), sessionId), key -> new Sums(group))
+          .add(group, pricer);
+    }
     List<SessionSpend> spends = new ArrayList<>(sessions.size());
     sessions.values().forEach(sums -> spends.add(sums.toSpend()));
     for (MetricSession session : store.metricOnlySessions(filter)) {
@@ -93,43 +98,48 @@ final class SpendBySession {
     @Nullable String cwd;
     @Nullable String branch;
 
-    Sums(CountedEvent first) {
+    Sums(UsageAggregate first) {
       source = first.source();
-      sessionId = first.sessionId();
+      sessionId = requireNonNull(first.sessionId());
       machineId = first.machineId();
-      start = first.timestamp();
-      end = first.timestamp();
+      start = first.first();
+      end = first.last();
     }
 
-    void add(CountedEvent event, Pricer pricer) {
-      BigDecimal reported = event.reportedCost();
+    /**
+     * One group of requests priced together: its tokens are priced as the sum of its requests'
+     * (prices are per token, and the group shares model, mode and long-context class).
+     */
+    void add(UsageAggregate group, Pricer pricer) {
       Pricer.Priced priced =
           pricer.price(
-              event.model(),
-              event.fast(),
-              event.longContext(),
-              reported != null,
-              event.tokens(),
-              reported == null ? BigDecimal.ZERO : reported);
+              group.model(),
+              group.fast(),
+              group.longContext(),
+              group.costReported(),
+              group.tokens(),
+              group.reportedCost());
       if (priced.priced()) {
         BigDecimal dollars = priced.cost();
         cost = cost.add(dollars);
         byDay.merge(
-            event.timestamp().atZone(ZoneOffset.UTC).toLocalDate(), dollars, BigDecimal::add);
-        costByModel.merge(event.model(), dollars, BigDecimal::add);
+            requireNonNull(group.slot()).atZone(ZoneOffset.UTC).toLocalDate(),
+            dollars,
+            BigDecimal::add);
+        costByModel.merge(group.model(), dollars, BigDecimal::add);
       } else {
-        unpriced++;
+        unpriced += group.requests();
       }
-      start = event.timestamp().isBefore(start) ? event.timestamp() : start;
-      end = event.timestamp().isAfter(end) ? event.timestamp() : end;
-      tokens += event.tokens().total();
-      context += event.tokens().prompt();
-      output += event.tokens().output();
-      calls++;
-      tokensByModel.merge(event.model(), event.tokens().total(), Long::sum);
-      costByModel.putIfAbsent(event.model(), BigDecimal.ZERO);
-      cwd = event.cwd() != null ? event.cwd() : cwd;
-      branch = event.gitBranch() != null ? event.gitBranch() : branch;
+      start = group.first().isBefore(start) ? group.first() : start;
+      end = group.last().isAfter(end) ? group.last() : end;
+      tokens += group.tokens().total();
+      context += group.tokens().prompt();
+      output += group.tokens().output();
+      calls += group.requests();
+      tokensByModel.merge(group.model(), group.tokens().total(), Long::sum);
+      costByModel.putIfAbsent(group.model(), BigDecimal.ZERO);
+      cwd = group.cwd() != null ? group.cwd() : cwd;
+      branch = group.gitBranch() != null ? group.gitBranch() : branch;
     }
 
     SessionSpend toSpend() {

@@ -1,6 +1,6 @@
 package dev.goodhart.metrics.usage;
 
-import dev.goodhart.store.CountedEvent;
+import dev.goodhart.store.UsageAggregate;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -31,8 +31,14 @@ final class BillingBlocks {
     this.machineLabels = machineLabels;
   }
 
-  void accept(CountedEvent event) {
-    Instant at = event.timestamp();
+  /**
+   * The requests of one minute, model and machine, in time order per source. A block starts on a
+   * whole hour and ends five hours later, both on minute boundaries, and a gap that ends a block is
+   * hours long: a minute's requests always fall into one block, so minute sums give the blocks
+   * request-by-request reading gives, without reading (and sorting) every request.
+   */
+  void accept(UsageAggregate event) {
+    Instant at = event.first();
     Block block = current;
     if (block == null
         || !block.source.equals(event.source())
@@ -84,25 +90,25 @@ final class BillingBlocks {
       return start.plus(LENGTH);
     }
 
-    void add(CountedEvent event) {
+    void add(UsageAggregate event) {
       Pricer.Priced priced =
           pricer.price(
               event.model(),
               event.fast(),
               event.longContext(),
-              event.reportedCost() != null,
+              event.costReported(),
               event.tokens(),
-              event.reportedCost() == null ? BigDecimal.ZERO : event.reportedCost());
+              event.reportedCost());
       sums.add(
           event.source(),
           machineLabels.getOrDefault(event.machineId(), event.machineId()),
           Pricer.displayName(event.model(), event.fast()),
           event.tokens(),
-          1,
+          event.requests(),
           priced,
-          event.timestamp(),
-          event.timestamp());
-      last = event.timestamp();
+          event.first(),
+          event.last());
+      last = event.last().isAfter(last) ? event.last() : last;
     }
 
     UsageRow toRow() {

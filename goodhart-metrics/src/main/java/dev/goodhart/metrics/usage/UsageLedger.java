@@ -165,7 +165,13 @@ public final class UsageLedger {
   private List<UsageRow> blockRows(
       UsageQuery query, UsageFilter filter, Map<String, String> machines) {
     BillingBlocks blocks = new BillingBlocks(pricer, clock.instant(), machines);
-    store.scanEvents(filter, blocks::accept);
+    List<UsageAggregate> minutes =
+        new ArrayList<>(store.usageBySlot(filter, Duration.ofMinutes(1)));
+    minutes.sort(
+        Comparator.comparing(UsageAggregate::source)
+            .thenComparing(UsageAggregate::first)
+            .thenComparing(UsageAggregate::last));
+    minutes.forEach(blocks::accept);
     List<UsageRow> rows = new ArrayList<>(blocks.finish());
     rows.sort(
         Comparator.comparing((UsageRow row) -> requireNonNull(row.block()).start())

@@ -490,6 +490,15 @@ public final class DuckDbStore implements ServingStore {
   }
 
   @Override
+  public List<UsageAggregate> usageBySessionDay(UsageFilter filter) {
+    try {
+      return queries.bySessionDay(filter);
+    } catch (SQLException e) {
+      throw failure("cannot sum usage by session and day", e);
+    }
+  }
+
+  @Override
   public void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer) {
     try {
       queries.scan(filter, consumer);

@@ -86,6 +86,42 @@ final class DuckDbUsageQueries {
     return aggregates;
   }
 
+  /**
+   * Counted usage per session and UTC day: what a session's spend needs, summed where the events
+   * are, so that no report reads them one by one (a sort of every event ran out of memory on a
+   * heavy user's logs).
+   */
+  List<UsageAggregate> bySessionDay(UsageFilter filter) throws SQLException {
+    Where where = Where.of(filter);
+    String sql =
+        "SELECT epoch_us(ts) // 86400000000 * 86400000000 AS day, session_id, source, machine_id,"
+            + " model, is_fast, long_context, reported_cost_usd IS NOT NULL AS cost_reported, "
+            + SUMS
+            + ", arg_max(cwd, ts), arg_max(git_branch, ts)"
+            + " FROM usage_event WHERE "
+            + where.sql()
+            + " GROUP BY day, session_id, source, machine_id, model, is_fast, long_context,"
+            + " cost_reported";
+    List<UsageAggregate> aggregates = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      where.bind(statement, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          aggregates.add(
+              aggregate(
+                  rows,
+                  micros(rows.getLong(1)),
+                  rows.getString(2),
+                  3,
+                  null,
+                  rows.getString(19),
+                  rows.getString(20)));
+        }
+      }
+    }
+    return aggregates;
+  }
+
   void scan(UsageFilter filter, Consumer<CountedEvent> consumer) throws SQLException {
     Where where = Where.of(filter);
     String sql =
