@@ -36,6 +36,28 @@ final class DuckDbUsageWriter {
   private static final String BATCH_EVENTS =
       "(SELECT * FROM staging QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY total_tokens DESC) = 1)";
 
+  /**
+   * The batch's ids that are stored already, with the tokens of the stored copy. Only the batch's
+   * ids are held (DuckDB builds the join on them and streams the stored ids past): joining the
+   * batch against the whole table built a table of every stored event, and five million no longer
+   * fit the default memory.
+   */
+  private static final String STORED_KEYS =
+      """
+      CREATE OR REPLACE TEMP TABLE stored_keys AS
+      SELECT u.event_id, u.total_tokens FROM usage_event u
+      SEMI JOIN (SELECT DISTINCT event_id FROM staging) k ON u.event_id = k.event_id
+      """;
+
+  /** Stored events whose new copy has more tokens: a streamed message read again, grown. */
+  private static final String IMPROVED =
+      """
+      SELECT count(*) FROM stored_keys s
+      JOIN (SELECT event_id, max(total_tokens) AS total_tokens FROM staging GROUP BY event_id) b
+        ON b.event_id = s.event_id
+      WHERE b.total_tokens > s.total_tokens
+      """;
+
   /** Events already stored whose new copy has more tokens take the new copy's values. */
   private static final String UPDATE_EVENTS =
       """
@@ -48,14 +70,16 @@ final class DuckDbUsageWriter {
         cache_write_1h_tokens = b.cache_write_1h_tokens, reasoning_tokens = b.reasoning_tokens,
         total_tokens = b.total_tokens, long_context = b.long_context,
         reported_cost_usd = b.reported_cost_usd, request_key = b.request_key
-      FROM %s b
+      FROM (
+        SELECT t.* FROM staging t SEMI JOIN stored_keys s ON t.event_id = s.event_id
+        QUALIFY row_number() OVER (PARTITION BY t.event_id ORDER BY t.total_tokens DESC) = 1
+      ) b
       WHERE usage_event.event_id = b.event_id AND b.total_tokens > usage_event.total_tokens
-      """
-          .formatted(BATCH_EVENTS);
+      """;
 
   /** Events not stored yet: each id once. */
   private static final String INSERT_EVENTS =
-      "INSERT INTO usage_event SELECT b.* FROM %s b ANTI JOIN usage_event u ON b.event_id = u.event_id"
+      "INSERT INTO usage_event SELECT b.* FROM %s b ANTI JOIN stored_keys s ON b.event_id = s.event_id"
           .formatted(BATCH_EVENTS);
 
   /**
@@ -524,7 +548,12 @@ final class DuckDbUsageWriter {
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM staging");
       statement.execute("INSERT INTO staging SELECT * FROM " + events.source());
-      statement.execute(UPDATE_EVENTS);
+      statement.execute(STORED_KEYS);
+      try (ResultSet improved = statement.executeQuery(IMPROVED)) {
+        if (improved.next() && improved.getLong(1) > 0) {
+          statement.execute(UPDATE_EVENTS);
+        }
+      }
       statement.execute(INSERT_EVENTS);
       statement.execute(DECIDE_COUNTED);
       try (ResultSet rows =
