@@ -2,7 +2,7 @@ package dev.goodhart.cli;
 
 import dev.goodhart.git.Git;
 import dev.goodhart.git.PrintedCommits;
-import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.CommitTime;
 import dev.goodhart.model.git.PrintedCommit;
 import dev.goodhart.model.git.RepositoryRef;
 import dev.goodhart.model.git.RepositoryScan;
@@ -58,7 +58,7 @@ final class PrintedCommitLookup {
     if (shas.isEmpty() && !stale && ask.stream().allMatch(known::containsKey)) {
       return; // nothing found that was not known before, nothing to check again
     }
-    List<CommitFact> branch = store.commits(repository.id());
+    List<CommitTime> branch = store.commitTimes(repository.id());
     Map<String, Instant> times = new HashMap<>();
     branch.forEach(commit -> times.put(commit.sha(), commit.committedAt()));
     Set<String> onBranch = new HashSet<>(times.keySet());
@@ -118,7 +118,7 @@ final class PrintedCommitLookup {
    * branch, those not computed yet.
    */
   private static void branchPatchIds(
-      Store store, RepositoryRef repository, Git git, List<CommitFact> branch, Instant now) {
+      Store store, RepositoryRef repository, Git git, List<CommitTime> branch, Instant now) {
     List<Instant> sides = new ArrayList<>();
     for (PrintedCommit printed : store.printedCommits(repository.id())) {
       if (printed.resolved() && !printed.onBranch() && printed.committedAt() != null) {
@@ -130,8 +130,8 @@ final class PrintedCommitLookup {
     }
     Map<String, String> cached = store.patchIds(repository.id());
     List<String> missing = new ArrayList<>();
-    for (CommitFact commit : branch) {
-      if (commit.isMerge() || cached.containsKey(commit.sha())) {
+    for (CommitTime commit : branch) {
+      if (commit.merge() || cached.containsKey(commit.sha())) {
         continue;
       }
       for (Instant side : sides) {

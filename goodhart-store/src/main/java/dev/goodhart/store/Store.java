@@ -5,6 +5,7 @@ import dev.goodhart.model.ImportBatch;
 import dev.goodhart.model.ImportTransaction;
 import dev.goodhart.model.SessionSignal;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.CommitTime;
 import dev.goodhart.model.git.CommittedLines;
 import dev.goodhart.model.git.PrintedCommit;
 import dev.goodhart.model.git.ProvenanceResult;
@@ -95,6 +96,9 @@ public interface Store extends AutoCloseable {
 
   /** A repository's stored commits, in the order they were scanned (parents first). */
   List<CommitFact> commits(String repositoryId);
+
+  /** The times of a repository's scanned commits: {@link #commits} without their facts. */
+  List<CommitTime> commitTimes(String repositoryId);
 
   /**
    * The lines the repository's commits of the agent era wrote, per commit and file, in the order of

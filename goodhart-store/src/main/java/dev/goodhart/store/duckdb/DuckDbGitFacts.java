@@ -2,6 +2,7 @@ package dev.goodhart.store.duckdb;
 
 import dev.goodhart.model.git.AiEvidence;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.CommitTime;
 import dev.goodhart.model.git.LineFate;
 import dev.goodhart.model.git.RepositoryRef;
 import dev.goodhart.model.git.RepositoryScan;
@@ -262,6 +263,29 @@ final class DuckDbGitFacts {
                   rows.getString(7),
                   rows.getLong(8),
                   linesSince));
+        }
+      }
+    }
+    return found;
+  }
+
+  List<CommitTime> commitTimes(String id) throws SQLException {
+    List<CommitTime> found = new ArrayList<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT sha, epoch_us(committed_at), len(parents) > 1 FROM \"commit\""
+                + " WHERE repo_id = ? ORDER BY walk_order")) {
+      statement.setString(1, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          long micros = rows.getLong(2);
+          found.add(
+              new CommitTime(
+                  rows.getString(1),
+                  Instant.ofEpochSecond(
+                      Math.floorDiv(micros, 1_000_000L),
+                      Math.floorMod(micros, 1_000_000L) * 1_000L),
+                  rows.getBoolean(3)));
         }
       }
     }

@@ -19,6 +19,7 @@ import dev.goodhart.model.delivery.PullRequestFact;
 import dev.goodhart.model.delivery.ReviewCommentFact;
 import dev.goodhart.model.delivery.ReviewFact;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.CommitTime;
 import dev.goodhart.model.git.CommittedLines;
 import dev.goodhart.model.git.PrintedCommit;
 import dev.goodhart.model.git.ProvenanceResult;
@@ -716,6 +717,15 @@ public final class DuckDbStore implements ServingStore {
       return gitFacts.commits(repositoryId);
     } catch (SQLException e) {
       throw failure("cannot read the commits of repository " + repositoryId, e);
+    }
+  }
+
+  @Override
+  public List<CommitTime> commitTimes(String repositoryId) {
+    try {
+      return gitFacts.commitTimes(repositoryId);
+    } catch (SQLException e) {
+      throw failure("cannot read the commit times of repository " + repositoryId, e);
     }
   }
 
