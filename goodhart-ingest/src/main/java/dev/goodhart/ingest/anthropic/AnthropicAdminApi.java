@@ -1,5 +1,6 @@
 package dev.goodhart.ingest.anthropic;
 
+import dev.goodhart.ingest.forge.ApiHeaders;
 import dev.goodhart.ingest.vendor.ApiReport;
 import dev.goodhart.ingest.vendor.Queries;
 import dev.goodhart.ingest.vendor.RangeReport;
@@ -7,7 +8,6 @@ import dev.goodhart.ingest.vendor.VendorApi;
 import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.model.billing.Vendor;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,14 +43,9 @@ public final class AnthropicAdminApi implements VendorApi {
 
   @Override
   public Map<String, String> headers(@Nullable String token) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("anthropic-version", VERSION);
-    headers.put("Accept", "application/json");
-    headers.put("User-Agent", "goodhart");
-    if (token != null) {
-      headers.put("x-api-key", token);
-    }
-    return headers;
+    return ApiHeaders.first("anthropic-version", VERSION)
+        .with("Accept", "application/json")
+        .secret("x-api-key", token);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.goodhart.ingest.copilot;
 
+import dev.goodhart.ingest.github.GitHubRest;
 import dev.goodhart.ingest.vendor.ApiReport;
 import dev.goodhart.ingest.vendor.ApiRequest;
 import dev.goodhart.ingest.vendor.Queries;
@@ -9,7 +10,6 @@ import dev.goodhart.ingest.vendor.VendorPage;
 import dev.goodhart.model.billing.Vendor;
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,17 +30,17 @@ public final class CopilotApi implements VendorApi {
 
   @Override
   public String title() {
-    return "GitHub";
+    return GitHubRest.TITLE;
   }
 
   @Override
   public URI defaultApiUrl() {
-    return URI.create("https://api.github.com");
+    return GitHubRest.DEFAULT_URL;
   }
 
   @Override
   public String tokenVariable() {
-    return "GITHUB_TOKEN";
+    return GitHubRest.TOKEN_VARIABLE;
   }
 
   @Override
@@ -50,14 +50,7 @@ public final class CopilotApi implements VendorApi {
 
   @Override
   public Map<String, String> headers(@Nullable String token) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/vnd.github+json");
-    headers.put("X-GitHub-Api-Version", "2022-11-28");
-    headers.put("User-Agent", "goodhart");
-    if (token != null) {
-      headers.put("Authorization", "Bearer " + token);
-    }
-    return headers;
+    return GitHubRest.headers(token);
   }
 
   @Override

@@ -2,16 +2,10 @@ package dev.goodhart.ingest.copilot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goodhart.ingest.json.JsonField;
-import dev.goodhart.ingest.vendor.LineKey;
 import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
 import dev.goodhart.model.billing.Vendor;
 import dev.goodhart.model.billing.VendorUsage;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -66,36 +60,14 @@ public final class CopilotUsageMetrics implements VendorFormat {
   }
 
   private static @Nullable VendorUsage row(JsonField row, VendorPage page) {
-    LocalDate day = row.get("day").day();
-    String login = row.get("user_login").optionalText();
-    String userId = row.get("user_id").optionalIdentifier();
-    String person = login != null ? page.person(LOGIN, login) : page.person("github-id:", userId);
-    String enterprise = row.get("enterprise_id").optionalIdentifier();
-    String organisation = row.get("organization_id").optionalIdentifier();
-    long interactions = row.get("user_initiated_interaction_count").countLong();
-    JsonField cli = row.get("totals_by_cli").optionalObject();
-    JsonField tokens = cli.get("token_usage").optionalObject();
-    long cliRequests = cli.get("request_count").countLong();
-    if (day == null) {
-      return null;
-    }
-    Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    page.bucket(start);
-    return VendorUsage.builder(Vendor.COPILOT, REPORT, start, start.plus(Duration.ofDays(1)))
-        .lineKey(
-            new LineKey()
-                .with("enterprise_id", enterprise)
-                .with("organization_id", organisation)
-                .with("user", person)
-                .key())
-        .workspace(organisation != null ? organisation : enterprise)
-        .person(person)
-        .tokens(
-            tokens.get("prompt_tokens_sum").countLong(),
-            tokens.get("output_tokens_sum").countLong(),
-            0,
-            0)
-        .requests(BigDecimal.valueOf(interactions + cliRequests))
-        .build();
+    return CopilotMetricsDay.row(
+        row,
+        page,
+        REPORT,
+        user -> {
+          String login = user.get("user_login").optionalText();
+          String userId = user.get("user_id").optionalIdentifier();
+          return login != null ? page.person(LOGIN, login) : page.person("github-id:", userId);
+        });
   }
 }

@@ -1,5 +1,6 @@
 package dev.goodhart.ingest.cursor;
 
+import dev.goodhart.ingest.forge.ApiHeaders;
 import dev.goodhart.ingest.vendor.ApiReport;
 import dev.goodhart.ingest.vendor.ApiRequest;
 import dev.goodhart.ingest.vendor.Queries;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -49,15 +49,14 @@ public final class CursorAdminApi implements VendorApi {
 
   @Override
   public Map<String, String> headers(@Nullable String token) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/json");
-    headers.put("User-Agent", "goodhart");
-    if (token != null) {
-      String basic =
-          Base64.getEncoder().encodeToString((token + ":").getBytes(StandardCharsets.UTF_8));
-      headers.put("Authorization", "Basic " + basic);
-    }
-    return headers;
+    // HTTP Basic with the key as the user name and no password.
+    String basic =
+        token == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((token + ":").getBytes(StandardCharsets.UTF_8));
+    return ApiHeaders.json().secret("Authorization", basic);
   }
 
   @Override

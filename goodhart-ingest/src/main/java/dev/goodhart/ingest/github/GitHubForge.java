@@ -12,7 +12,6 @@ import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.model.delivery.PullRequestFact;
 import dev.goodhart.model.delivery.ReviewFact;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -43,17 +42,17 @@ public final class GitHubForge implements Forge {
 
   @Override
   public String title() {
-    return "GitHub";
+    return GitHubRest.TITLE;
   }
 
   @Override
   public URI defaultApiUrl() {
-    return URI.create("https://api.github.com");
+    return GitHubRest.DEFAULT_URL;
   }
 
   @Override
   public String tokenVariable() {
-    return "GITHUB_TOKEN";
+    return GitHubRest.TOKEN_VARIABLE;
   }
 
   @Override
@@ -69,14 +68,7 @@ public final class GitHubForge implements Forge {
 
   @Override
   public Map<String, String> headers(@Nullable String token) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/vnd.github+json");
-    headers.put("X-GitHub-Api-Version", "2022-11-28");
-    headers.put("User-Agent", "goodhart");
-    if (token != null) {
-      headers.put("Authorization", "Bearer " + token);
-    }
-    return headers;
+    return GitHubRest.headers(token);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.goodhart.ingest.gitlab;
 import static java.util.Objects.requireNonNull;
 
 import dev.goodhart.ingest.WebhookPayloadException;
+import dev.goodhart.ingest.forge.ApiHeaders;
 import dev.goodhart.ingest.forge.Forge;
 import dev.goodhart.ingest.forge.ForgeResource;
 import dev.goodhart.ingest.forge.PullRequestDetails;
@@ -13,7 +14,6 @@ import dev.goodhart.model.delivery.PullRequestFact;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -74,13 +74,7 @@ public final class GitLabForge implements Forge {
 
   @Override
   public Map<String, String> headers(@Nullable String token) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/json");
-    headers.put("User-Agent", "goodhart");
-    if (token != null) {
-      headers.put("PRIVATE-TOKEN", token);
-    }
-    return headers;
+    return ApiHeaders.json().secret("PRIVATE-TOKEN", token);
   }
 
   @Override

@@ -3,8 +3,6 @@ package dev.goodhart.ingest.grok;
 import static dev.goodhart.ingest.json.JsonRecords.count;
 import static dev.goodhart.ingest.json.JsonRecords.text;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
@@ -13,7 +11,6 @@ import dev.goodhart.ingest.json.JsonRecords;
 import dev.goodhart.ingest.sqlite.EpochTimes;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -47,29 +44,25 @@ final class GrokUsageParser implements RecordParser {
   public void parse(byte[] bytes, int offset, int length, long lineNumber, RecordSink sink)
       throws BadRecordException {
     Row row = new Row();
-    try (JsonParser parser = JsonRecords.parser(bytes, offset, length)) {
-      JsonRecords.startObject(parser);
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        switch (field) {
-          case "id" -> row.id = JsonRecords.identifier(parser, field);
-          case "session_id" -> row.sessionId = text(parser, field);
-          case "model" -> row.model = text(parser, field);
-          case "created_at" -> row.createdAt = EpochTimes.read(parser, field);
-          case "input_tokens" -> row.input = count(parser, field);
-          case "output_tokens" -> row.output = count(parser, field);
-          case "total_tokens" -> row.total = count(parser, field);
-          case "cost_micros" -> row.costMicros = count(parser, field);
-          case "cwd" -> row.cwd = text(parser, field);
-          case "workspace" -> row.workspace = text(parser, field);
-          default -> parser.skipChildren();
-        }
-      }
-      JsonRecords.endOfRecord(parser);
-    } catch (IOException e) {
-      throw JsonRecords.malformed(e);
-    }
+    JsonRecords.readObject(
+        bytes,
+        offset,
+        length,
+        (parser, field) -> {
+          switch (field) {
+            case "id" -> row.id = JsonRecords.identifier(parser, field);
+            case "session_id" -> row.sessionId = text(parser, field);
+            case "model" -> row.model = text(parser, field);
+            case "created_at" -> row.createdAt = EpochTimes.read(parser, field);
+            case "input_tokens" -> row.input = count(parser, field);
+            case "output_tokens" -> row.output = count(parser, field);
+            case "total_tokens" -> row.total = count(parser, field);
+            case "cost_micros" -> row.costMicros = count(parser, field);
+            case "cwd" -> row.cwd = text(parser, field);
+            case "workspace" -> row.workspace = text(parser, field);
+            default -> parser.skipChildren();
+          }
+        });
     long reasoning = Math.max(0, row.total - row.input - row.output);
     TokenCounts tokens = new TokenCounts(row.input, row.output + reasoning, 0, 0, 0, reasoning);
     if (tokens.total() == 0) {

@@ -1,5 +1,6 @@
 package dev.goodhart.ingest.openai;
 
+import dev.goodhart.ingest.forge.ApiHeaders;
 import dev.goodhart.ingest.vendor.ApiReport;
 import dev.goodhart.ingest.vendor.Queries;
 import dev.goodhart.ingest.vendor.RangeReport;
@@ -7,7 +8,6 @@ import dev.goodhart.ingest.vendor.VendorApi;
 import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.model.billing.Vendor;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -40,13 +40,7 @@ public final class OpenAiAdminApi implements VendorApi {
 
   @Override
   public Map<String, String> headers(@Nullable String token) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/json");
-    headers.put("User-Agent", "goodhart");
-    if (token != null) {
-      headers.put("Authorization", "Bearer " + token);
-    }
-    return headers;
+    return ApiHeaders.json().bearer(token);
   }
 
   @Override

@@ -3,8 +3,6 @@ package dev.goodhart.ingest.zcode;
 import static dev.goodhart.ingest.json.JsonRecords.count;
 import static dev.goodhart.ingest.json.JsonRecords.text;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.goodhart.ingest.BadRecordException;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
@@ -13,7 +11,6 @@ import dev.goodhart.ingest.json.JsonRecords;
 import dev.goodhart.ingest.sqlite.EpochTimes;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
-import java.io.IOException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -42,33 +39,29 @@ final class ZCodeUsageParser implements RecordParser {
   public void parse(byte[] bytes, int offset, int length, long lineNumber, RecordSink sink)
       throws BadRecordException {
     Row row = new Row();
-    try (JsonParser parser = JsonRecords.parser(bytes, offset, length)) {
-      JsonRecords.startObject(parser);
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        switch (field) {
-          case "id" -> row.id = JsonRecords.identifier(parser, field);
-          case "session_id" -> row.sessionId = text(parser, field);
-          case "parent_session_id" -> row.parentSessionId = text(parser, field);
-          case "directory" -> row.directory = text(parser, field);
-          case "provider_id" -> row.provider = text(parser, field);
-          case "model_id" -> row.model = text(parser, field);
-          case "started_at" -> row.startedAt = EpochTimes.read(parser, field);
-          case "completed_at" -> row.completedAt = EpochTimes.read(parser, field);
-          case "input_tokens" -> row.input = count(parser, field);
-          case "output_tokens" -> row.output = count(parser, field);
-          case "reasoning_tokens" -> row.reasoning = count(parser, field);
-          case "cache_read_input_tokens" -> row.cacheRead = count(parser, field);
-          case "cache_creation_input_tokens" -> row.cacheWrite = count(parser, field);
-          case "computed_total_tokens" -> row.total = count(parser, field);
-          default -> parser.skipChildren();
-        }
-      }
-      JsonRecords.endOfRecord(parser);
-    } catch (IOException e) {
-      throw JsonRecords.malformed(e);
-    }
+    JsonRecords.readObject(
+        bytes,
+        offset,
+        length,
+        (parser, field) -> {
+          switch (field) {
+            case "id" -> row.id = JsonRecords.identifier(parser, field);
+            case "session_id" -> row.sessionId = text(parser, field);
+            case "parent_session_id" -> row.parentSessionId = text(parser, field);
+            case "directory" -> row.directory = text(parser, field);
+            case "provider_id" -> row.provider = text(parser, field);
+            case "model_id" -> row.model = text(parser, field);
+            case "started_at" -> row.startedAt = EpochTimes.read(parser, field);
+            case "completed_at" -> row.completedAt = EpochTimes.read(parser, field);
+            case "input_tokens" -> row.input = count(parser, field);
+            case "output_tokens" -> row.output = count(parser, field);
+            case "reasoning_tokens" -> row.reasoning = count(parser, field);
+            case "cache_read_input_tokens" -> row.cacheRead = count(parser, field);
+            case "cache_creation_input_tokens" -> row.cacheWrite = count(parser, field);
+            case "computed_total_tokens" -> row.total = count(parser, field);
+            default -> parser.skipChildren();
+          }
+        });
     TokenCounts tokens = tokens(row);
     if (tokens.total() == 0) {
       return; // a request still running, or one that failed before the model answered
