@@ -190,22 +190,16 @@ final class DuckDbBilling {
                    sum(requests), count(*)
             FROM vendor_usage WHERE true
             """);
-    if (from != null) {
-      sql.append(" AND bucket_start >= ?");
-    }
-    if (until != null) {
-      sql.append(" AND bucket_start < ?");
-    }
+    TimeSpan span =
+        new TimeSpan(
+            "bucket_start",
+            from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+            until == null ? null : until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    sql.append(span.sql());
     sql.append(" GROUP BY ALL ORDER BY first_day, vendor, report, last_day, estimated");
     synchronized (connection) {
       try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-        int index = 1;
-        if (from != null) {
-          setInstant(statement, index++, from.atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
-        if (until != null) {
-          setInstant(statement, index, until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
+        span.bind(statement, 1);
         List<VendorDaily> days = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
@@ -236,21 +230,11 @@ final class DuckDbBilling {
     StringBuilder sql =
         new StringBuilder(
             "SELECT DISTINCT person_id FROM vendor_usage WHERE person_id IS NOT NULL");
-    if (from != null) {
-      sql.append(" AND bucket_start >= ?");
-    }
-    if (until != null) {
-      sql.append(" AND bucket_start < ?");
-    }
+    TimeSpan span = new TimeSpan("bucket_start", from, until);
+    sql.append(span.sql());
     synchronized (connection) {
       try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-        int index = 1;
-        if (from != null) {
-          setInstant(statement, index++, from);
-        }
-        if (until != null) {
-          setInstant(statement, index, until);
-        }
+        span.bind(statement, 1);
         Set<String> people = new TreeSet<>();
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {

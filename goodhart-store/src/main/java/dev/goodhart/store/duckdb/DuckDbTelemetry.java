@@ -194,30 +194,19 @@ final class DuckDbTelemetry {
                 WHERE u.source = m.source AND u.session_id = m.session_id)
             """
                 .formatted(COST_METRICS, TOKEN_METRICS));
-    List<Object> parameters = new ArrayList<>();
-    if (filter.from() != null) {
-      sql.append(" AND m.ts >= ?");
-      parameters.add(filter.from());
-    }
-    if (filter.until() != null) {
-      sql.append(" AND m.ts < ?");
-      parameters.add(filter.until());
-    }
+    TimeSpan span = new TimeSpan("m.ts", filter.from(), filter.until());
+    sql.append(span.sql());
     if (!filter.sources().isEmpty()) {
       sql.append(" AND m.source IN (")
           .append(String.join(", ", java.util.Collections.nCopies(filter.sources().size(), "?")))
           .append(')');
-      parameters.addAll(filter.sources());
     }
     sql.append(" GROUP BY m.source, m.session_id ORDER BY min(m.ts), m.source, m.session_id");
     synchronized (connection) {
       try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-        for (int i = 0; i < parameters.size(); i++) {
-          if (parameters.get(i) instanceof Instant instant) {
-            setInstant(statement, i + 1, instant);
-          } else {
-            statement.setString(i + 1, (String) parameters.get(i));
-          }
+        int index = span.bind(statement, 1);
+        for (String source : filter.sources()) {
+          statement.setString(index++, source);
         }
         List<MetricSession> sessions = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
@@ -252,22 +241,12 @@ final class DuckDbTelemetry {
                    sum(value), count(*), count(DISTINCT session_id)
             FROM metric_point WHERE true
             """);
-    if (from != null) {
-      sql.append(" AND ts >= ?");
-    }
-    if (until != null) {
-      sql.append(" AND ts < ?");
-    }
+    TimeSpan span = new TimeSpan("ts", from, until);
+    sql.append(span.sql());
     sql.append(" GROUP BY ALL ORDER BY day, source, metric, type, model, person_id");
     synchronized (connection) {
       try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-        int index = 1;
-        if (from != null) {
-          setInstant(statement, index++, from);
-        }
-        if (until != null) {
-          setInstant(statement, index, until);
-        }
+        span.bind(statement, 1);
         List<MetricDaily> days = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {

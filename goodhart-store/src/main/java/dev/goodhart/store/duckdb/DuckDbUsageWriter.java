@@ -190,9 +190,10 @@ final class DuckDbUsageWriter {
   private @Nullable RecentKeys recentKeys;
 
   /**
-   * Whether events read from logs are stored (see {@link #logCopiesStored}); null: not asked yet.
+   * Whether events with a request key are stored from each origin, logs ({@code [0]}) and telemetry
+   * ({@code [1]}) (see {@link #copiesStored}); null: not asked yet.
    */
-  private @Nullable Boolean logCopiesStored;
+  private final @Nullable Boolean[] copiesStored = new Boolean[2];
 
   /** Two, so that one transaction can fill while the one before it commits. */
   private final StagingFile[] eventFiles = new StagingFile[2];
@@ -346,7 +347,10 @@ final class DuckDbUsageWriter {
         statement.execute(
             INSERT_TELEMETRY.formatted(olderTelemetryEvents.source(), first - 1, last + 1));
       }
-      if ((fresh > 0 || older > 0) && logCopiesStored(statement)) {
+      if (fresh > 0 || older > 0) {
+        copiesStored[1] = true;
+      }
+      if ((fresh > 0 || older > 0) && copiesStored(statement, false)) {
         long from = Long.MAX_VALUE;
         long to = Long.MIN_VALUE;
         for (UsageEvent event : events) {
@@ -359,20 +363,24 @@ final class DuckDbUsageWriter {
   }
 
   /**
-   * Whether the store holds events read from logs that telemetry's copies could meet. A server that
-   * only ever received telemetry never looks: its ingest stays one insert per batch.
+   * Whether the store holds events of one origin, logs or telemetry, that the other's copies could
+   * meet. A server that only ever received telemetry, and a machine that only imports its logs,
+   * never compare: each write stays as it was before the two origins met.
    */
-  private boolean logCopiesStored(Statement statement) throws SQLException {
-    if (logCopiesStored == null) {
+  private boolean copiesStored(Statement statement, boolean telemetry) throws SQLException {
+    int origin = telemetry ? 1 : 0;
+    Boolean known = copiesStored[origin];
+    if (known == null) {
       try (ResultSet rows =
           statement.executeQuery(
-              "SELECT EXISTS (SELECT 1 FROM usage_event"
-                  + " WHERE NOT from_telemetry AND request_key IS NOT NULL)")) {
+              "SELECT EXISTS (SELECT 1 FROM usage_event WHERE from_telemetry = %s AND request_key IS NOT NULL)"
+                  .formatted(telemetry))) {
         rows.next();
-        logCopiesStored = rows.getBoolean(1);
+        known = rows.getBoolean(1);
       }
+      copiesStored[origin] = known;
     }
-    return logCopiesStored;
+    return known;
   }
 
   /** Made at the first telemetry write: its horizon is just after the newest event stored. */
@@ -561,10 +569,12 @@ final class DuckDbUsageWriter {
               "SELECT epoch_us(max(ts)), epoch(min(ts))::BIGINT, epoch(max(ts))::BIGINT FROM staging")) {
         if (rows.next() && rows.getObject(1) != null) {
           importedUpTo(rows.getLong(1));
-          statement.execute(
-              UNCOUNT_TELEMETRY_COPIES.formatted(
-                  rows.getLong(2) - 1, rows.getLong(3) + 1, "staging"));
-          logCopiesStored = true;
+          copiesStored[0] = true;
+          if (copiesStored(statement, true)) {
+            statement.execute(
+                UNCOUNT_TELEMETRY_COPIES.formatted(
+                    rows.getLong(2) - 1, rows.getLong(3) + 1, "staging"));
+          }
         }
       }
     }
