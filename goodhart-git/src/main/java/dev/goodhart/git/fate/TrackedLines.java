@@ -116,22 +116,11 @@ final class TrackedLines {
    * left when the last went. A merge can bring a line from two sides, so copies are counted.
    */
   private void change(long id, int delta, long when) {
-    int before = onBranch.getOrDefault(id, 0);
-    int after = Math.max(0, before + delta);
-    if (after == 0) {
-      onBranch.remove(id);
-    } else {
-      onBranch.put(id, after);
-    }
-    if (before == 0 && after > 0) {
-      entered(id, when);
-    } else if (before > 0 && after == 0) {
-      left(id, when);
+    Commit commit = byOwner.get((int) (id >>> 32));
+    if (commit != null) {
+      commit.copies((int) id, delta, when);
     }
   }
-
-  /** How many copies of each followed line the branch's current state holds. */
-  private final Map<Long, Integer> onBranch = new HashMap<>();
 
   /** After a resume: the copies the earlier walk's head holds. */
   void countOnBranch(Map<String, FileLines> headTree) {
@@ -142,8 +131,10 @@ final class TrackedLines {
       }
       for (int line = 0; line < ordinals.length; line++) {
         if (ordinals[line] >= 0) {
-          onBranch.merge(
-              id(FileLines.owner(lines.tokens()[line]), ordinals[line]), 1, Integer::sum);
+          Commit commit = byOwner.get(FileLines.owner(lines.tokens()[line]));
+          if (commit != null && ordinals[line] < commit.count) {
+            commit.copies[ordinals[line]]++;
+          }
         }
       }
     }
@@ -200,20 +191,6 @@ final class TrackedLines {
     return ((long) owner << 32) | ordinal;
   }
 
-  private void entered(long id, long when) {
-    Commit commit = byOwner.get((int) (id >>> 32));
-    if (commit != null) {
-      commit.entered((int) id, when);
-    }
-  }
-
-  private void left(long id, long when) {
-    Commit commit = byOwner.get((int) (id >>> 32));
-    if (commit != null) {
-      commit.left((int) id, when);
-    }
-  }
-
   /** Every followed commit's lines, per commit (in walk order) and file. */
   List<CommittedLines> result() {
     List<CommittedLines> result = new ArrayList<>();
@@ -242,6 +219,13 @@ final class TrackedLines {
     long[] entered = new long[0];
     long[] left = new long[0];
 
+    /**
+     * How many copies of each line the branch's current state holds, by ordinal. Kept here rather
+     * than in one map keyed by owner and ordinal: such keys hash alike (owner XOR ordinal), and the
+     * map's collisions cost more than the walk.
+     */
+    int[] copies = new int[0];
+
     /** Times a line was away between entries: line ordinal, left, came back. */
     long[] gaps = new long[0];
 
@@ -259,31 +243,39 @@ final class TrackedLines {
         int old = entered.length;
         entered = Arrays.copyOf(entered, size);
         left = Arrays.copyOf(left, size);
+        copies = Arrays.copyOf(copies, size);
         Arrays.fill(entered, old, size, CommittedLines.NEVER);
         Arrays.fill(left, old, size, CommittedLines.NEVER);
       }
       return first;
     }
 
-    void entered(int ordinal, long when) {
-      if (ordinal < count) {
-        if (entered[ordinal] == CommittedLines.NEVER) {
-          entered[ordinal] = when;
-        } else if (left[ordinal] != CommittedLines.NEVER) {
-          // Back on the branch: a merge brought again a line the branch had dropped.
-          gaps = java.util.Arrays.copyOf(gaps, gaps.length + 3);
-          gaps[gaps.length - 3] = ordinal;
-          gaps[gaps.length - 2] = left[ordinal];
-          gaps[gaps.length - 1] = when;
-        }
-        left[ordinal] = CommittedLines.NEVER;
+    /** The line's copies went up or down by {@code delta}. */
+    void copies(int ordinal, int delta, long when) {
+      if (ordinal >= count) {
+        return;
+      }
+      int before = copies[ordinal];
+      int after = Math.max(0, before + delta);
+      copies[ordinal] = after;
+      if (before == 0 && after > 0) {
+        entered(ordinal, when);
+      } else if (before > 0 && after == 0) {
+        left[ordinal] = when;
       }
     }
 
-    void left(int ordinal, long when) {
-      if (ordinal < count) {
-        left[ordinal] = when;
+    private void entered(int ordinal, long when) {
+      if (entered[ordinal] == CommittedLines.NEVER) {
+        entered[ordinal] = when;
+      } else if (left[ordinal] != CommittedLines.NEVER) {
+        // Back on the branch: a merge brought again a line the branch had dropped.
+        gaps = Arrays.copyOf(gaps, gaps.length + 3);
+        gaps[gaps.length - 3] = ordinal;
+        gaps[gaps.length - 2] = left[ordinal];
+        gaps[gaps.length - 1] = when;
       }
+      left[ordinal] = CommittedLines.NEVER;
     }
 
     void addTo(List<CommittedLines> result) {
