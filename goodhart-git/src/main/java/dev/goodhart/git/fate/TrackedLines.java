@@ -33,6 +33,24 @@ final class TrackedLines {
   private TrackedLines(@Nullable Instant since, Map<Integer, Commit> byOwner) {
     this.since = since;
     this.byOwner = byOwner;
+    byOwner.forEach(this::index);
+  }
+
+  /**
+   * The same records by owner in an array: owners are commits' places in the walk, so dense, and a
+   * step looks one up per line that entered or left.
+   */
+  private Commit[] dense = new Commit[0];
+
+  private void index(int owner, Commit commit) {
+    if (owner >= dense.length) {
+      dense = Arrays.copyOf(dense, Math.max(owner + 1, dense.length * 2));
+    }
+    dense[owner] = commit;
+  }
+
+  private @Nullable Commit lookup(int owner) {
+    return owner >= 0 && owner < dense.length ? dense[owner] : null;
   }
 
   @Nullable Instant since() {
@@ -46,7 +64,13 @@ final class TrackedLines {
 
   /** The record of commit {@code owner}'s lines, made on first use. */
   Commit commit(int owner, String sha) {
-    return byOwner.computeIfAbsent(owner, o -> new Commit(sha));
+    Commit commit = lookup(owner);
+    if (commit == null) {
+      commit = new Commit(sha);
+      byOwner.put(owner, commit);
+      index(owner, commit);
+    }
+    return commit;
   }
 
   /**
@@ -90,36 +114,10 @@ final class TrackedLines {
     if (gone.count == 0 && come.count == 0) {
       return;
     }
-    long[] g = gone.sorted();
-    long[] c = come.sorted();
-    int i = 0;
-    int j = 0;
-    while (i < g.length || j < c.length) {
-      long id = j >= c.length || (i < g.length && g[i] < c[j]) ? g[i] : c[j];
-      int delta = 0;
-      while (i < g.length && g[i] == id) {
-        delta--;
-        i++;
-      }
-      while (j < c.length && c[j] == id) {
-        delta++;
-        j++;
-      }
-      if (delta != 0) {
-        change(id, delta, when);
-      }
-    }
-  }
-
-  /**
-   * A line's copies on the branch went up or down by {@code delta}: it entered when the first came,
-   * left when the last went. A merge can bring a line from two sides, so copies are counted.
-   */
-  private void change(long id, int delta, long when) {
-    Commit commit = byOwner.get((int) (id >>> 32));
-    if (commit != null) {
-      commit.copies((int) id, delta, when);
-    }
+    // Copies that came are counted before those that went: a line that moved within the step
+    // never drops to no copy on the way, so only a real entry or exit is recorded.
+    come.apply(this, 1, when);
+    gone.apply(this, -1, when);
   }
 
   /** After a resume: the copies the earlier walk's head holds. */
@@ -131,7 +129,7 @@ final class TrackedLines {
       }
       for (int line = 0; line < ordinals.length; line++) {
         if (ordinals[line] >= 0) {
-          Commit commit = byOwner.get(FileLines.owner(lines.tokens()[line]));
+          Commit commit = lookup(FileLines.owner(lines.tokens()[line]));
           if (commit != null && ordinals[line] < commit.count) {
             commit.copies[ordinals[line]]++;
           }
@@ -180,10 +178,14 @@ final class TrackedLines {
       values[count++] = id(FileLines.owner(tokens[line]), ordinals[line]);
     }
 
-    long[] sorted() {
-      long[] result = Arrays.copyOf(values, count);
-      Arrays.sort(result);
-      return result;
+    /** Each line's copies went up or down by {@code delta}. */
+    void apply(TrackedLines tracked, int delta, long when) {
+      for (int k = 0; k < count; k++) {
+        Commit commit = tracked.lookup((int) (values[k] >>> 32));
+        if (commit != null) {
+          commit.copies((int) values[k], delta, when);
+        }
+      }
     }
   }
 

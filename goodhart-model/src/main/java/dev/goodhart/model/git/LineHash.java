@@ -162,27 +162,38 @@ public final class LineHash {
 
   /**
    * No word at all, or one word that is a lone keyword. A word is a run of letters, digits and
-   * underscores; any byte of a multi-byte UTF-8 character counts as a letter.
+   * underscores; any byte of a multi-byte UTF-8 character counts as a letter. Every added line of a
+   * history passes here, so the word becomes a string only when it is the line's only one and short
+   * enough to be a keyword.
    */
   private static boolean isTrivial(byte[] bytes, int from, int to) {
-    int words = 0;
     int wordStart = -1;
-    String word = null;
-    for (int i = from; i <= to; i++) {
-      boolean letter = i < to && isWordByte(bytes[i]);
-      if (letter && wordStart < 0) {
-        wordStart = i;
-      } else if (!letter && wordStart >= 0) {
-        words++;
-        if (words > 1) {
-          return false;
+    int wordEnd = to;
+    boolean inWord = false;
+    for (int i = from; i < to; i++) {
+      boolean letter = isWordByte(bytes[i]);
+      if (letter && !inWord) {
+        if (wordStart >= 0) {
+          return false; // a second word
         }
-        word = new String(bytes, wordStart, i - wordStart, StandardCharsets.UTF_8);
-        wordStart = -1;
+        wordStart = i;
+        inWord = true;
+      } else if (!letter && inWord) {
+        wordEnd = i;
+        inWord = false;
       }
     }
-    return words == 0 || LONE_KEYWORDS.contains(word.toLowerCase(Locale.ROOT));
+    if (wordStart < 0) {
+      return true;
+    }
+    int length = wordEnd - wordStart;
+    return length <= LONGEST_KEYWORD
+        && LONE_KEYWORDS.contains(
+            new String(bytes, wordStart, length, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
   }
+
+  private static final int LONGEST_KEYWORD =
+      LONE_KEYWORDS.stream().mapToInt(String::length).max().orElse(0);
 
   private static boolean isWordByte(byte b) {
     return (b >= 'a' && b <= 'z')
