@@ -475,7 +475,8 @@ public abstract class StoreConformanceTest {
             new int[] {1},
             new long[] {7},
             new long[] {1},
-            new long[] {2});
+            new long[] {9},
+            new long[] {0, 2, 5}); // away from the branch between 2 and 5
     store.replaceScan(
         new RepositoryScan(
             repository, T0, "v1", List.of(first, second), T0, List.of(lines, earlier)));
@@ -519,7 +520,8 @@ public abstract class StoreConformanceTest {
     PrintedCommit later =
         new PrintedCommit(
             "r1", "dead000", "dead000" + "1".repeat(33), true, null, T0, T0.plusSeconds(9));
-    store.savePrintedCommits(List.of(later));
+    PrintedCommit between = new PrintedCommit("r1", "dead000", null, false, null, null, T0);
+    store.savePrintedCommits(List.of(between, later)); // one ref twice: the later one holds
 
     assertEquals(List.of(found, later), store.printedCommits("r1"));
     assertEquals(List.of(), store.printedCommits("r2"));

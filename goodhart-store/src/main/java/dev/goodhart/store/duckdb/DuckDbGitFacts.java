@@ -78,7 +78,6 @@ final class DuckDbGitFacts {
     fates.finish();
     java.util.Map<String, Instant> committedAt = new java.util.HashMap<>();
     scan.commits().forEach(commit -> committedAt.put(commit.sha(), commit.committedAt()));
-    provenance.stageLines(scan, committedAt);
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM commit_staging");
@@ -110,7 +109,7 @@ final class DuckDbGitFacts {
                   + " list_transform(%s, lambda d: d::INTEGER), list_transform(%s, lambda d: d::BIGINT)"
                   + " FROM fate_staging")
               .formatted(list("death_days"), list("death_counts")));
-      provenance.replaceLines(id);
+      provenance.replaceLines(scan, committedAt);
       try (PreparedStatement upsert =
           connection.prepareStatement(
               """
@@ -144,7 +143,6 @@ final class DuckDbGitFacts {
       connection.setAutoCommit(true);
       commits.delete();
       fates.delete();
-      provenance.deleteStaging();
     }
   }
 

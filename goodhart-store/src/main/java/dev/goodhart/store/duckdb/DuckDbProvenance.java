@@ -17,10 +17,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +33,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class DuckDbProvenance {
   private final Connection connection;
-  private final StagingFile lines;
   private final StagingFile credits;
   private final StagingFile informative;
 
@@ -42,62 +44,38 @@ final class DuckDbProvenance {
     this.informative =
         StagingFile.forTable(
             connection, "provenance_commit", dataDirectory.resolve("staging-informative.csv"));
-    try (Statement statement = connection.createStatement()) {
-      // The packed lines travel through the CSV file as base64 text.
-      statement.execute(
-          """
-          CREATE TEMP TABLE IF NOT EXISTS commit_line_staging (
-            repo_id VARCHAR, sha VARCHAR, committed_at TIMESTAMPTZ, path VARCHAR,
-            renamed_from VARCHAR, line_count INTEGER, packed VARCHAR,
-            gaps BIGINT[])
-          """);
-    }
-    this.lines =
-        StagingFile.forTable(
-            connection, "commit_line_staging", dataDirectory.resolve("staging-commit-lines.csv"));
   }
 
-  /** Writes a scan's lines into the staging file; {@link #replaceLines} loads them. */
-  void stageLines(RepositoryScan scan, Map<String, Instant> committedAt) throws IOException {
-    lines.start();
-    for (CommittedLines file : scan.lines()) {
-      Instant at = committedAt.get(file.sha());
-      if (at == null) {
-        continue; // a commit the scan does not hold: nothing to join it to
-      }
-      lines
-          .text(scan.repository().id())
-          .text(file.sha())
-          .time(at)
-          .text(file.path())
-          .text(file.renamedFrom())
-          .number(file.size())
-          .text(BASE64.encodeToString(LinePacking.pack(file)))
-          .longs(file.gaps())
-          .endRow();
-    }
-    lines.finish();
-  }
-
-  /** Inside the scan's transaction: the repository's lines are the staged ones. */
-  void replaceLines(String repositoryId) throws SQLException {
+  /**
+   * Inside the scan's transaction: the repository's lines are the scan's. Appended row by row: a
+   * history has a few thousand such rows, each one packed array, and a CSV file in between cost
+   * base64 text both ways.
+   */
+  void replaceLines(RepositoryScan scan, Map<String, Instant> committedAt) throws SQLException {
     try (PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM commit_line WHERE repo_id = ?");
-        Statement statement = connection.createStatement()) {
-      delete.setString(1, repositoryId);
+        connection.prepareStatement("DELETE FROM commit_line WHERE repo_id = ?")) {
+      delete.setString(1, scan.repository().id());
       delete.execute();
-      // Straight from the file: a copy through a temporary table cost a cold report as much again.
-      statement.execute(
-          "INSERT INTO commit_line SELECT repo_id, sha, committed_at, path, renamed_from,"
-              + " line_count, from_base64(packed), gaps FROM "
-              + lines.source());
     }
-  }
-
-  private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getEncoder();
-
-  void deleteStaging() throws IOException {
-    lines.delete();
+    try (DuckDBAppender appender =
+        connection.unwrap(DuckDBConnection.class).createAppender("commit_line")) {
+      for (CommittedLines file : scan.lines()) {
+        Instant at = committedAt.get(file.sha());
+        if (at == null) {
+          continue; // a commit the scan does not hold: nothing to join it to
+        }
+        appender.beginRow();
+        appender.append(scan.repository().id());
+        appender.append(file.sha());
+        Appending.instant(appender, at);
+        appender.append(file.path());
+        Appending.text(appender, file.renamedFrom());
+        appender.append(file.size());
+        appender.append(LinePacking.pack(file));
+        appender.append(file.gaps());
+        appender.endRow();
+      }
+    }
   }
 
   /** A repository's lines, in the order of their commits' times, then by path. */
@@ -297,29 +275,52 @@ final class DuckDbProvenance {
     return found;
   }
 
+  /**
+   * Keeps the commits as looked up, in place of earlier lookups of the same refs. Through an
+   * appender and one upsert: a report's first lookup brings a row per printed sha, hundreds, and
+   * multi-row upserts of a hundred parameters each cost it tens of milliseconds.
+   */
   void savePrintedCommits(List<PrintedCommit> commits) throws SQLException {
+    if (commits.isEmpty()) {
+      return;
+    }
+    Map<String, PrintedCommit> latest = new LinkedHashMap<>();
+    commits.forEach(commit -> latest.put(commit.repositoryId() + "\u0000" + commit.ref(), commit));
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TEMP TABLE IF NOT EXISTS printed_commit_staging AS"
+              + " SELECT * FROM printed_commit LIMIT 0");
+      statement.execute("DELETE FROM printed_commit_staging");
+    }
+    try (DuckDBAppender appender =
+        connection
+            .unwrap(DuckDBConnection.class)
+            .createAppender("temp", "main", "printed_commit_staging")) {
+      for (PrintedCommit commit : latest.values()) {
+        appender.beginRow();
+        appender.append(commit.repositoryId());
+        appender.append(commit.ref());
+        Appending.text(appender, commit.sha());
+        appender.append(commit.onBranch());
+        Appending.text(appender, commit.patchId());
+        Appending.instant(appender, commit.committedAt());
+        Appending.instant(appender, commit.checkedAt());
+        appender.endRow();
+      }
+    }
     Transactions.inTransaction(
         connection,
         () -> {
-          BatchedUpserts.upsertAll(
-              connection,
-              """
-              INSERT INTO printed_commit VALUES (?, ?, ?, ?, ?, ?, ?)
-              ON CONFLICT (repo_id, ref) DO UPDATE SET sha = excluded.sha,
-                on_branch = excluded.on_branch, patch_id = excluded.patch_id,
-                committed_at = excluded.committed_at, checked_at = excluded.checked_at
-              """,
-              commits,
-              (upsert, commit) -> {
-                upsert.setString(1, commit.repositoryId());
-                upsert.setString(2, commit.ref());
-                upsert.setString(3, commit.sha());
-                upsert.setBoolean(4, commit.onBranch());
-                upsert.setString(5, commit.patchId());
-                Transactions.setInstant(upsert, 6, commit.committedAt());
-                Transactions.setInstant(upsert, 7, commit.checkedAt());
-              },
-              commit -> commit.repositoryId() + "\u0000" + commit.ref());
+          try (Statement statement = connection.createStatement()) {
+            statement.execute(
+                """
+                INSERT INTO printed_commit SELECT * FROM printed_commit_staging
+                ON CONFLICT (repo_id, ref) DO UPDATE SET sha = excluded.sha,
+                  on_branch = excluded.on_branch, patch_id = excluded.patch_id,
+                  committed_at = excluded.committed_at, checked_at = excluded.checked_at
+                """);
+            statement.execute("DELETE FROM printed_commit_staging");
+          }
           return null;
         });
   }
