@@ -261,23 +261,22 @@ public final class LineProvenance {
      * this file within the window; returns the session's index, -1 when there is none.
      */
     private int take(long hash, int only, CommittedLines file, long earliest, long latest) {
-      WrittenLines.Occurrences occurrences = lines.of(hash);
-      if (occurrences == null) {
+      int written = lines.of(hash);
+      if (written < 0) {
         return -1;
       }
-      for (int i = occurrences.firstAtOrBefore(latest); i < occurrences.size; i++) {
-        long at = occurrences.at[i];
-        if (at < earliest) {
+      for (int i = lines.firstAtOrBefore(written, latest); i < lines.end(written); i++) {
+        if (lines.at(i) < earliest) {
           break;
         }
-        if (occurrences.used[i]) {
+        if (lines.used(i)) {
           continue;
         }
-        if ((only >= 0 && occurrences.session[i] != only) || !sameFile(occurrences.path[i], file)) {
+        if ((only >= 0 && lines.sessionOf(i) != only) || !sameFile(lines.pathOf(i), file)) {
           continue;
         }
-        occurrences.used[i] = true;
-        return occurrences.session[i];
+        lines.use(i);
+        return lines.sessionOf(i);
       }
       return -1;
     }

@@ -83,7 +83,7 @@ final class DuckDbProvenance {
     try (PreparedStatement statement =
         connection.prepareStatement(
             """
-            SELECT sha, path, renamed_from, packed, gaps::VARCHAR
+            SELECT sha, path, renamed_from, packed, gaps
             FROM commit_line WHERE repo_id = ? ORDER BY committed_at, sha, path
             """)) {
       statement.setString(1, repositoryId);
@@ -95,7 +95,7 @@ final class DuckDbProvenance {
                   rows.getString(2),
                   rows.getString(3),
                   rows.getBytes(4),
-                  NumberLists.parse(rows.getString(5))));
+                  longs(rows.getArray(5))));
         }
       }
     }
@@ -207,11 +207,11 @@ final class DuckDbProvenance {
             statement.executeQuery(
                 """
                 SELECT source, signal_id, session_id, machine_id, epoch_us(ts), cwd, file_path,
-                  line_hashes::VARCHAR
+                  line_hashes
                 FROM session_signal WHERE kind = 'EDIT' AND len(line_hashes) > 0
                 """)) {
       while (rows.next()) {
-        long[] hashes = NumberLists.parse(rows.getString(8));
+        long[] hashes = longs(rows.getArray(8));
         consumer.accept(
             new SessionSignal(
                 rows.getString(1),
@@ -380,6 +380,10 @@ final class DuckDbProvenance {
     return result;
   }
 
+  /**
+   * A list column's numbers. Read as an array: a list cast to text and parsed took three to seven
+   * times as long, most of it in DuckDB's cast.
+   */
   static long[] longs(@Nullable Array array) throws SQLException {
     if (array == null) {
       return new long[0];
