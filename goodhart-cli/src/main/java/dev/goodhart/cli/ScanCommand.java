@@ -2,6 +2,7 @@ package dev.goodhart.cli;
 
 import dev.goodhart.git.RepositoryScanner;
 import dev.goodhart.git.fate.EngineSnapshot;
+import dev.goodhart.git.history.FollowedPaths;
 import dev.goodhart.metrics.survival.LineSurvival;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.Pseudonyms;
@@ -119,6 +120,8 @@ final class ScanCommand implements Callable<Integer> {
       RepositoryScanner scanner = scanner();
       // Lines are followed from the first moment an agent wrote one: no earlier commit holds any.
       linesSince = followLines ? store.firstWrittenLine().orElse(null) : null;
+      // ... and only in the files agents wrote: no other file's lines can be theirs.
+      linePaths = followLines ? FollowedPaths.of(store.writtenPaths()) : FollowedPaths.ALL;
       List<Future<RepositoryScanner.Result>> scans = new ArrayList<>();
       List<RepositoryRef> located = new ArrayList<>();
       for (Path target : targets) {
@@ -177,11 +180,35 @@ final class ScanCommand implements Callable<Integer> {
         && last.get().repository().head().equals(located.head())
         && last.get().repository().branch().equals(located.branch())
         && last.get().engineVersion().equals(ENGINE_VERSION)
-        && RepositoryScanner.followsEnough(last.get().linesSince(), linesSince);
+        && followsEnough(located);
+  }
+
+  /**
+   * Whether the branch's last walk followed what this scan must: lines since early enough, and
+   * every file agents wrote before the commits it walked. Its snapshot says; without one, no.
+   */
+  private boolean followsEnough(RepositoryRef located) {
+    if (linesSince == null) {
+      return true;
+    }
+    Path file = snapshotFile(located);
+    try {
+      return Files.exists(file)
+          && RepositoryScanner.followsEnough(EngineSnapshot.readFollowing(file), options());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private RepositoryScanner.Options options() {
+    return new RepositoryScanner.Options(branch, context.clock.instant(), linesSince, linePaths);
   }
 
   /** Lines of commits made since then are followed one by one; null: none. */
   private @Nullable Instant linesSince;
+
+  /** The files whose lines are followed one by one. */
+  private FollowedPaths linePaths = FollowedPaths.ALL;
 
   /**
    * Where the last scan of this branch ended, when the store holds that scan and a walk can go on
@@ -222,11 +249,7 @@ final class ScanCommand implements Callable<Integer> {
       RepositoryScanner scanner, RepositoryRef located, @Nullable EngineSnapshot previous) {
     Progress progress = new Progress();
     try {
-      return scanner.scan(
-          located,
-          new RepositoryScanner.Options(branch, context.clock.instant(), linesSince),
-          progress,
-          previous);
+      return scanner.scan(located, options(), progress, previous);
     } finally {
       progress.close();
     }

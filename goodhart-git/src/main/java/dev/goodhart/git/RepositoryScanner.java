@@ -8,6 +8,7 @@ import dev.goodhart.git.fate.FirstParentChain;
 import dev.goodhart.git.fate.LineFateEngine;
 import dev.goodhart.git.fate.LineFateResult;
 import dev.goodhart.git.history.FileChange;
+import dev.goodhart.git.history.FollowedPaths;
 import dev.goodhart.git.history.HistoryCommit;
 import dev.goodhart.git.history.HistoryReader;
 import dev.goodhart.model.ErrorCode;
@@ -47,10 +48,17 @@ public final class RepositoryScanner {
    * @param now the moment of the scan: whether 7, 30 or 90 days after a commit have passed yet
    * @param linesSince commits made from this moment on have every line followed, for line
    *     provenance ({@link LineFateResult#lines()}); null: none
+   * @param linePaths the files whose lines are followed: those agents wrote
    */
-  public record Options(@Nullable String branch, Instant now, @Nullable Instant linesSince) {
+  public record Options(
+      @Nullable String branch, Instant now, @Nullable Instant linesSince, FollowedPaths linePaths) {
     public Options {
       requireNonNull(now, "now is null");
+      requireNonNull(linePaths, "linePaths is null");
+    }
+
+    public Options(@Nullable String branch, Instant now, @Nullable Instant linesSince) {
+      this(branch, now, linesSince, FollowedPaths.ALL);
     }
 
     public Options(@Nullable String branch, Instant now) {
@@ -59,11 +67,17 @@ public final class RepositoryScanner {
   }
 
   /**
-   * Whether a walk can go on from an earlier one that followed lines since {@code previous}: it did
-   * not start later than this walk must (commits before it would lack their lines).
+   * Whether a walk can go on from an earlier one that followed {@code previous}: it did not start
+   * later than this walk must, and every file this one follows and it did not was first written
+   * after the commits it walked (their lines in such a file were never followed).
    */
-  public static boolean followsEnough(@Nullable Instant previous, @Nullable Instant wanted) {
-    return wanted == null || (previous != null && !previous.isAfter(wanted));
+  public static boolean followsEnough(EngineSnapshot.Following previous, Options options) {
+    if (options.linesSince() == null) {
+      return true;
+    }
+    return previous.linesSince() != null
+        && !previous.linesSince().isAfter(options.linesSince())
+        && options.linePaths().extend(previous.paths(), previous.walkedUntil());
   }
 
   /**
@@ -150,7 +164,7 @@ public final class RepositoryScanner {
       Listener listener,
       @Nullable EngineSnapshot previous) {
     Git git = Git.in(Path.of(repository.path()));
-    if (previous != null && !followsEnough(previous.linesSince(), options.linesSince())) {
+    if (previous != null && !followsEnough(previous.following(), options)) {
       previous = null; // older commits need their lines followed now: walk them all again
     }
     Optional<BranchHistory> since =
@@ -165,9 +179,21 @@ public final class RepositoryScanner {
     LineFateEngine engine =
         since.isPresent()
             ? LineFateEngine.resume(
-                previous, chain, history.children(), options.now(), annotator, blobs)
+                previous,
+                chain,
+                history.children(),
+                options.now(),
+                annotator,
+                blobs,
+                options.linePaths())
             : new LineFateEngine(
-                chain, history.children(), options.now(), annotator, blobs, options.linesSince());
+                chain,
+                history.children(),
+                options.now(),
+                annotator,
+                blobs,
+                options.linesSince(),
+                options.linePaths());
     List<Walked> walked = new ArrayList<>(history.commits());
     List<String> revisions =
         since.isPresent()
@@ -184,7 +210,8 @@ public final class RepositoryScanner {
               listener.progressed(walked.size());
             }
           },
-          engine.linesSince());
+          engine.linesSince(),
+          engine.linePaths());
     }
     listener.progressed(walked.size());
     LineFateResult lines = engine.finish();

@@ -144,6 +144,12 @@ public interface Store extends AutoCloseable {
    */
   Optional<java.time.Instant> firstWrittenLine();
 
+  /**
+   * The files agents wrote lines the store knows the text of, as their logs name them, each with
+   * the first moment one did: scans follow the lines of these files only.
+   */
+  java.util.Map<String, java.time.Instant> writtenPaths();
+
   @Override
   void close();
 }

@@ -2,6 +2,7 @@ package dev.goodhart.git.fate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.goodhart.git.history.FollowedPaths;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -37,8 +38,20 @@ public final class EngineSnapshot {
   private final long[] aiWritten;
   private final Map<String, FileLines> headTree;
   private final ChainLedger.State ledger;
-  private final @Nullable Instant linesSince;
+  private final Following following;
   private final Map<Integer, TrackedLines.Commit> trackedCommits;
+
+  /**
+   * What the walk followed line by line: the lines of commits made since {@code linesSince} (none
+   * when null) in the files of {@code paths}; {@code walkedUntil} is the latest commit time it saw.
+   * Kept first in the file, so that whether a walk can go on from it is read without the rest.
+   */
+  public record Following(@Nullable Instant linesSince, FollowedPaths paths, Instant walkedUntil) {
+    public Following {
+      requireNonNull(paths, "paths is null");
+      requireNonNull(walkedUntil, "walkedUntil is null");
+    }
+  }
 
   EngineSnapshot(
       String head,
@@ -48,6 +61,7 @@ public final class EngineSnapshot {
       Map<String, FileLines> headTree,
       ChainLedger.State ledger,
       @Nullable Instant linesSince,
+      FollowedPaths paths,
       Map<Integer, TrackedLines.Commit> trackedCommits) {
     this.head = requireNonNull(head, "head is null");
     this.shas = List.copyOf(shas);
@@ -55,13 +69,26 @@ public final class EngineSnapshot {
     this.aiWritten = aiWritten;
     this.headTree = Map.copyOf(headTree);
     this.ledger = ledger;
-    this.linesSince = linesSince;
+    long latest = Long.MIN_VALUE;
+    for (int i = 0; i < ledger.commits(); i++) {
+      latest = Math.max(latest, ledger.committedAt()[i]);
+    }
+    this.following =
+        new Following(
+            linesSince,
+            paths,
+            latest == Long.MIN_VALUE ? Instant.EPOCH : Instant.ofEpochSecond(latest));
     this.trackedCommits = trackedCommits;
   }
 
   /** Commits made since then were followed line by line; null: none were. */
   public @Nullable Instant linesSince() {
-    return linesSince;
+    return following.linesSince();
+  }
+
+  /** What the walk followed line by line. */
+  public Following following() {
+    return following;
   }
 
   Map<Integer, TrackedLines.Commit> trackedCommits() {
@@ -126,6 +153,15 @@ public final class EngineSnapshot {
 
   private void write(DataOutputStream out) throws IOException {
     out.writeInt(FORMAT);
+    out.writeLong(
+        following.linesSince() == null ? Long.MIN_VALUE : following.linesSince().getEpochSecond());
+    out.writeBoolean(following.paths().all());
+    out.writeInt(following.paths().firstWritten().size());
+    for (Map.Entry<String, Instant> path : following.paths().firstWritten().entrySet()) {
+      out.writeUTF(path.getKey());
+      out.writeLong(path.getValue().toEpochMilli());
+    }
+    out.writeLong(following.walkedUntil().getEpochSecond());
     sha(out, head);
     int commits = shas.size();
     out.writeInt(commits);
@@ -166,7 +202,6 @@ public final class EngineSnapshot {
         ints(out, ordinals, ordinals.length);
       }
     }
-    out.writeLong(linesSince == null ? Long.MIN_VALUE : linesSince.getEpochSecond());
     out.writeInt(trackedCommits.size());
     for (Map.Entry<Integer, TrackedLines.Commit> entry : trackedCommits.entrySet()) {
       TrackedLines.Commit commit = entry.getValue();
@@ -202,10 +237,40 @@ public final class EngineSnapshot {
     }
   }
 
-  private static EngineSnapshot read(DataInputStream in) throws IOException {
+  /** What the walk of the snapshot in {@code file} followed, read without the rest of the file. */
+  public static Following readFollowing(Path file) throws IOException {
+    try (InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 12)) {
+      DataInputStream in = new DataInputStream(stream);
+      checkFormat(in);
+      return header(in);
+    } catch (RuntimeException e) {
+      throw new IOException("damaged line-fate snapshot " + file + ": " + e, e);
+    }
+  }
+
+  private static void checkFormat(DataInputStream in) throws IOException {
     if (in.readInt() != FORMAT) {
       throw new IOException("a line-fate snapshot of another format");
     }
+  }
+
+  private static Following header(DataInputStream in) throws IOException {
+    long since = in.readLong();
+    boolean all = in.readBoolean();
+    Map<String, Instant> written = new HashMap<>();
+    for (int count = in.readInt(); count > 0; count--) {
+      written.put(in.readUTF(), Instant.ofEpochMilli(in.readLong()));
+    }
+    Instant walkedUntil = Instant.ofEpochSecond(in.readLong());
+    return new Following(
+        since == Long.MIN_VALUE ? null : Instant.ofEpochSecond(since),
+        all ? FollowedPaths.ALL : FollowedPaths.of(written),
+        walkedUntil);
+  }
+
+  private static EngineSnapshot read(DataInputStream in) throws IOException {
+    checkFormat(in);
+    Following header = header(in);
     String head = sha(in);
     int commits = in.readInt();
     List<String> shas = new ArrayList<>(commits);
@@ -243,7 +308,6 @@ public final class EngineSnapshot {
           path,
           new FileLines(blob, tokens.length == 0 ? FileLines.NONE : tokens, ordinals, hasLines));
     }
-    long since = in.readLong();
     Map<Integer, TrackedLines.Commit> tracked = new TreeMap<>();
     for (int count = in.readInt(); count > 0; count--) {
       int owner = in.readInt();
@@ -272,7 +336,8 @@ public final class EngineSnapshot {
         tree,
         new ChainLedger.State(
             commits, committedAt, onBranch, aiOnBranch, shipped, reworked, alive, deaths),
-        since == Long.MIN_VALUE ? null : Instant.ofEpochSecond(since),
+        header.linesSince(),
+        header.paths(),
         tracked);
   }
 

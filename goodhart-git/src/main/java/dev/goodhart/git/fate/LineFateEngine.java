@@ -3,6 +3,7 @@ package dev.goodhart.git.fate;
 import static java.util.Objects.requireNonNull;
 
 import dev.goodhart.git.history.FileChange;
+import dev.goodhart.git.history.FollowedPaths;
 import dev.goodhart.git.history.HistoryCommit;
 import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
@@ -68,11 +69,23 @@ public final class LineFateEngine {
       AiLines aiLines,
       LineCounter lineCounter,
       @Nullable Instant linesSince) {
+    this(chain, children, now, aiLines, lineCounter, linesSince, FollowedPaths.ALL);
+  }
+
+  /** The same, following the lines only of the files {@code paths} follows. */
+  public LineFateEngine(
+      FirstParentChain chain,
+      Map<String, Integer> children,
+      Instant now,
+      AiLines aiLines,
+      LineCounter lineCounter,
+      @Nullable Instant linesSince,
+      FollowedPaths paths) {
     this.chain = requireNonNull(chain, "chain is null");
     this.childrenLeft = new HashMap<>(requireNonNull(children, "children is null"));
     this.aiLines = requireNonNull(aiLines, "aiLines is null");
     this.lineCounter = requireNonNull(lineCounter, "lineCounter is null");
-    this.tracked = new TrackedLines(linesSince);
+    this.tracked = new TrackedLines(linesSince, requireNonNull(paths, "paths is null"));
     this.ledger = new ChainLedger(chain, requireNonNull(now, "now is null"), tracked);
   }
 
@@ -158,8 +171,24 @@ public final class LineFateEngine {
       Instant now,
       AiLines aiLines,
       LineCounter lineCounter) {
+    return resume(
+        snapshot, chain, children, now, aiLines, lineCounter, snapshot.following().paths());
+  }
+
+  /**
+   * The same, following from now on the files of {@code paths}, which must {@link
+   * FollowedPaths#extend} the snapshot's.
+   */
+  public static LineFateEngine resume(
+      EngineSnapshot snapshot,
+      FirstParentChain chain,
+      Map<String, Integer> children,
+      Instant now,
+      AiLines aiLines,
+      LineCounter lineCounter,
+      FollowedPaths paths) {
     LineFateEngine engine =
-        new LineFateEngine(chain, children, now, aiLines, lineCounter, snapshot);
+        new LineFateEngine(chain, children, now, aiLines, lineCounter, snapshot, paths);
     // The earlier walk's followed lines go on being followed, from the moment it chose.
     engine.shas.addAll(snapshot.shas());
     for (int i = 0; i < snapshot.shas().size(); i++) {
@@ -181,12 +210,13 @@ public final class LineFateEngine {
       Instant now,
       AiLines aiLines,
       LineCounter lineCounter,
-      EngineSnapshot snapshot) {
+      EngineSnapshot snapshot,
+      FollowedPaths paths) {
     this.chain = requireNonNull(chain, "chain is null");
     this.childrenLeft = new HashMap<>(requireNonNull(children, "children is null"));
     this.aiLines = requireNonNull(aiLines, "aiLines is null");
     this.lineCounter = requireNonNull(lineCounter, "lineCounter is null");
-    this.tracked = TrackedLines.restore(snapshot.linesSince(), snapshot.trackedCommits());
+    this.tracked = TrackedLines.restore(snapshot.linesSince(), paths, snapshot.trackedCommits());
     tracked.countOnBranch(snapshot.headTree());
     this.ledger = ChainLedger.resume(snapshot.ledger(), chain, snapshot.head(), now, tracked);
   }
@@ -205,6 +235,7 @@ public final class LineFateEngine {
         Map.copyOf(lastTree),
         ledger.state(commits),
         tracked.since(),
+        tracked.paths(),
         tracked.records());
   }
 
@@ -255,7 +286,7 @@ public final class LineFateEngine {
     int[] tokens = new int[length];
     java.util.Arrays.fill(tokens, -1);
     TrackedLines.Commit followed =
-        tracked.tracks(commit.committedAt()) ? tracked.commit(index, commit.sha()) : null;
+        tracked.tracks(commit.committedAt(), change) ? tracked.commit(index, commit.sha()) : null;
     int[] ordinals = null;
     if (followed != null || anyFollowed(origins)) {
       ordinals = new int[length];
@@ -489,6 +520,11 @@ public final class LineFateEngine {
   /** Commits made since then have their lines followed one by one; null: none. */
   public @Nullable Instant linesSince() {
     return tracked.since();
+  }
+
+  /** The files whose lines are followed. */
+  public FollowedPaths linePaths() {
+    return tracked.paths();
   }
 
   /** The number of commits given so far. */

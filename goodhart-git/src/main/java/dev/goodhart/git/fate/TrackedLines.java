@@ -1,6 +1,7 @@
 package dev.goodhart.git.fate;
 
 import dev.goodhart.git.history.FileChange;
+import dev.goodhart.git.history.FollowedPaths;
 import dev.goodhart.model.git.CommittedLines;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,17 +22,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class TrackedLines {
   private final @Nullable Instant since;
+  private final FollowedPaths paths;
   private final Map<Integer, Commit> byOwner;
 
   /**
    * @param since commits made at or after it are followed line by line; null: none
+   * @param paths the files whose lines are followed
    */
-  TrackedLines(@Nullable Instant since) {
-    this(since, new TreeMap<>());
+  TrackedLines(@Nullable Instant since, FollowedPaths paths) {
+    this(since, paths, new TreeMap<>());
   }
 
-  private TrackedLines(@Nullable Instant since, Map<Integer, Commit> byOwner) {
+  private TrackedLines(@Nullable Instant since, FollowedPaths paths, Map<Integer, Commit> byOwner) {
     this.since = since;
+    this.paths = paths;
     this.byOwner = byOwner;
     byOwner.forEach(this::index);
   }
@@ -57,9 +61,18 @@ final class TrackedLines {
     return since;
   }
 
+  FollowedPaths paths() {
+    return paths;
+  }
+
   /** Whether a commit made at {@code committedAt} has its lines followed. */
   boolean tracks(Instant committedAt) {
     return since != null && !committedAt.isBefore(since);
+  }
+
+  /** Whether a commit made at {@code committedAt} has its lines in this changed file followed. */
+  boolean tracks(Instant committedAt, FileChange change) {
+    return tracks(committedAt) && paths.follows(change.oldPath(), change.newPath());
   }
 
   /** The record of commit {@code owner}'s lines, made on first use. */
@@ -207,8 +220,10 @@ final class TrackedLines {
     return byOwner;
   }
 
-  static TrackedLines restore(@Nullable Instant since, Map<Integer, Commit> records) {
-    return new TrackedLines(since, new TreeMap<>(records));
+  /** Goes on from an earlier walk's records, following {@code paths} from now on. */
+  static TrackedLines restore(
+      @Nullable Instant since, FollowedPaths paths, Map<Integer, Commit> records) {
+    return new TrackedLines(since, paths, new TreeMap<>(records));
   }
 
   /**

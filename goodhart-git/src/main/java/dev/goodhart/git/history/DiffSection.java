@@ -28,6 +28,12 @@ final class DiffSection {
    * of every added line (only line provenance needs them, and only for commits it follows).
    */
   static List<FileChange> read(LineInput in, boolean hashAdded) throws IOException {
+    return read(in, hashAdded, FollowedPaths.ALL);
+  }
+
+  /** The same, hashing the added lines only of the files {@code paths} follows. */
+  static List<FileChange> read(LineInput in, boolean hashAdded, FollowedPaths paths)
+      throws IOException {
     List<RawEntry> entries = new ArrayList<>();
     in.skipSeparators();
     while (in.peek() == ':') {
@@ -37,7 +43,7 @@ final class DiffSection {
     List<FileChange> changes = new ArrayList<>(entries.size());
     Patches patches = new Patches();
     while (in.peek() >= 0 && in.peek() != LineInput.ENTRY) {
-      switch (in.patchLine(patches.hunks, patches.inHunks && hashAdded, patches.added)) {
+      switch (in.patchLine(patches.hunks, patches.inHunks && patches.hash, patches.added)) {
         case DIFF -> {
           patches.inHunks = false;
           // A type change is patched as a deletion and an addition: two blocks, one raw entry.
@@ -55,7 +61,9 @@ final class DiffSection {
             throw new GoodhartException(
                 ErrorCode.GIT_FAILURE, "git printed more patches than changes");
           }
-          in.hashAddedLinesWith(hasherFor(entries.get(patches.entry)));
+          RawEntry entry = entries.get(patches.entry);
+          patches.hash = hashAdded && paths.follows(entry.firstPath(), entry.secondPath());
+          in.hashAddedLinesWith(hasherFor(entry));
         }
         case HUNK -> patches.inHunks = true;
         case BINARY -> patches.binary = true;
@@ -88,6 +96,10 @@ final class DiffSection {
     int entry = -1;
     boolean binary;
     boolean inHunks;
+
+    /** Whether the added lines of the entry being read are hashed. */
+    boolean hash;
+
     int @Nullable [] deletion;
 
     void endDeletion() {

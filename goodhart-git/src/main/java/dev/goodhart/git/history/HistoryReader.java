@@ -43,18 +43,21 @@ public final class HistoryReader {
   private final OtherParents otherParents;
   private final Renames renames;
   private final @Nullable Instant hashSince;
+  private final FollowedPaths hashPaths;
 
   private HistoryReader(
       InputStream stream,
       Consumer<HistoryCommit> sink,
       OtherParents others,
       Renames renames,
-      @Nullable Instant hashSince) {
+      @Nullable Instant hashSince,
+      FollowedPaths hashPaths) {
     this.in = new LineInput(stream);
     this.sink = sink;
     this.otherParents = others;
     this.renames = renames;
     this.hashSince = hashSince;
+    this.hashPaths = hashPaths;
   }
 
   /** The arguments of the {@code git log} this reader understands, for {@code revision}. */
@@ -98,11 +101,21 @@ public final class HistoryReader {
    */
   public static void read(
       Git git, List<String> revisions, Consumer<HistoryCommit> sink, @Nullable Instant hashSince) {
+    read(git, revisions, sink, hashSince, FollowedPaths.ALL);
+  }
+
+  /** The same, hashing the added lines only of the files {@code hashPaths} follows. */
+  public static void read(
+      Git git,
+      List<String> revisions,
+      Consumer<HistoryCommit> sink,
+      @Nullable Instant hashSince,
+      FollowedPaths hashPaths) {
     RenameRules rules = RenameRules.of(git);
     try (MergeSides merges = MergeSides.start(git, revisions, rules);
         BlameRenames renames = new BlameRenames(git, rules);
         Git.Streaming log = git.stream(logArguments(revisions))) {
-      read(log.output(), sink, merges::of, renames::follow, hashSince);
+      read(log.output(), sink, merges::of, renames::follow, hashSince, hashPaths);
     }
   }
 
@@ -111,7 +124,7 @@ public final class HistoryReader {
    * its other parents. Renames stay as the diff paired them (see {@link FileChange#followed}).
    */
   public static void read(InputStream output, Consumer<HistoryCommit> sink, OtherParents others) {
-    read(output, sink, others, (parent, commit, section) -> section, null);
+    read(output, sink, others, (parent, commit, section) -> section, null, FollowedPaths.ALL);
   }
 
   private static void read(
@@ -119,9 +132,10 @@ public final class HistoryReader {
       Consumer<HistoryCommit> sink,
       OtherParents others,
       Renames renames,
-      @Nullable Instant hashSince) {
+      @Nullable Instant hashSince,
+      FollowedPaths hashPaths) {
     try {
-      new HistoryReader(output, sink, others, renames, hashSince).readAll();
+      new HistoryReader(output, sink, others, renames, hashSince, hashPaths).readAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -143,7 +157,8 @@ public final class HistoryReader {
       Header h = readHeader();
       List<List<FileChange>> sections = new ArrayList<>(Math.max(1, h.parents().size()));
       List<FileChange> section =
-          DiffSection.read(in, hashSince != null && !h.committedAt().isBefore(hashSince));
+          DiffSection.read(
+              in, hashSince != null && !h.committedAt().isBefore(hashSince), hashPaths);
       sections.add(
           h.parents().isEmpty()
               ? section

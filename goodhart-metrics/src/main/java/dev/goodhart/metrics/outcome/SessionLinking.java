@@ -5,6 +5,7 @@ import dev.goodhart.metrics.provenance.WrittenLines;
 import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.SessionSignal;
+import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryRef;
 import dev.goodhart.model.git.RepositoryScan;
@@ -131,8 +132,12 @@ final class SessionLinking {
     for (ScannedRepository repository : repositories) {
       repository.commits().forEach(commit -> times.put(commit.sha(), commit.committedAt()));
     }
+    Map<String, Instant> linesSince = new HashMap<>();
     for (RepositoryScan.Summary scan : store.repositories()) {
       RepositoryRef ref = scan.repository();
+      if (scan.linesSince() != null) {
+        linesSince.put(ref.id(), scan.linesSince());
+      }
       fingerprint.append('|').append(ref.id()).append(':').append(ref.path()).append(':');
       fingerprint.append(ref.head()).append(':').append(scan.scannedAt());
       fingerprint.append(':').append(scan.linesSince());
@@ -154,9 +159,17 @@ final class SessionLinking {
     List<String> roots = repositories.stream().map(r -> r.ref().path()).toList();
     for (ScannedRepository repository : repositories) {
       Map<String, Instant> commitTimes = new HashMap<>();
-      repository.commits().forEach(commit -> commitTimes.put(commit.sha(), commit.committedAt()));
+      Map<String, Long> ownLines = new HashMap<>();
+      Instant since = linesSince.get(repository.ref().id());
+      for (CommitFact commit : repository.commits()) {
+        commitTimes.put(commit.sha(), commit.committedAt());
+        if (since != null && !commit.committedAt().isBefore(since)) {
+          ownLines.put(commit.sha(), commit.fate().written());
+        }
+      }
       LineProvenance.Repository sink =
-          provenance.repository(repository.ref().id(), repository.ref().path(), roots, commitTimes);
+          provenance.repository(
+              repository.ref().id(), repository.ref().path(), roots, commitTimes, ownLines);
       store.commitLines(repository.ref().id(), sink);
       sink.finish();
     }

@@ -123,14 +123,22 @@ public final class LineProvenance {
    * @param root the repository's folder
    * @param otherRoots the other scanned repositories' folders: files in them are theirs
    * @param commitTimes when each commit was made
+   * @param ownLines the own lines, in every file, of each commit whose lines the scan followed: the
+   *     scan follows only files agents wrote, and a commit's lines in the others count as lines
+   *     that carry information and are no session's
    */
   public Repository repository(
-      String repositoryId, String root, List<String> otherRoots, Map<String, Instant> commitTimes) {
+      String repositoryId,
+      String root,
+      List<String> otherRoots,
+      Map<String, Instant> commitTimes,
+      Map<String, Long> ownLines) {
     if (written == null) {
       throw new IllegalStateException("kept results match no more lines");
     }
     this.commitTimes.putAll(commitTimes);
-    return new Repository(repositoryId, new RepositoryPaths(root, otherRoots), commitTimes);
+    return new Repository(
+        repositoryId, new RepositoryPaths(root, otherRoots), commitTimes, ownLines);
   }
 
   /** Takes one repository's lines, a commit at a time. */
@@ -142,12 +150,20 @@ public final class LineProvenance {
     private final String[] pathKeys;
     private final boolean[] pathKnown;
     private final List<CommittedLines> commit = new ArrayList<>();
+    private final Map<String, Long> ownLines;
+
+    /** The own lines of each commit in the followed files: those its lines were given of. */
+    private final Map<String, Long> followedLines = new HashMap<>();
 
     private Repository(
-        String repositoryId, RepositoryPaths paths, Map<String, Instant> commitTimes) {
+        String repositoryId,
+        RepositoryPaths paths,
+        Map<String, Instant> commitTimes,
+        Map<String, Long> ownLines) {
       this.repositoryId = repositoryId;
       this.paths = paths;
       this.commitTimes = commitTimes;
+      this.ownLines = ownLines;
       this.lines = requireNonNull(written);
       this.pathKeys = new String[lines.pathCount()];
       this.pathKnown = new boolean[lines.pathCount()];
@@ -163,6 +179,18 @@ public final class LineProvenance {
 
     public void finish() {
       flush();
+      Map<String, Integer> counts =
+          ownNonTrivial.computeIfAbsent(repositoryId, r -> new HashMap<>());
+      ownLines.forEach(
+          (sha, own) -> {
+            long elsewhere = own - followedLines.getOrDefault(sha, 0L);
+            if (own > 0 && elsewhere > 0) {
+              int informative =
+                  (int) Math.min(Integer.MAX_VALUE, counts.getOrDefault(sha, 0) + elsewhere);
+              counts.put(sha, informative);
+              ownNonTrivialBySha.put(sha, informative);
+            }
+          });
     }
 
     private void flush() {
@@ -184,6 +212,7 @@ public final class LineProvenance {
       Map<Integer, int[]> sums = new LinkedHashMap<>();
       int informative = 0;
       for (CommittedLines file : files) {
+        followedLines.merge(sha, (long) file.size(), Long::sum);
         int[] owner = new int[file.size()];
         java.util.Arrays.fill(owner, -1);
         for (int line = 0; line < file.size(); line++) {

@@ -371,6 +371,21 @@ final class DuckDbProvenance {
     }
   }
 
+  Map<String, Instant> writtenPaths() throws SQLException {
+    Map<String, Instant> paths = new HashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT file_path, epoch_us(min(ts)) FROM session_signal"
+                    + " WHERE kind = 'EDIT' AND len(line_hashes) > 0 AND file_path IS NOT NULL"
+                    + " GROUP BY file_path")) {
+      while (rows.next()) {
+        paths.put(rows.getString(1), Transactions.instant(rows, 2));
+      }
+    }
+    return paths;
+  }
+
   static int[] ints(Array array) throws SQLException {
     Object[] values = (Object[]) array.getArray();
     int[] result = new int[values.length];

@@ -703,6 +703,15 @@ public final class DuckDbStore implements ServingStore {
   }
 
   @Override
+  public Map<String, Instant> writtenPaths() {
+    try {
+      return provenance.writtenPaths();
+    } catch (SQLException e) {
+      throw failure("cannot read which files agents wrote", e);
+    }
+  }
+
+  @Override
   public Optional<Instant> firstWrittenLine() {
     try {
       return provenance.firstWrittenLine();
