@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goodhart.git.history.FollowedPaths;
+import dev.goodhart.git.oracle.GitCli;
+import dev.goodhart.git.oracle.Signature;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.CommittedLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -153,26 +154,11 @@ class FollowedPathsTest {
     return new TreeSet<>(List.of(paths));
   }
 
-  private String git(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("GIT_CONFIG_GLOBAL", "/dev/null");
-    env.put("GIT_CONFIG_NOSYSTEM", "1");
-    env.put("GIT_AUTHOR_NAME", "a");
-    env.put("GIT_AUTHOR_EMAIL", "a@x");
-    env.put("GIT_COMMITTER_NAME", "a");
-    env.put("GIT_COMMITTER_EMAIL", "a@x");
-    String date = T0.plusSeconds(3600L * hour++).toString();
-    env.put("GIT_AUTHOR_DATE", date);
-    env.put("GIT_COMMITTER_DATE", date);
-    Process process = builder.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
-      throw new AssertionError(command + ": " + out);
-    }
-    return out;
+  /** Runs git in the repository; a commit is made an hour after the one before. */
+  private void git(String... args) {
+    Signature at =
+        new Signature("a", "a@x", T0.plusSeconds(3600L * hour++), java.time.ZoneOffset.UTC);
+    GitCli.in(repo).committing(at, at).run(args);
   }
 
   private void write(String file, String text) throws IOException {
