@@ -55,24 +55,14 @@ public final class LineFateEngine {
       Instant now,
       AiLines aiLines,
       LineCounter lineCounter) {
-    this(chain, children, now, aiLines, lineCounter, (Instant) null);
+    this(chain, children, now, aiLines, lineCounter, (Instant) null, FollowedPaths.ALL);
   }
 
   /**
    * An engine that also follows, line by line, the lines of the commits made since {@code
-   * linesSince} (null: none), for line provenance: see {@link LineFateResult#lines()}.
+   * linesSince} (null: none) in the files {@code paths} follows, for line provenance: see {@link
+   * LineFateResult#lines()}.
    */
-  public LineFateEngine(
-      FirstParentChain chain,
-      Map<String, Integer> children,
-      Instant now,
-      AiLines aiLines,
-      LineCounter lineCounter,
-      @Nullable Instant linesSince) {
-    this(chain, children, now, aiLines, lineCounter, linesSince, FollowedPaths.ALL);
-  }
-
-  /** The same, following the lines only of the files {@code paths} follows. */
   public LineFateEngine(
       FirstParentChain chain,
       Map<String, Integer> children,
