@@ -152,22 +152,8 @@ public final class LineFateEngine {
 
   /**
    * A walk that goes on from an earlier one's snapshot: the earlier head's tree and every commit's
-   * counts so far. The new commits' parents must be new commits or the earlier head.
-   */
-  public static LineFateEngine resume(
-      EngineSnapshot snapshot,
-      FirstParentChain chain,
-      Map<String, Integer> children,
-      Instant now,
-      AiLines aiLines,
-      LineCounter lineCounter) {
-    return resume(
-        snapshot, chain, children, now, aiLines, lineCounter, snapshot.following().paths());
-  }
-
-  /**
-   * The same, following from now on the files of {@code paths}, which must {@link
-   * FollowedPaths#extend} the snapshot's.
+   * counts so far. The new commits' parents must be new commits or the earlier head. From now on it
+   * follows the files of {@code paths}, which must {@link FollowedPaths#extend} the snapshot's.
    */
   public static LineFateEngine resume(
       EngineSnapshot snapshot,
