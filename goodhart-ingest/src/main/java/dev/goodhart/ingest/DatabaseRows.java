@@ -15,4 +15,10 @@ public interface DatabaseRows {
    * @param parser the parser for the rows of this kind
    */
   void row(String where, byte @org.jspecify.annotations.Nullable [] record, RecordParser parser);
+
+  /** A text column as goodhart keeps it: trimmed, and null when blank (databases hold both). */
+  static @org.jspecify.annotations.Nullable String trimmed(
+      @org.jspecify.annotations.Nullable String text) {
+    return text == null || text.isBlank() ? null : text.trim();
+  }
 }

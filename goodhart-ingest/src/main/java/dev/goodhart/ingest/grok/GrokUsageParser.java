@@ -4,6 +4,7 @@ import static dev.goodhart.ingest.json.JsonRecords.count;
 import static dev.goodhart.ingest.json.JsonRecords.text;
 
 import dev.goodhart.ingest.BadRecordException;
+import dev.goodhart.ingest.DatabaseRows;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.RecordSink;
@@ -77,8 +78,8 @@ final class GrokUsageParser implements RecordParser {
     if (row.createdAt == null) {
       throw new BadRecordException("a usage row with tokens has no 'created_at'");
     }
-    String cwd = blankToNull(row.cwd);
-    String workspace = blankToNull(row.workspace);
+    String cwd = DatabaseRows.trimmed(row.cwd);
+    String workspace = DatabaseRows.trimmed(row.workspace);
     sink.accept(
         new UsageEvent(
             file.source(),
@@ -110,10 +111,6 @@ final class GrokUsageParser implements RecordParser {
               .formatted(micros));
     }
     return dollars;
-  }
-
-  private static @Nullable String blankToNull(@Nullable String text) {
-    return text == null || text.isBlank() ? null : text.trim();
   }
 
   private static final class Row {

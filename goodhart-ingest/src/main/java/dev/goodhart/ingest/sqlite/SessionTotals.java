@@ -1,6 +1,7 @@
 package dev.goodhart.ingest.sqlite;
 
 import dev.goodhart.ingest.BadRecordException;
+import dev.goodhart.ingest.DatabaseRows;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
@@ -52,14 +53,10 @@ public record SessionTotals(
             workingDir,
             branch,
             file.machineId(),
-            blankToNull(provider),
+            DatabaseRows.trimmed(provider),
             model != null && !model.isBlank() ? model.trim() : "unknown",
             false,
             tokens,
             cost != null && cost.signum() > 0 ? cost : null));
-  }
-
-  private static @Nullable String blankToNull(@Nullable String text) {
-    return text == null || text.isBlank() ? null : text.trim();
   }
 }

@@ -4,6 +4,7 @@ import static dev.goodhart.ingest.json.JsonRecords.count;
 import static dev.goodhart.ingest.json.JsonRecords.text;
 
 import dev.goodhart.ingest.BadRecordException;
+import dev.goodhart.ingest.DatabaseRows;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.RecordSink;
@@ -69,9 +70,9 @@ final class ZCodeUsageParser implements RecordParser {
     if (row.id == null || row.id.isBlank()) {
       throw new BadRecordException("a request with tokens has no 'id'");
     }
-    String session = blankToNull(row.parentSessionId);
+    String session = DatabaseRows.trimmed(row.parentSessionId);
     if (session == null) {
-      session = blankToNull(row.sessionId);
+      session = DatabaseRows.trimmed(row.sessionId);
     }
     if (session == null) {
       throw new BadRecordException("a request with tokens has no 'session_id'");
@@ -80,8 +81,8 @@ final class ZCodeUsageParser implements RecordParser {
     if (time == null) {
       throw new BadRecordException("a request with tokens has no 'started_at'");
     }
-    String directory = blankToNull(row.directory);
-    String model = blankToNull(row.model);
+    String directory = DatabaseRows.trimmed(row.directory);
+    String model = DatabaseRows.trimmed(row.model);
     sink.accept(
         new UsageEvent(
             file.source(),
@@ -94,7 +95,7 @@ final class ZCodeUsageParser implements RecordParser {
             directory,
             null,
             file.machineId(),
-            blankToNull(row.provider),
+            DatabaseRows.trimmed(row.provider),
             model != null ? model : "unknown",
             false,
             tokens,
@@ -111,10 +112,6 @@ final class ZCodeUsageParser implements RecordParser {
     long input = !apart && row.input >= cache ? row.input - cache : row.input;
     long output = !apart && row.output >= row.reasoning ? row.output : row.output + row.reasoning;
     return new TokenCounts(input, output, row.cacheRead, row.cacheWrite, 0, row.reasoning);
-  }
-
-  private static @Nullable String blankToNull(@Nullable String text) {
-    return text == null || text.isBlank() ? null : text.trim();
   }
 
   static final class Row {
