@@ -1,10 +1,9 @@
 package dev.goodhart.ingest.anthropic;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.goodhart.ingest.json.JsonField;
 import dev.goodhart.ingest.vendor.BucketPages;
+import dev.goodhart.ingest.vendor.BucketReport;
 import dev.goodhart.ingest.vendor.LineKey;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
 import dev.goodhart.model.billing.Vendor;
 import dev.goodhart.model.billing.VendorUsage;
@@ -18,7 +17,7 @@ import java.util.List;
  * $1.2378912), optionally grouped by workspace and description (then with model, cost and token
  * type). Only US dollars are read.
  */
-public final class AnthropicCostReport implements VendorFormat {
+public final class AnthropicCostReport extends BucketReport {
   public static final String REPORT = "cost_report";
   private static final List<String> DIMENSIONS =
       List.of(
@@ -32,33 +31,17 @@ public final class AnthropicCostReport implements VendorFormat {
           "inference_geo",
           "speed");
 
-  @Override
-  public Vendor vendor() {
-    return Vendor.ANTHROPIC;
+  public AnthropicCostReport() {
+    super(
+        Vendor.ANTHROPIC,
+        REPORT,
+        "Anthropic cost report",
+        BucketPages.Times.ANTHROPIC,
+        result -> result.has("amount"));
   }
 
   @Override
-  public String report() {
-    return REPORT;
-  }
-
-  @Override
-  public String title() {
-    return "Anthropic cost report";
-  }
-
-  @Override
-  public boolean recognises(JsonNode value) {
-    return BucketPages.recognises(
-        value, BucketPages.Times.ANTHROPIC, result -> result.has("amount"));
-  }
-
-  @Override
-  public void read(JsonNode value, VendorPage page) {
-    BucketPages.read(value, page, BucketPages.Times.ANTHROPIC, AnthropicCostReport::row);
-  }
-
-  private static BucketPages.Row row(JsonField result, Instant start, Instant end) {
+  protected BucketPages.Row row(JsonField result, Instant start, Instant end, VendorPage page) {
     BigDecimal cents = result.get("amount").decimalText();
     String currency = result.get("currency").optionalText();
     if (currency != null && !currency.equals("USD")) {

@@ -1,10 +1,9 @@
 package dev.goodhart.ingest.anthropic;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.goodhart.ingest.json.JsonField;
 import dev.goodhart.ingest.vendor.BucketPages;
+import dev.goodhart.ingest.vendor.BucketReport;
 import dev.goodhart.ingest.vendor.LineKey;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
 import dev.goodhart.model.billing.Vendor;
 import dev.goodhart.model.billing.VendorUsage;
@@ -17,7 +16,7 @@ import java.util.List;
  * carries no money. {@code uncached_input_tokens} excludes the cache, as goodhart's input does.
  * Account ids ({@code user_...}) are people: they are kept as pseudonyms.
  */
-public final class AnthropicUsageReport implements VendorFormat {
+public final class AnthropicUsageReport extends BucketReport {
   public static final String REPORT = "usage_messages";
   private static final List<String> DIMENSIONS =
       List.of(
@@ -30,25 +29,11 @@ public final class AnthropicUsageReport implements VendorFormat {
           "inference_geo",
           "speed");
 
-  @Override
-  public Vendor vendor() {
-    return Vendor.ANTHROPIC;
-  }
-
-  @Override
-  public String report() {
-    return REPORT;
-  }
-
-  @Override
-  public String title() {
-    return "Anthropic messages usage report";
-  }
-
-  @Override
-  public boolean recognises(JsonNode value) {
-    return BucketPages.recognises(
-        value,
+  public AnthropicUsageReport() {
+    super(
+        Vendor.ANTHROPIC,
+        REPORT,
+        "Anthropic messages usage report",
         BucketPages.Times.ANTHROPIC,
         result ->
             result.has("uncached_input_tokens")
@@ -57,16 +42,7 @@ public final class AnthropicUsageReport implements VendorFormat {
   }
 
   @Override
-  public void read(JsonNode value, VendorPage page) {
-    BucketPages.read(
-        value,
-        page,
-        BucketPages.Times.ANTHROPIC,
-        (result, start, end) -> row(result, start, end, page));
-  }
-
-  private static BucketPages.Row row(
-      JsonField result, Instant start, Instant end, VendorPage page) {
+  protected BucketPages.Row row(JsonField result, Instant start, Instant end, VendorPage page) {
     JsonField cacheCreation = result.get("cache_creation").optionalObject();
     long cacheWrite =
         cacheCreation.get("ephemeral_5m_input_tokens").countLong()

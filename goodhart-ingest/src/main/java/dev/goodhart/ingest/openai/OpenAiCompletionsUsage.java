@@ -1,10 +1,9 @@
 package dev.goodhart.ingest.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.goodhart.ingest.json.JsonField;
 import dev.goodhart.ingest.vendor.BucketPages;
+import dev.goodhart.ingest.vendor.BucketReport;
 import dev.goodhart.ingest.vendor.LineKey;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
 import dev.goodhart.model.billing.Vendor;
 import dev.goodhart.model.billing.VendorUsage;
@@ -17,29 +16,15 @@ import java.time.Instant;
  * input excludes them, so the uncached part is {@code input_uncached_tokens} where the answer has
  * it, else what is left of the input after the cache. User ids are people: kept as pseudonyms.
  */
-public final class OpenAiCompletionsUsage implements VendorFormat {
+public final class OpenAiCompletionsUsage extends BucketReport {
   public static final String REPORT = "usage_completions";
   static final String RESULT = "organization.usage.completions.result";
 
-  @Override
-  public Vendor vendor() {
-    return Vendor.OPENAI;
-  }
-
-  @Override
-  public String report() {
-    return REPORT;
-  }
-
-  @Override
-  public String title() {
-    return "OpenAI completions usage";
-  }
-
-  @Override
-  public boolean recognises(JsonNode value) {
-    return BucketPages.recognises(
-        value,
+  public OpenAiCompletionsUsage() {
+    super(
+        Vendor.OPENAI,
+        REPORT,
+        "OpenAI completions usage",
         BucketPages.Times.OPENAI,
         result ->
             RESULT.equals(result.path("object").asText(""))
@@ -47,16 +32,7 @@ public final class OpenAiCompletionsUsage implements VendorFormat {
   }
 
   @Override
-  public void read(JsonNode value, VendorPage page) {
-    BucketPages.read(
-        value,
-        page,
-        BucketPages.Times.OPENAI,
-        (result, start, end) -> row(result, start, end, page));
-  }
-
-  private static BucketPages.Row row(
-      JsonField result, Instant start, Instant end, VendorPage page) {
+  protected BucketPages.Row row(JsonField result, Instant start, Instant end, VendorPage page) {
     long input = result.get("input_tokens").countLong();
     long cached = result.get("input_cached_tokens").countLong();
     long cacheWrite = result.get("input_cache_write_tokens").countLong();

@@ -1,10 +1,9 @@
 package dev.goodhart.ingest.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.goodhart.ingest.json.JsonField;
 import dev.goodhart.ingest.vendor.BucketPages;
+import dev.goodhart.ingest.vendor.BucketReport;
 import dev.goodhart.ingest.vendor.LineKey;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
 import dev.goodhart.model.billing.Vendor;
 import dev.goodhart.model.billing.VendorUsage;
@@ -17,29 +16,15 @@ import java.util.Locale;
  * seconds since 1970), each result an {@code amount.value} in <b>dollars</b> (a JSON number, read
  * exactly as written) with its {@code line_item}, project and API key when grouped by them.
  */
-public final class OpenAiCosts implements VendorFormat {
+public final class OpenAiCosts extends BucketReport {
   public static final String REPORT = "costs";
   static final String RESULT = "organization.costs.result";
 
-  @Override
-  public Vendor vendor() {
-    return Vendor.OPENAI;
-  }
-
-  @Override
-  public String report() {
-    return REPORT;
-  }
-
-  @Override
-  public String title() {
-    return "OpenAI costs";
-  }
-
-  @Override
-  public boolean recognises(JsonNode value) {
-    return BucketPages.recognises(
-        value,
+  public OpenAiCosts() {
+    super(
+        Vendor.OPENAI,
+        REPORT,
+        "OpenAI costs",
         BucketPages.Times.OPENAI,
         result ->
             RESULT.equals(result.path("object").asText(""))
@@ -47,11 +32,7 @@ public final class OpenAiCosts implements VendorFormat {
   }
 
   @Override
-  public void read(JsonNode value, VendorPage page) {
-    BucketPages.read(value, page, BucketPages.Times.OPENAI, OpenAiCosts::row);
-  }
-
-  private static BucketPages.Row row(JsonField result, Instant start, Instant end) {
+  protected BucketPages.Row row(JsonField result, Instant start, Instant end, VendorPage page) {
     JsonField amount = result.get("amount").object();
     BigDecimal dollars = amount.get("value").decimal();
     String currency = amount.get("currency").optionalText();
