@@ -39,7 +39,10 @@ public interface UsageSource {
    */
   boolean recognizes(Path file, byte[] head);
 
-  FileLayout layout(Path file);
+  /** How a file's records lie in it: by default one JSON record a line, as most agents write. */
+  default FileLayout layout(Path file) {
+    return FileLayout.JSON_LINES;
+  }
 
   /**
    * The project a file's records belong to when the records do not say (Claude Code's project

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.goodhart.ingest.json.JsonField;
 import dev.goodhart.ingest.vendor.BucketPages;
 import dev.goodhart.ingest.vendor.LineKey;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
+import dev.goodhart.ingest.vendor.VendorReport;
 import dev.goodhart.model.billing.Vendor;
 import dev.goodhart.model.billing.VendorUsage;
 import java.math.BigDecimal;
@@ -24,22 +24,11 @@ import java.util.List;
  * kept as a pseudonym too: key names tend to name their owners). Pages split a day's records, so
  * rows are keyed by their actor and place rather than grouped.
  */
-public final class ClaudeCodeAnalytics implements VendorFormat {
+public final class ClaudeCodeAnalytics extends VendorReport {
   public static final String REPORT = "claude_code";
 
-  @Override
-  public Vendor vendor() {
-    return Vendor.ANTHROPIC;
-  }
-
-  @Override
-  public String report() {
-    return REPORT;
-  }
-
-  @Override
-  public String title() {
-    return "Claude Code Analytics";
+  public ClaudeCodeAnalytics() {
+    super(Vendor.ANTHROPIC, REPORT, "Claude Code Analytics");
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.goodhart.ingest.claudecode;
 
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
@@ -68,11 +67,6 @@ public final class ClaudeCodeSource implements UsageSource {
         && (start.contains("\"sessionId\"")
             || start.contains("\"leafUuid\"")
             || start.contains("\"requestId\""));
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.JSON_LINES;
   }
 
   @Override

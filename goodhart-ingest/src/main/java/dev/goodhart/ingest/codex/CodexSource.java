@@ -1,7 +1,6 @@
 package dev.goodhart.ingest.codex;
 
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
@@ -55,11 +54,6 @@ public final class CodexSource implements UsageSource {
             || start.contains("\"turn_context\"")
             || start.contains("\"event_msg\"")
             || start.contains("\"response_item\""));
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.JSON_LINES;
   }
 
   @Override

@@ -3,8 +3,8 @@ package dev.goodhart.ingest.copilot;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goodhart.ingest.json.JsonField;
 import dev.goodhart.ingest.vendor.LineKey;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
+import dev.goodhart.ingest.vendor.VendorReport;
 import dev.goodhart.model.billing.Vendor;
 import dev.goodhart.model.billing.VendorUsage;
 import java.math.BigDecimal;
@@ -22,22 +22,11 @@ import org.jspecify.annotations.Nullable;
  * Quantities may be fractional (model multipliers). A month's answer is one bucket of the whole
  * month; the spend report counts it on its first day unless days of it were read one by one.
  */
-public final class CopilotPremiumRequests implements VendorFormat {
+public final class CopilotPremiumRequests extends VendorReport {
   public static final String REPORT = "premium_requests";
 
-  @Override
-  public Vendor vendor() {
-    return Vendor.COPILOT;
-  }
-
-  @Override
-  public String report() {
-    return REPORT;
-  }
-
-  @Override
-  public String title() {
-    return "Copilot premium request usage";
+  public CopilotPremiumRequests() {
+    super(Vendor.COPILOT, REPORT, "Copilot premium request usage");
   }
 
   @Override

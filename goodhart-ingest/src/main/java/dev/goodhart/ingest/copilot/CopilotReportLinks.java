@@ -1,8 +1,8 @@
 package dev.goodhart.ingest.copilot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
+import dev.goodhart.ingest.vendor.VendorReport;
 import dev.goodhart.model.billing.Vendor;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,20 +12,9 @@ import java.net.URISyntaxException;
  * links to its NDJSON files, valid for minutes ({@code {"download_links": [...], "report_day":
  * ...}}). An API import downloads them; a saved copy is only links, which the import says.
  */
-public final class CopilotReportLinks implements VendorFormat {
-  @Override
-  public Vendor vendor() {
-    return Vendor.COPILOT;
-  }
-
-  @Override
-  public String report() {
-    return "usage_metrics_links";
-  }
-
-  @Override
-  public String title() {
-    return "Copilot usage metrics download links";
+public final class CopilotReportLinks extends VendorReport {
+  public CopilotReportLinks() {
+    super(Vendor.COPILOT, "usage_metrics_links", "Copilot usage metrics download links");
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.goodhart.ingest.copilot;
 
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.RecordParser;
 import dev.goodhart.ingest.UsageSource;
@@ -90,11 +89,6 @@ public final class CopilotSource implements UsageSource {
         && (start.contains("\"traceId\"")
             || start.contains("\"hrTime\"")
             || start.contains("\"spanContext\""));
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.JSON_LINES;
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.goodhart.ingest.copilot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
+import dev.goodhart.ingest.vendor.VendorReport;
 import dev.goodhart.model.billing.Vendor;
 
 /**
@@ -10,20 +10,9 @@ import dev.goodhart.model.billing.Vendor;
  * no usage and no money; it is recognised so that it is passed over rather than reported as
  * unreadable.
  */
-public final class CopilotTeamMembership implements VendorFormat {
-  @Override
-  public Vendor vendor() {
-    return Vendor.COPILOT;
-  }
-
-  @Override
-  public String report() {
-    return "user_teams";
-  }
-
-  @Override
-  public String title() {
-    return "Copilot team membership";
+public final class CopilotTeamMembership extends VendorReport {
+  public CopilotTeamMembership() {
+    super(Vendor.COPILOT, "user_teams", "Copilot team membership");
   }
 
   @Override

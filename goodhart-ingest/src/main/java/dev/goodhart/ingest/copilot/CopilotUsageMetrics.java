@@ -2,8 +2,8 @@ package dev.goodhart.ingest.copilot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goodhart.ingest.json.JsonField;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
+import dev.goodhart.ingest.vendor.VendorReport;
 import dev.goodhart.model.billing.Vendor;
 import dev.goodhart.model.billing.VendorUsage;
 import java.util.Set;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * token sums ({@code totals_by_cli.token_usage}) its tokens, the only tokens Copilot reports.
  * Logins are kept as the pseudonyms the forge import gives them ({@code github:<login>}).
  */
-public final class CopilotUsageMetrics implements VendorFormat {
+public final class CopilotUsageMetrics extends VendorReport {
   public static final String REPORT = "usage_metrics";
   static final String LOGIN = "github:";
   static final Set<String> ACTIVITY =
@@ -28,19 +28,8 @@ public final class CopilotUsageMetrics implements VendorFormat {
           "used_chat",
           "used_agent");
 
-  @Override
-  public Vendor vendor() {
-    return Vendor.COPILOT;
-  }
-
-  @Override
-  public String report() {
-    return REPORT;
-  }
-
-  @Override
-  public String title() {
-    return "Copilot usage metrics (per user)";
+  public CopilotUsageMetrics() {
+    super(Vendor.COPILOT, REPORT, "Copilot usage metrics (per user)");
   }
 
   @Override

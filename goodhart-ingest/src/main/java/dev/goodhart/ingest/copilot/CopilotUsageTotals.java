@@ -2,8 +2,8 @@ package dev.goodhart.ingest.copilot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goodhart.ingest.json.JsonField;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
+import dev.goodhart.ingest.vendor.VendorReport;
 import dev.goodhart.model.billing.Vendor;
 import dev.goodhart.model.billing.VendorUsage;
 import org.jspecify.annotations.Nullable;
@@ -13,22 +13,11 @@ import org.jspecify.annotations.Nullable;
  * enterprise-1-day}, {@code organization-28-day}...: one NDJSON row holding {@code day_totals}),
  * kept apart from the per-user rows so that reading both counts nothing twice.
  */
-public final class CopilotUsageTotals implements VendorFormat {
+public final class CopilotUsageTotals extends VendorReport {
   public static final String REPORT = "usage_metrics_totals";
 
-  @Override
-  public Vendor vendor() {
-    return Vendor.COPILOT;
-  }
-
-  @Override
-  public String report() {
-    return REPORT;
-  }
-
-  @Override
-  public String title() {
-    return "Copilot usage metrics (totals)";
+  public CopilotUsageTotals() {
+    super(Vendor.COPILOT, REPORT, "Copilot usage metrics (totals)");
   }
 
   @Override

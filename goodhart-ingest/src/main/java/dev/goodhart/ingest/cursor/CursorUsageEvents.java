@@ -3,8 +3,8 @@ package dev.goodhart.ingest.cursor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goodhart.ingest.json.JsonField;
 import dev.goodhart.ingest.vendor.LineKey;
-import dev.goodhart.ingest.vendor.VendorFormat;
 import dev.goodhart.ingest.vendor.VendorPage;
+import dev.goodhart.ingest.vendor.VendorReport;
 import dev.goodhart.model.billing.Vendor;
 import dev.goodhart.model.billing.VendorUsage;
 import java.math.BigDecimal;
@@ -24,22 +24,11 @@ import org.jspecify.annotations.Nullable;
  * does. Events carry no id: one is known by its time, user, model, kind and tokens, and sits in the
  * bucket of its UTC day.
  */
-public final class CursorUsageEvents implements VendorFormat {
+public final class CursorUsageEvents extends VendorReport {
   public static final String REPORT = "usage_events";
 
-  @Override
-  public Vendor vendor() {
-    return Vendor.CURSOR;
-  }
-
-  @Override
-  public String report() {
-    return REPORT;
-  }
-
-  @Override
-  public String title() {
-    return "Cursor usage events";
+  public CursorUsageEvents() {
+    super(Vendor.CURSOR, REPORT, "Cursor usage events");
   }
 
   @Override

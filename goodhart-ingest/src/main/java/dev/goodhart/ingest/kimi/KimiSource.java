@@ -1,7 +1,6 @@
 package dev.goodhart.ingest.kimi;
 
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
@@ -63,11 +62,6 @@ public final class KimiSource implements UsageSource {
     String start = new String(head, StandardCharsets.UTF_8);
     return file.getFileName().toString().equals(WIRE)
         && (start.contains("\"protocol_version\"") || start.contains("\"TurnBegin\""));
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.JSON_LINES;
   }
 
   /**

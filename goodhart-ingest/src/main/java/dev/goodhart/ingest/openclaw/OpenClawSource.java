@@ -1,7 +1,6 @@
 package dev.goodhart.ingest.openclaw;
 
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
@@ -94,11 +93,6 @@ public final class OpenClawSource implements UsageSource {
     return isSessionFileName(name)
         && !PiSource.isTimeNamed(name)
         && PiSource.hasSessionHeader(head);
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.JSON_LINES;
   }
 
   /** The agent the session belongs to ({@code main} unless several are configured). */

@@ -1,7 +1,6 @@
 package dev.goodhart.ingest.pi;
 
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
@@ -74,11 +73,6 @@ public final class PiSource implements UsageSource {
         && Character.isDigit(name.charAt(0))
         && name.charAt(4) == '-'
         && name.indexOf('_') > 0;
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.JSON_LINES;
   }
 
   /** The folder below {@code sessions/}: pi's encoding of the working directory. */

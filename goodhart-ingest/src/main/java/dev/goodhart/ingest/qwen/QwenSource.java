@@ -1,7 +1,6 @@
 package dev.goodhart.ingest.qwen;
 
 import dev.goodhart.ingest.Environment;
-import dev.goodhart.ingest.FileLayout;
 import dev.goodhart.ingest.LogFile;
 import dev.goodhart.ingest.LogPaths;
 import dev.goodhart.ingest.RecordParser;
@@ -73,11 +72,6 @@ public final class QwenSource implements UsageSource {
     String start = new String(head, StandardCharsets.UTF_8);
     return start.contains("\"sessionId\"")
         && (start.contains("\"usageMetadata\"") || start.contains("\"parts\":["));
-  }
-
-  @Override
-  public FileLayout layout(Path file) {
-    return FileLayout.JSON_LINES;
   }
 
   /** The folder below {@code projects/}: Qwen Code's form of the working directory. */

@@ -14,10 +14,7 @@ import org.jspecify.annotations.Nullable;
  * cost and usage reports. A format says its names, how its buckets write their times, how one of
  * its results looks, and how it reads one into a row.
  */
-public abstract class BucketReport implements VendorFormat {
-  private final Vendor vendor;
-  private final String report;
-  private final String title;
+public abstract class BucketReport extends VendorReport {
   private final BucketPages.Times times;
   private final Predicate<JsonNode> isResult;
 
@@ -30,26 +27,9 @@ public abstract class BucketReport implements VendorFormat {
       String title,
       BucketPages.Times times,
       Predicate<JsonNode> isResult) {
-    this.vendor = requireNonNull(vendor, "vendor is null");
-    this.report = requireNonNull(report, "report is null");
-    this.title = requireNonNull(title, "title is null");
+    super(vendor, report, title);
     this.times = requireNonNull(times, "times is null");
     this.isResult = requireNonNull(isResult, "isResult is null");
-  }
-
-  @Override
-  public final Vendor vendor() {
-    return vendor;
-  }
-
-  @Override
-  public final String report() {
-    return report;
-  }
-
-  @Override
-  public final String title() {
-    return title;
   }
 
   @Override

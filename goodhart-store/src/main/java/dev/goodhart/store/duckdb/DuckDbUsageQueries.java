@@ -34,56 +34,34 @@ final class DuckDbUsageQueries {
 
   List<UsageAggregate> bySlot(UsageFilter filter, Duration slot) throws SQLException {
     long slotMicros = slot.toNanos() / 1_000;
-    Where where = Where.of(filter);
-    String sql =
+    return aggregates(
+        filter,
         "SELECT epoch_us(ts) // %d * %d AS slot, source, machine_id, model, is_fast, long_context,"
                 .formatted(slotMicros, slotMicros)
             + " reported_cost_usd IS NOT NULL AS cost_reported, "
-            + SUMS
-            + " FROM usage_event WHERE "
-            + where.sql()
-            + " GROUP BY ALL ORDER BY slot, source, model";
-    List<UsageAggregate> aggregates = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      where.bind(statement, 1);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          aggregates.add(aggregate(rows, micros(rows.getLong(1)), null, 2, null, null, null));
-        }
-      }
-    }
-    return aggregates;
+            + SUMS,
+        " GROUP BY ALL ORDER BY slot, source, model",
+        rows -> aggregate(rows, micros(rows.getLong(1)), null, 2, null, null, null));
   }
 
   List<UsageAggregate> bySession(UsageFilter filter) throws SQLException {
-    Where where = Where.of(filter);
-    String sql =
+    return aggregates(
+        filter,
         "SELECT session_id, source, machine_id, model, is_fast, long_context,"
             + " reported_cost_usd IS NOT NULL AS cost_reported, "
             + SUMS
-            + ", max(project), arg_max(cwd, ts), arg_max(git_branch, ts)"
-            + " FROM usage_event WHERE "
-            + where.sql()
-            + " GROUP BY session_id, source, machine_id, model, is_fast, long_context, cost_reported"
-            + " ORDER BY source, session_id, model";
-    List<UsageAggregate> aggregates = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      where.bind(statement, 1);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          aggregates.add(
-              aggregate(
-                  rows,
-                  null,
-                  rows.getString(1),
-                  2,
-                  rows.getString(18),
-                  rows.getString(19),
-                  rows.getString(20)));
-        }
-      }
-    }
-    return aggregates;
+            + ", max(project), arg_max(cwd, ts), arg_max(git_branch, ts)",
+        " GROUP BY session_id, source, machine_id, model, is_fast, long_context, cost_reported"
+            + " ORDER BY source, session_id, model",
+        rows ->
+            aggregate(
+                rows,
+                null,
+                rows.getString(1),
+                2,
+                rows.getString(18),
+                rows.getString(19),
+                rows.getString(20)));
   }
 
   /**
@@ -92,30 +70,42 @@ final class DuckDbUsageQueries {
    * heavy user's logs).
    */
   List<UsageAggregate> bySessionDay(UsageFilter filter) throws SQLException {
-    Where where = Where.of(filter);
-    String sql =
+    return aggregates(
+        filter,
         "SELECT epoch_us(ts) // 86400000000 * 86400000000 AS day, session_id, source, machine_id,"
             + " model, is_fast, long_context, reported_cost_usd IS NOT NULL AS cost_reported, "
             + SUMS
-            + ", arg_max(cwd, ts), arg_max(git_branch, ts)"
-            + " FROM usage_event WHERE "
-            + where.sql()
-            + " GROUP BY day, session_id, source, machine_id, model, is_fast, long_context,"
-            + " cost_reported";
+            + ", arg_max(cwd, ts), arg_max(git_branch, ts)",
+        " GROUP BY day, session_id, source, machine_id, model, is_fast, long_context,"
+            + " cost_reported",
+        rows ->
+            aggregate(
+                rows,
+                micros(rows.getLong(1)),
+                rows.getString(2),
+                3,
+                null,
+                rows.getString(19),
+                rows.getString(20)));
+  }
+
+  /** Reads one row of an aggregate query. */
+  @FunctionalInterface
+  private interface AggregateRow {
+    UsageAggregate read(ResultSet rows) throws SQLException;
+  }
+
+  /** Runs {@code select ... FROM usage_event WHERE <filter> rest}, a row an aggregate. */
+  private List<UsageAggregate> aggregates(
+      UsageFilter filter, String select, String rest, AggregateRow row) throws SQLException {
+    Where where = Where.of(filter);
+    String sql = select + " FROM usage_event WHERE " + where.sql() + rest;
     List<UsageAggregate> aggregates = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       where.bind(statement, 1);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          aggregates.add(
-              aggregate(
-                  rows,
-                  micros(rows.getLong(1)),
-                  rows.getString(2),
-                  3,
-                  null,
-                  rows.getString(19),
-                  rows.getString(20)));
+          aggregates.add(row.read(rows));
         }
       }
     }
