@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,13 +39,7 @@ abstract class ImportForgeCommand implements Callable<Integer> {
               + " https://api.github.com, https://gitlab.com/api/v4).")
   @Nullable String apiUrl;
 
-  @Option(
-      names = "--max-wait",
-      paramLabel = "DURATION",
-      defaultValue = "15m",
-      description =
-          "The longest wait for a rate limit, e.g. 90s, 15m, 1h (default: 15m); a longer one stops the import (exit 4).")
-  String maxWait = "15m";
+  @Mixin MaxWaitOption maxWait = new MaxWaitOption();
 
   @Option(
       names = "--full",
@@ -132,7 +127,7 @@ abstract class ImportForgeCommand implements Callable<Integer> {
   }
 
   Duration maxWait() {
-    return ApiAccess.maxWait(maxWait);
+    return maxWait.duration();
   }
 
   void print(ForgeImportSummary summary, Forge forge) {

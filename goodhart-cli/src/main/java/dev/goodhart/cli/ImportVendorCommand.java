@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -96,13 +97,7 @@ final class ImportVendorCommand implements Callable<Integer> {
               + " first time 30 days back).")
   @Nullable String since;
 
-  @Option(
-      names = "--max-wait",
-      paramLabel = "DURATION",
-      defaultValue = "15m",
-      description =
-          "The longest wait for a rate limit, e.g. 90s, 15m, 1h (default: 15m); a longer one stops the import (exit 4).")
-  String maxWait = "15m";
+  @Mixin MaxWaitOption maxWait = new MaxWaitOption();
 
   @Option(
       names = {"-j", "--json"},
@@ -191,7 +186,7 @@ final class ImportVendorCommand implements Callable<Integer> {
               .formatted(api.title(), api.tokenVariable()));
     }
     URI url = ApiAccess.apiUrl(apiUrl, api.defaultApiUrl(), key, "key");
-    Duration wait = ApiAccess.maxWait(maxWait);
+    Duration wait = maxWait.duration();
     VendorReader reader =
         new VendorReader(VendorFormats.load(), PseudonymSecret.in(context.dataDirectory()));
     try (DuckDbStore store = context.openStore();
