@@ -2,7 +2,6 @@ package dev.goodhart.store.duckdb;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.duckdb.DuckDBAppender;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +22,7 @@ final class Appending {
     if (value == null) {
       appender.appendNull();
     } else {
-      appender.appendEpochMicros(ChronoUnit.MICROS.between(Instant.EPOCH, value));
+      appender.appendEpochMicros(Transactions.epochMicros(value));
     }
   }
 }

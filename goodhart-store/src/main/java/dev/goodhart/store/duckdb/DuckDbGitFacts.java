@@ -8,7 +8,6 @@ import dev.goodhart.model.git.RepositoryRef;
 import dev.goodhart.model.git.RepositoryScan;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -306,28 +305,22 @@ final class DuckDbGitFacts {
       statement.setString(1, id);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          List<String> kinds = strings(rows.getArray(11));
-          List<String> details = strings(rows.getArray(12));
-          Object[] confidences = objects(rows.getArray(13));
+          List<String> kinds = SqlLists.strings(rows.getArray(11));
+          List<String> details = SqlLists.strings(rows.getArray(12));
+          Object[] confidences = SqlLists.objects(rows.getArray(13));
           List<AiEvidence> evidence = new ArrayList<>();
           for (int i = 0; i < kinds.size(); i++) {
             evidence.add(
                 new AiEvidence(
                     kinds.get(i), details.get(i), ((Number) confidences[i]).doubleValue()));
           }
-          Object[] days = objects(rows.getArray(25));
-          Object[] counts = objects(rows.getArray(26));
-          int[] deathDays = new int[days.length];
-          long[] deathCounts = new long[counts.length];
-          for (int i = 0; i < days.length; i++) {
-            deathDays[i] = ((Number) days[i]).intValue();
-            deathCounts[i] = ((Number) counts[i]).longValue();
-          }
+          int[] deathDays = SqlLists.ints(rows.getArray(25));
+          long[] deathCounts = SqlLists.longs(rows.getArray(26));
           found.add(
               new CommitFact(
                   id,
                   rows.getString(1),
-                  strings(rows.getArray(2)),
+                  SqlLists.strings(rows.getArray(2)),
                   "",
                   rows.getString(3),
                   micros(rows.getLong(4)),
@@ -338,7 +331,7 @@ final class DuckDbGitFacts {
                   rows.getLong(9),
                   rows.getString(10),
                   evidence,
-                  strings(rows.getArray(14)),
+                  SqlLists.strings(rows.getArray(14)),
                   (Integer) rows.getObject(15),
                   rows.getString(16),
                   new LineFate(
@@ -361,18 +354,6 @@ final class DuckDbGitFacts {
   private static @Nullable Long nullableLong(ResultSet rows, int column) throws SQLException {
     long value = rows.getLong(column);
     return rows.wasNull() ? null : value;
-  }
-
-  private static List<String> strings(Array array) throws SQLException {
-    List<String> items = new ArrayList<>();
-    for (Object item : objects(array)) {
-      items.add((String) item);
-    }
-    return items;
-  }
-
-  private static Object[] objects(Array array) throws SQLException {
-    return (Object[]) array.getArray();
   }
 
   private static Instant micros(long micros) {

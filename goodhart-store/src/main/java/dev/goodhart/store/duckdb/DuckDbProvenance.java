@@ -8,7 +8,6 @@ import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryScan;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The facts of line provenance in DuckDB: the lines commits of the agent era wrote (replaced with
@@ -95,7 +93,7 @@ final class DuckDbProvenance {
                   rows.getString(2),
                   rows.getString(3),
                   rows.getBytes(4),
-                  longs(rows.getArray(5))));
+                  SqlLists.longs(rows.getArray(5))));
         }
       }
     }
@@ -211,7 +209,7 @@ final class DuckDbProvenance {
                 FROM session_signal WHERE kind = 'EDIT' AND len(line_hashes) > 0
                 """)) {
       while (rows.next()) {
-        long[] hashes = longs(rows.getArray(8));
+        long[] hashes = SqlLists.longs(rows.getArray(8));
         consumer.accept(
             new SessionSignal(
                 rows.getString(1),
@@ -384,30 +382,5 @@ final class DuckDbProvenance {
       }
     }
     return paths;
-  }
-
-  static int[] ints(Array array) throws SQLException {
-    Object[] values = (Object[]) array.getArray();
-    int[] result = new int[values.length];
-    for (int i = 0; i < values.length; i++) {
-      result[i] = ((Number) values[i]).intValue();
-    }
-    return result;
-  }
-
-  /**
-   * A list column's numbers. Read as an array: a list cast to text and parsed took three to seven
-   * times as long, most of it in DuckDB's cast.
-   */
-  static long[] longs(@Nullable Array array) throws SQLException {
-    if (array == null) {
-      return new long[0];
-    }
-    Object[] values = (Object[]) array.getArray();
-    long[] result = new long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      result[i] = ((Number) values[i]).longValue();
-    }
-    return result;
   }
 }

@@ -201,11 +201,11 @@ final class DuckDbUsageQueries {
       List<Object> parameters = new ArrayList<>();
       if (filter.from() != null) {
         sql.append(" AND epoch_us(ts) >= ?");
-        parameters.add(DuckDbUsageWriter.epochMicros(filter.from()));
+        parameters.add(Transactions.epochMicros(filter.from()));
       }
       if (filter.until() != null) {
         sql.append(" AND epoch_us(ts) < ?");
-        parameters.add(DuckDbUsageWriter.epochMicros(filter.until()));
+        parameters.add(Transactions.epochMicros(filter.until()));
       }
       if (!filter.sources().isEmpty()) {
         sql.append(" AND source IN (")

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -318,7 +317,7 @@ final class DuckDbUsageWriter {
             "telemetry events have no de-duplication group: " + event.eventKey());
       }
       UUID id = uuid(event.source(), event.eventKey());
-      long micros = epochMicros(event.timestamp());
+      long micros = Transactions.epochMicros(event.timestamp());
       long high = id.getMostSignificantBits();
       long low = id.getLeastSignificantBits();
       if (micros >= horizon && (high | low) != 0) {
@@ -704,10 +703,5 @@ final class DuckDbUsageWriter {
     } finally {
       checkpoints.delete();
     }
-  }
-
-  static long epochMicros(Instant instant) {
-    return Math.addExact(
-        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 }

@@ -50,6 +50,12 @@ final class Transactions {
     }
   }
 
+  /** A moment as DuckDB's microseconds since 1970 ({@code epoch_us}, an appender's timestamp). */
+  static long epochMicros(Instant instant) {
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+  }
+
   /** Reads a column selected as {@code epoch_us(column)}. */
   static @Nullable Instant instant(ResultSet rows, int index) throws SQLException {
     long micros = rows.getLong(index);
