@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -94,13 +95,12 @@ public final class FollowedPaths {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof FollowedPaths that
-        && java.util.Objects.equals(firstWritten, that.firstWritten);
+    return other instanceof FollowedPaths that && Objects.equals(firstWritten, that.firstWritten);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hashCode(firstWritten);
+    return Objects.hashCode(firstWritten);
   }
 
   @Override
