@@ -77,69 +77,72 @@ final class DuckDbGitFacts {
     fates.finish();
     java.util.Map<String, Instant> committedAt = new java.util.HashMap<>();
     scan.commits().forEach(commit -> committedAt.put(commit.sha(), commit.committedAt()));
-    connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("DELETE FROM commit_staging");
-      statement.execute("DELETE FROM fate_staging");
-      statement.execute("INSERT INTO commit_staging SELECT * FROM " + commits.source());
-      statement.execute("INSERT INTO fate_staging SELECT * FROM " + fates.source());
-      try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM \"commit\" WHERE repo_id = ?");
-          PreparedStatement deleteFate =
-              connection.prepareStatement("DELETE FROM line_fate WHERE repo_id = ?")) {
-        delete.setString(1, id);
-        delete.execute();
-        deleteFate.setString(1, id);
-        deleteFate.execute();
-      }
-      statement.execute(
-          ("INSERT INTO \"commit\" SELECT repo_id, sha, walk_order, %s, author_id, authored_at,"
-                  + " committed_at, subject, on_first_parent, is_merge, added, deleted, ai_agent, %s, %s,"
-                  + " list_transform(%s, lambda c: c::DOUBLE), %s, pr_number, revert_of FROM commit_staging")
-              .formatted(
-                  list("parents"),
-                  list("evidence_kinds"),
-                  list("evidence_details"),
-                  list("evidence_confidences"),
-                  list("session_ids")));
-      statement.execute(
-          ("INSERT INTO line_fate SELECT repo_id, sha, written, shipped, alive_at_head,"
-                  + " ai_alive_at_head, alive_7d, alive_30d, alive_90d, reworked_21d,"
-                  + " list_transform(%s, lambda d: d::INTEGER), list_transform(%s, lambda d: d::BIGINT)"
-                  + " FROM fate_staging")
-              .formatted(list("death_days"), list("death_counts")));
-      provenance.replaceLines(scan, committedAt);
-      try (PreparedStatement upsert =
-          connection.prepareStatement(
-              """
-              INSERT INTO repository VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-              ON CONFLICT (repo_id) DO UPDATE SET path = excluded.path,
-                remote_url = excluded.remote_url, branch = excluded.branch, head = excluded.head,
-                scanned_at = excluded.scanned_at, engine_version = excluded.engine_version,
-                commits = excluded.commits, lines_since = excluded.lines_since
-              """)) {
-        upsert.setString(1, id);
-        upsert.setString(2, repository.path());
-        upsert.setString(3, repository.remoteUrl());
-        upsert.setString(4, repository.branch());
-        upsert.setString(5, repository.head());
-        upsert.setObject(
-            6, java.time.OffsetDateTime.ofInstant(scan.scannedAt(), java.time.ZoneOffset.UTC));
-        upsert.setString(7, scan.engineVersion());
-        upsert.setLong(8, scan.commits().size());
-        upsert.setObject(
-            9,
-            scan.linesSince() == null
-                ? null
-                : java.time.OffsetDateTime.ofInstant(scan.linesSince(), java.time.ZoneOffset.UTC));
-        upsert.execute();
-      }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
+    try {
+      Transactions.inTransaction(
+          connection,
+          () -> {
+            try (Statement statement = connection.createStatement()) {
+              statement.execute("DELETE FROM commit_staging");
+              statement.execute("DELETE FROM fate_staging");
+              statement.execute("INSERT INTO commit_staging SELECT * FROM " + commits.source());
+              statement.execute("INSERT INTO fate_staging SELECT * FROM " + fates.source());
+              try (PreparedStatement delete =
+                      connection.prepareStatement("DELETE FROM \"commit\" WHERE repo_id = ?");
+                  PreparedStatement deleteFate =
+                      connection.prepareStatement("DELETE FROM line_fate WHERE repo_id = ?")) {
+                delete.setString(1, id);
+                delete.execute();
+                deleteFate.setString(1, id);
+                deleteFate.execute();
+              }
+              statement.execute(
+                  ("INSERT INTO \"commit\" SELECT repo_id, sha, walk_order, %s, author_id, authored_at,"
+                          + " committed_at, subject, on_first_parent, is_merge, added, deleted, ai_agent, %s, %s,"
+                          + " list_transform(%s, lambda c: c::DOUBLE), %s, pr_number, revert_of FROM commit_staging")
+                      .formatted(
+                          list("parents"),
+                          list("evidence_kinds"),
+                          list("evidence_details"),
+                          list("evidence_confidences"),
+                          list("session_ids")));
+              statement.execute(
+                  ("INSERT INTO line_fate SELECT repo_id, sha, written, shipped, alive_at_head,"
+                          + " ai_alive_at_head, alive_7d, alive_30d, alive_90d, reworked_21d,"
+                          + " list_transform(%s, lambda d: d::INTEGER), list_transform(%s, lambda d: d::BIGINT)"
+                          + " FROM fate_staging")
+                      .formatted(list("death_days"), list("death_counts")));
+              provenance.replaceLines(scan, committedAt);
+              try (PreparedStatement upsert =
+                  connection.prepareStatement(
+                      """
+                    INSERT INTO repository VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (repo_id) DO UPDATE SET path = excluded.path,
+                      remote_url = excluded.remote_url, branch = excluded.branch, head = excluded.head,
+                      scanned_at = excluded.scanned_at, engine_version = excluded.engine_version,
+                      commits = excluded.commits, lines_since = excluded.lines_since
+                    """)) {
+                upsert.setString(1, id);
+                upsert.setString(2, repository.path());
+                upsert.setString(3, repository.remoteUrl());
+                upsert.setString(4, repository.branch());
+                upsert.setString(5, repository.head());
+                upsert.setObject(
+                    6,
+                    java.time.OffsetDateTime.ofInstant(scan.scannedAt(), java.time.ZoneOffset.UTC));
+                upsert.setString(7, scan.engineVersion());
+                upsert.setLong(8, scan.commits().size());
+                upsert.setObject(
+                    9,
+                    scan.linesSince() == null
+                        ? null
+                        : java.time.OffsetDateTime.ofInstant(
+                            scan.linesSince(), java.time.ZoneOffset.UTC));
+                upsert.execute();
+              }
+            }
+            return null;
+          });
     } finally {
-      connection.setAutoCommit(true);
       commits.delete();
       fates.delete();
     }

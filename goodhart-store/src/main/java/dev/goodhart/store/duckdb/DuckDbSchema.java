@@ -486,22 +486,19 @@ final class DuckDbSchema {
       if (applied.contains(migration.version())) {
         continue;
       }
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        for (String sql : migration.statements()) {
-          statement.execute(sql);
-        }
-        statement.execute(
-            "INSERT INTO schema_version VALUES (%d, '%s', now())"
-                .formatted(migration.version(), migration.description().replace("'", "''")));
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+      Transactions.inTransaction(
+          connection,
+          () -> {
+            try (Statement statement = connection.createStatement()) {
+              for (String sql : migration.statements()) {
+                statement.execute(sql);
+              }
+              statement.execute(
+                  "INSERT INTO schema_version VALUES (%d, '%s', now())"
+                      .formatted(migration.version(), migration.description().replace("'", "''")));
+            }
+            return null;
+          });
       current = Math.max(current, migration.version());
     }
     return current;

@@ -10,6 +10,7 @@ import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.pricing.ModelPrice;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -266,35 +267,48 @@ final class DuckDbUsageWriter {
       throws SQLException, IOException {
     synchronized (connection) {
       RecentKeys recent = recentKeys();
-      connection.setAutoCommit(false);
       recent.mark();
       try {
-        if (!events.isEmpty()) {
-          storeTelemetryEvents(events, recent);
-        }
-        if (!signals.isEmpty()) {
-          telemetrySignals.start();
-          long first = Long.MAX_VALUE;
-          long last = Long.MIN_VALUE;
-          for (SessionSignal signal : signals) {
-            write(telemetrySignals, signal);
-            first = Math.min(first, signal.timestamp().getEpochSecond());
-            last = Math.max(last, signal.timestamp().getEpochSecond());
-          }
-          telemetrySignals.finish();
-          try (Statement statement = connection.createStatement()) {
-            statement.execute(
-                INSERT_TELEMETRY_SIGNALS.formatted(telemetrySignals.source(), first - 1, last + 1));
-          }
-        }
-        connection.commit();
+        Transactions.inTransaction(
+            connection,
+            () -> {
+              try {
+                storeTelemetry(events, signals, recent);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              return null;
+            });
         recent.mark();
-      } catch (SQLException | IOException | RuntimeException e) {
+      } catch (SQLException | RuntimeException e) {
         recent.rollback();
-        connection.rollback();
+        if (e instanceof UncheckedIOException io) {
+          throw io.getCause();
+        }
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  private void storeTelemetry(
+      List<UsageEvent> events, List<SessionSignal> signals, RecentKeys recent)
+      throws SQLException, IOException {
+    if (!events.isEmpty()) {
+      storeTelemetryEvents(events, recent);
+    }
+    if (!signals.isEmpty()) {
+      telemetrySignals.start();
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      for (SessionSignal signal : signals) {
+        write(telemetrySignals, signal);
+        first = Math.min(first, signal.timestamp().getEpochSecond());
+        last = Math.max(last, signal.timestamp().getEpochSecond());
+      }
+      telemetrySignals.finish();
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(
+            INSERT_TELEMETRY_SIGNALS.formatted(telemetrySignals.source(), first - 1, last + 1));
       }
     }
   }
@@ -503,25 +517,27 @@ final class DuckDbUsageWriter {
 
     /** One DuckDB transaction; the writer's lock keeps commits one at a time. */
     private void store() throws SQLException, IOException {
-      synchronized (connection) {
-        connection.setAutoCommit(false);
-        try {
-          if (added > 0) {
-            loadEvents(events);
-          }
-          if (signalsAdded > 0) {
-            loadSignals(signals);
-          }
-          if (!advanced.isEmpty()) {
-            writeCheckpoints(advanced.values());
-          }
-          connection.commit();
-        } catch (SQLException | IOException | RuntimeException e) {
-          connection.rollback();
-          throw e;
-        } finally {
-          connection.setAutoCommit(true);
-        }
+      try {
+        Transactions.inTransaction(
+            connection,
+            () -> {
+              try {
+                if (added > 0) {
+                  loadEvents(events);
+                }
+                if (signalsAdded > 0) {
+                  loadSignals(signals);
+                }
+                if (!advanced.isEmpty()) {
+                  writeCheckpoints(advanced.values());
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              return null;
+            });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
     }
 

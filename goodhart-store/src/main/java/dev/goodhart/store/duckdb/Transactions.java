@@ -4,14 +4,32 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** One DuckDB transaction around a piece of work, rolled back on any failure. */
+/**
+ * One DuckDB transaction around a piece of work, rolled back on any failure, and a connection fit
+ * for the next one whatever happened.
+ *
+ * <p>When DuckDB cannot write its log at a commit (a full disk), it ends the transaction itself;
+ * the driver, which marks its transaction ended only once {@code COMMIT} or {@code ROLLBACK}
+ * succeeds, then believes one is still open. Before, every later commit on that connection failed
+ * ("no transaction is active") while each statement of the "failed" work was committed alone: a
+ * server kept failing until a restart, and stored its retries' rows more than once. So a rollback
+ * that finds no transaction opens one for the driver to roll back, which brings the two into step.
+ *
+ * <p>Work may call other work in a transaction on the same connection: it joins the transaction
+ * open there (a scan's facts and its line provenance commit together; before, the inner work's
+ * commit committed the outer's first half).
+ */
 final class Transactions {
   private Transactions() {}
 
@@ -19,24 +37,44 @@ final class Transactions {
     T run() throws SQLException;
   }
 
+  /** Connections in a transaction begun here; changed under each connection's own lock. */
+  private static final Set<Connection> OPEN =
+      Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
   static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
     synchronized (connection) {
-      boolean autoCommit = connection.getAutoCommit();
+      if (OPEN.contains(connection)) {
+        return work.run(); // part of the transaction open on this connection
+      }
       connection.setAutoCommit(false);
+      OPEN.add(connection);
       try {
         T result = work.run();
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
         try {
-          connection.rollback();
+          rollback(connection);
         } catch (SQLException rollback) {
           e.addSuppressed(rollback);
         }
         throw e;
       } finally {
-        connection.setAutoCommit(autoCommit);
+        OPEN.remove(connection);
+        connection.setAutoCommit(true);
       }
+    }
+  }
+
+  private static void rollback(Connection connection) throws SQLException {
+    try {
+      connection.rollback();
+    } catch (SQLException noTransaction) {
+      // A failed commit ended DuckDB's transaction but not the driver's: give it one to end.
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("BEGIN TRANSACTION");
+      }
+      connection.rollback();
     }
   }
 
