@@ -209,6 +209,8 @@ public final class GoodhartServer implements AutoCloseable {
           status.put("refusedRequests", queue.refused());
           status.put("commits", queue.commits());
           status.put("storeFailures", queue.loadFailures());
+          status.put("storeFailure", queue.storeFailure());
+          status.put("unstoredRequests", queue.unstoredRequests());
           try (ServingStore reader = store.reader()) {
             status.put("usageEvents", reader.statistics().events());
           }
@@ -245,10 +247,35 @@ public final class GoodhartServer implements AutoCloseable {
   /**
    * Checks a read token, then waits (up to the acknowledgement timeout) until every fact
    * acknowledged so far is in the store: an answer never misses what an exporter was told is kept.
+   * While the store cannot take writes (a full disk), or when the wait ran out, the answer comes at
+   * once from what is stored, with a {@value #STALE_HEADER} header that says so and why.
    */
   void requireRead(Context ctx) {
     authenticator.require(ctx, Scope.READ);
-    queue.awaitStored(config.acknowledgeTimeout().toMillis());
+    if (!queue.awaitStored(config.acknowledgeTimeout().toMillis())) {
+      String failure = queue.storeFailure();
+      ctx.header(
+          STALE_HEADER,
+          headerText(
+              "%d acknowledged requests are not in the store yet%s"
+                  .formatted(
+                      queue.unstoredRequests(),
+                      failure == null ? "" : " (the store cannot take writes: " + failure + ")")));
+    }
+  }
+
+  /** The header of an answer given from what is stored while acknowledged facts wait. */
+  static final String STALE_HEADER = "Goodhart-Stale";
+
+  /** One line of printable ASCII, as a header value must be. */
+  private static String headerText(String text) {
+    String line = text.lines().findFirst().orElse("");
+    StringBuilder clean = new StringBuilder(Math.min(line.length(), 300));
+    for (int i = 0; i < line.length() && clean.length() < 300; i++) {
+      char c = line.charAt(i);
+      clean.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return clean.toString();
   }
 
   /**

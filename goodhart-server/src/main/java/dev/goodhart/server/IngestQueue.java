@@ -121,9 +121,16 @@ final class IngestQueue implements AutoCloseable {
   private final AtomicLong journaled = new AtomicLong();
   private final AtomicLong loadFailures = new AtomicLong();
   private final Object storedMonitor = new Object();
+  private final Object closeMonitor = new Object();
   private volatile long acknowledgedSequence;
   private volatile long storedSequence;
   private volatile boolean closing;
+
+  /**
+   * The store's error while the writer cannot store what is acknowledged (a full disk), null while
+   * it can: readers then answer from what is stored instead of waiting for it.
+   */
+  private volatile @Nullable String storeFailure;
 
   /**
    * Opens the journal in the store's folder and stores what a former run left in it before taking
@@ -242,10 +249,13 @@ final class IngestQueue implements AutoCloseable {
     if (storedSequence >= target) {
       return true;
     }
+    if (storeFailure != null) {
+      return false; // the writer is retrying a failed store: waiting would not help
+    }
     jobs.add(new FlushJob());
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     synchronized (storedMonitor) {
-      while (storedSequence < target) {
+      while (storedSequence < target && storeFailure == null) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -258,7 +268,17 @@ final class IngestQueue implements AutoCloseable {
         }
       }
     }
-    return true;
+    return storedSequence >= target;
+  }
+
+  /** Why the writer cannot store what is acknowledged; null while it can. */
+  @Nullable String storeFailure() {
+    return storeFailure;
+  }
+
+  /** Facts acknowledged (in the journal) but not yet in the store. */
+  long unstoredRequests() {
+    return Math.max(0, acknowledgedSequence - storedSequence);
   }
 
   /** Facts waiting for the journal or the store. */
@@ -337,6 +357,7 @@ final class IngestQueue implements AutoCloseable {
     boolean written = false;
     while (!closing || !jobs.isEmpty() || journaler.isAlive()) {
       try {
+        reopenIfInvalidated();
         Job first = jobs.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
           if (written) {
@@ -382,6 +403,27 @@ final class IngestQueue implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the store again when a fatal error invalidated its database (a checkpoint that could not
+   * write on a full disk), so that reads and writes work again without a restart; when it cannot be
+   * opened yet, the next turn of the writer tries again.
+   */
+  private void reopenIfInvalidated() {
+    try {
+      if (store.reopenIfInvalidated()) {
+        LOG.warn("the store was unusable after a fatal error and has been opened again");
+      }
+    } catch (RuntimeException e) {
+      long now = System.nanoTime();
+      if (now - lastReopenWarning > TimeUnit.SECONDS.toNanos(30)) {
+        lastReopenWarning = now;
+        LOG.error("the store cannot be opened again yet; retrying: {}", e.getMessage());
+      }
+    }
+  }
+
+  private long lastReopenWarning = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
+
   private void checkpointQuietly() {
     try {
       store.checkpoint();
@@ -426,41 +468,74 @@ final class IngestQueue implements AutoCloseable {
 
   /**
    * Stores acknowledged facts. They are in the journal and answered for, so a failure (a full disk)
-   * is retried, with growing pauses, until it succeeds; meanwhile the queue fills and new requests
-   * are refused.
+   * is retried until it succeeds; meanwhile the queue fills and new requests are refused. A failed
+   * group is retried in halves down to one request: a store that got only a little space back can
+   * take small commits long before a large one fits (a commit stages its rows in the data folder
+   * and writes them to DuckDB's log, twice their size). Pauses grow from 100 ms to 30 s while a
+   * single request still fails, and a stop ends them.
    */
   private void storeUsage(List<UsageJob> group) {
+    int from = 0;
+    int limit = MAX_GROUP_FACTS;
+    long pause = 100;
+    while (from < group.size()) {
+      int to = from + 1;
+      int facts = group.get(from).weight;
+      while (to < group.size() && facts + group.get(to).weight <= limit) {
+        facts += group.get(to).weight;
+        to++;
+      }
+      List<UsageJob> part = group.subList(from, to);
+      try {
+        storeAll(part);
+        if (storeFailure != null) {
+          LOG.info("the store takes writes again; {} acknowledged facts stored", facts);
+        }
+        storeFailure = null;
+        from = to;
+      } catch (RuntimeException e) {
+        loadFailures.incrementAndGet();
+        synchronized (storedMonitor) {
+          storeFailure = String.valueOf(e.getMessage());
+          storedMonitor.notifyAll(); // waiting readers answer from what is stored
+        }
+        if (closing) {
+          // Stopping: what is acknowledged stays in the journal, and the next start stores it.
+          LOG.warn(
+              "stopping with acknowledged facts in the journal only; the next start stores them");
+          return;
+        }
+        if (part.size() > 1) {
+          limit = Math.max(1, facts / 2); // a smaller commit may fit where this one did not
+        } else {
+          LOG.error(
+              "cannot store {} acknowledged facts (they are safe in the journal); retrying in {} ms: {}",
+              facts,
+              pause,
+              e.getMessage());
+          if (!pauseUnlessClosing(pause)) {
+            return;
+          }
+          pause = Math.min(pause * 2, MAX_RETRY_MILLIS);
+        }
+        reopenIfInvalidated();
+      }
+    }
+  }
+
+  /** One transaction of requests' facts, then what their storing frees and answers. */
+  private void storeAll(List<UsageJob> part) {
     List<UsageEvent> events = new ArrayList<>();
     List<SessionSignal> signals = new ArrayList<>();
-    for (UsageJob job : group) {
+    for (UsageJob job : part) {
       events.addAll(job.events);
       signals.addAll(job.signals);
     }
-    long pause = 100;
-    while (true) {
-      try {
-        store.appendTelemetry(events, signals);
-        break;
-      } catch (RuntimeException e) {
-        loadFailures.incrementAndGet();
-        LOG.error(
-            "cannot store {} acknowledged facts (they are safe in the journal); retrying in {} ms: {}",
-            events.size() + signals.size(),
-            pause,
-            e.getMessage());
-        try {
-          Thread.sleep(pause);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        pause = Math.min(pause * 2, MAX_RETRY_MILLIS);
-      }
-    }
+    store.appendTelemetry(events, signals);
     commits.incrementAndGet();
     stored.addAndGet(events.size());
-    long sequence = group.getLast().sequence;
-    for (UsageJob job : group) {
+    long sequence = part.getLast().sequence;
+    for (UsageJob job : part) {
       room.release(weight(job));
     }
     synchronized (storedMonitor) {
@@ -474,10 +549,33 @@ final class IngestQueue implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits {@code millis} before the writer tries a failed store again; a stop ends the wait at
+   * once. Returns false when the server is stopping (or the writer was interrupted).
+   */
+  private boolean pauseUnlessClosing(long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    synchronized (closeMonitor) {
+      long left;
+      while (!closing && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(closeMonitor, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return !closing;
+  }
+
   /** Stops taking requests, journals and stores what is queued, and stops the threads. */
   @Override
   public void close() {
-    closing = true;
+    synchronized (closeMonitor) {
+      closing = true;
+      closeMonitor.notifyAll();
+    }
     try {
       journaler.join(TimeUnit.SECONDS.toMillis(30));
       writer.join(TimeUnit.SECONDS.toMillis(60));

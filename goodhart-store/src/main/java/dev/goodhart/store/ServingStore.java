@@ -34,4 +34,11 @@ public interface ServingStore
 
   /** A view of the same facts on its own connection; close it before this store. */
   ServingStore reader();
+
+  /**
+   * Opens the store's file again if a fatal error (a checkpoint that could not write on a full
+   * disk) left its database unusable, closing every reader first; returns whether it did. Throws
+   * when the file cannot be opened yet, so that the caller tries again later.
+   */
+  boolean reopenIfInvalidated();
 }

@@ -175,6 +175,8 @@
       signal: signal
     });
     const answer = await response.json().catch(() => null);
+    const stale = response.headers.get('Goodhart-Stale');
+    if (stale) staleReason = stale;
     if (!response.ok) {
       const error = answer && answer.error;
       throw new AnswerError(response.status, error && typeof error.message === 'string' && error.message !== ''
@@ -356,11 +358,15 @@
     });
   }
 
+  // Set by an answer the server gave from what it has stored while it cannot store more.
+  let staleReason = null;
+
   function showUpdated() {
     const now = new Date();
     const node = byId('last-updated');
     node.dateTime = now.toISOString();
     node.textContent = 'Updated ' + now.toLocaleTimeString(undefined, { timeZoneName: 'short' });
+    byId('error').textContent = staleReason === null ? '' : 'Figures may be behind: ' + staleReason;
   }
 
   // Figures of other filters than those chosen would mislead; figures of the same ones, merely not
@@ -418,6 +424,7 @@
     const filters = readFilters();
     const signal = controller.signal;
     body.dataset.busy = 'true';
+    staleReason = null;
     try {
       const [filterAnswer, answer, delivery, telemetry, spend] = await Promise.all([
         filtersLoaded ? null : get('filters', {}, signal),
@@ -430,7 +437,6 @@
       if (filterAnswer !== null) showFilters(filterAnswer);
       await drawAll(answer, delivery, telemetry, spend, filters, current);
       if (current !== sequence) return;
-      byId('error').textContent = '';
       showUpdated();
     } catch (error) {
       if (current !== sequence) return;

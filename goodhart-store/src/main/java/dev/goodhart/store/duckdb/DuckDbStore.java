@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
@@ -64,16 +65,21 @@ public final class DuckDbStore implements ServingStore {
   public static final String FILE_NAME = "goodhart.duckdb";
 
   private final Path file;
-  private final DuckDBConnection connection;
-  private final int schemaVersion;
-  private final DuckDbUsageWriter writer;
-  private final DuckDbUsageQueries queries;
-  private final DuckDbGitFacts gitFacts;
-  private final DuckDbProvenance provenance;
-  private final DuckDbTelemetry telemetry;
-  private final DuckDbDelivery delivery;
-  private final DuckDbAccess access;
-  private final DuckDbBilling billing;
+  private final Settings settings;
+
+  /** The store a reader was made from; null for the one that opened the file. */
+  private final @Nullable DuckDbStore owner;
+
+  /** An owner's open readers: a reopen must close every connection to the old database. */
+  private final Set<DuckDbStore> readers = ConcurrentHashMap.newKeySet();
+
+  private volatile Parts parts;
+
+  /**
+   * Set when DuckDB invalidated the database after a fatal error (a checkpoint that could not write
+   * on a full disk): every connection to it fails from then on, until it is opened again.
+   */
+  private volatile boolean invalidated;
 
   /** The environment variable users set to raise the store's memory limit. */
   public static final String MEMORY_VARIABLE = StoreFailures.MEMORY_VARIABLE;
@@ -90,23 +96,41 @@ public final class DuckDbStore implements ServingStore {
     }
   }
 
-  private DuckDbStore(Path file, DuckDBConnection connection) throws SQLException {
-    this(file, connection, DuckDbSchema.migrate(connection, file.toString()));
+  /**
+   * A connection and what reads and writes through it; replaced whole when the file is reopened.
+   */
+  private record Parts(
+      DuckDBConnection connection,
+      int schemaVersion,
+      DuckDbUsageWriter writer,
+      DuckDbUsageQueries queries,
+      DuckDbGitFacts gitFacts,
+      DuckDbProvenance provenance,
+      DuckDbTelemetry telemetry,
+      DuckDbDelivery delivery,
+      DuckDbAccess access,
+      DuckDbBilling billing) {
+    static Parts on(Path file, DuckDBConnection connection, int schemaVersion) throws SQLException {
+      DuckDbProvenance provenance = new DuckDbProvenance(connection, file.getParent());
+      return new Parts(
+          connection,
+          schemaVersion,
+          new DuckDbUsageWriter(connection, file.getParent()),
+          new DuckDbUsageQueries(connection),
+          new DuckDbGitFacts(connection, file.getParent(), provenance),
+          provenance,
+          new DuckDbTelemetry(connection),
+          new DuckDbDelivery(connection),
+          new DuckDbAccess(connection),
+          new DuckDbBilling(connection));
+    }
   }
 
-  private DuckDbStore(Path file, DuckDBConnection connection, int schemaVersion)
-      throws SQLException {
+  private DuckDbStore(Path file, Settings settings, @Nullable DuckDbStore owner, Parts parts) {
     this.file = file;
-    this.connection = connection;
-    this.schemaVersion = schemaVersion;
-    this.telemetry = new DuckDbTelemetry(connection);
-    this.delivery = new DuckDbDelivery(connection);
-    this.access = new DuckDbAccess(connection);
-    this.billing = new DuckDbBilling(connection);
-    this.writer = new DuckDbUsageWriter(connection, file.getParent());
-    this.queries = new DuckDbUsageQueries(connection);
-    this.provenance = new DuckDbProvenance(connection, file.getParent());
-    this.gitFacts = new DuckDbGitFacts(connection, file.getParent(), provenance);
+    this.settings = settings;
+    this.owner = owner;
+    this.parts = parts;
   }
 
   /** Opens (creating when needed) the store in {@code dataDirectory}. */
@@ -121,12 +145,17 @@ public final class DuckDbStore implements ServingStore {
               .formatted(dataDirectory, e.getMessage()),
           e);
     }
+    return new DuckDbStore(file, settings, null, openParts(file, settings));
+  }
+
+  /** Connects to the file and checks (or brings up to date) its schema. */
+  private static Parts openParts(Path file, Settings settings) {
     Properties properties = new Properties();
     properties.setProperty("memory_limit", settings.memoryLimit());
     properties.setProperty("threads", Integer.toString(settings.threads()));
     // Row order is never relied on (every query says its order); keeping it halves load times.
     properties.setProperty("preserve_insertion_order", "false");
-    properties.setProperty("temp_directory", dataDirectory.resolve("spill").toString());
+    properties.setProperty("temp_directory", file.resolveSibling("spill").toString());
     DuckDBConnection connection;
     try {
       connection =
@@ -135,7 +164,7 @@ public final class DuckDbStore implements ServingStore {
       throw openFailure(file, e);
     }
     try {
-      return new DuckDbStore(file, connection);
+      return Parts.on(file, connection, DuckDbSchema.migrate(connection, file.toString()));
     } catch (SQLException | RuntimeException e) {
       try {
         connection.close();
@@ -149,6 +178,32 @@ public final class DuckDbStore implements ServingStore {
           ErrorCode.STORE_FAILURE,
           "cannot prepare the store '%s': %s".formatted(file, e.getMessage()),
           e);
+    }
+  }
+
+  /**
+   * Opens the file again when DuckDB invalidated the database after a fatal error: closes every
+   * connection to it (this store's and its readers'), then connects anew; what was committed is
+   * there. Returns whether it reopened; throws when the file cannot be opened yet (the disk still
+   * full), so that the caller tries again later.
+   */
+  @Override
+  public boolean reopenIfInvalidated() {
+    if (owner != null) {
+      return owner.reopenIfInvalidated();
+    }
+    synchronized (readers) {
+      if (!invalidated) {
+        return false;
+      }
+      for (DuckDbStore reader : readers) {
+        reader.closeConnection();
+      }
+      readers.clear();
+      closeConnection();
+      parts = openParts(file, settings);
+      invalidated = false;
+      return true;
     }
   }
 
@@ -168,9 +223,30 @@ public final class DuckDbStore implements ServingStore {
    */
   @Override
   public DuckDbStore reader() {
+    if (invalidated) {
+      // A read need not wait for the writer to notice: the file opens again at once.
+      reopenIfInvalidated();
+    }
+    Parts current = parts;
+    DuckDBConnection connection;
     try {
-      return new DuckDbStore(file, connection.duplicate(), schemaVersion);
+      connection = current.connection().duplicate();
     } catch (SQLException e) {
+      throw failure("cannot open a second connection", e);
+    }
+    try {
+      DuckDbStore reader =
+          new DuckDbStore(
+              file, settings, this, Parts.on(file, connection, current.schemaVersion()));
+      readers.add(reader);
+      return reader;
+    } catch (SQLException e) {
+      // A connection left open would keep an invalidated database from being opened again.
+      try {
+        connection.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
       throw failure("cannot open a second connection", e);
     }
   }
@@ -190,8 +266,8 @@ public final class DuckDbStore implements ServingStore {
   }
 
   private void execute(String sql, String what) {
-    synchronized (connection) {
-      try (Statement statement = connection.createStatement()) {
+    synchronized (parts.connection()) {
+      try (Statement statement = parts.connection().createStatement()) {
         statement.execute(sql);
       } catch (SQLException e) {
         throw failure(what, e);
@@ -202,7 +278,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void appendTelemetry(List<UsageEvent> events, List<SessionSignal> signals) {
     try {
-      writer.appendTelemetry(events, signals);
+      parts.writer().appendTelemetry(events, signals);
     } catch (SQLException | IOException e) {
       throw failure("cannot store %,d telemetry events".formatted(events.size()), e);
     }
@@ -211,7 +287,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public int recordMetrics(List<MetricPoint> points) {
     try {
-      return telemetry.record(points);
+      return parts.telemetry().record(points);
     } catch (SQLException e) {
       throw failure("cannot store %,d metric points".formatted(points.size()), e);
     }
@@ -220,7 +296,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<MetricDaily> metricsByDay(@Nullable Instant from, @Nullable Instant until) {
     try {
-      return telemetry.byDay(from, until);
+      return parts.telemetry().byDay(from, until);
     } catch (SQLException e) {
       throw failure("cannot read metric points", e);
     }
@@ -229,7 +305,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<MetricSession> metricOnlySessions(UsageFilter filter) {
     try {
-      return telemetry.metricOnlySessions(filter);
+      return parts.telemetry().metricOnlySessions(filter);
     } catch (SQLException e) {
       throw failure("cannot read the sessions known from metrics", e);
     }
@@ -238,7 +314,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public boolean recordDelivery(DeliveryBatch batch) {
     try {
-      return delivery.record(batch, Instant.now());
+      return parts.delivery().record(batch, Instant.now());
     } catch (SQLException e) {
       throw failure("cannot store %,d delivery facts".formatted(batch.size()), e);
     }
@@ -247,7 +323,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void recordImport(DeliveryBatch batch, ForgeCursor progress) {
     try {
-      delivery.recordImport(batch, progress);
+      parts.delivery().recordImport(batch, progress);
     } catch (SQLException e) {
       throw failure("cannot store %,d imported facts".formatted(batch.size()), e);
     }
@@ -256,7 +332,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public ForgeCursor forgeCursor(String forge, String repository) {
     try {
-      return delivery.cursor(forge, repository);
+      return parts.delivery().cursor(forge, repository);
     } catch (SQLException e) {
       throw failure("cannot read the import cursor of " + repository, e);
     }
@@ -265,7 +341,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<PullRequestCommitFact> pullRequestCommits() {
     try {
-      return delivery.pullRequestCommits();
+      return parts.delivery().pullRequestCommits();
     } catch (SQLException e) {
       throw failure("cannot read pull request commits", e);
     }
@@ -274,7 +350,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<ReviewCommentFact> reviewComments() {
     try {
-      return delivery.reviewComments();
+      return parts.delivery().reviewComments();
     } catch (SQLException e) {
       throw failure("cannot read review comments", e);
     }
@@ -283,7 +359,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<PullRequestFact> pullRequests() {
     try {
-      return delivery.pullRequests();
+      return parts.delivery().pullRequests();
     } catch (SQLException e) {
       throw failure("cannot read pull requests", e);
     }
@@ -292,7 +368,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<ReviewFact> reviews() {
     try {
-      return delivery.reviews();
+      return parts.delivery().reviews();
     } catch (SQLException e) {
       throw failure("cannot read reviews", e);
     }
@@ -301,7 +377,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<DeploymentFact> deployments() {
     try {
-      return delivery.deployments();
+      return parts.delivery().deployments();
     } catch (SQLException e) {
       throw failure("cannot read deployments", e);
     }
@@ -310,7 +386,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<IncidentFact> incidents() {
     try {
-      return delivery.incidents();
+      return parts.delivery().incidents();
     } catch (SQLException e) {
       throw failure("cannot read incidents", e);
     }
@@ -319,7 +395,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void recordVendorUsage(List<VendorUsage> rows, List<VendorCursor> progress) {
     try {
-      billing.record(rows, progress);
+      parts.billing().record(rows, progress);
     } catch (SQLException e) {
       throw failure("cannot store %,d vendor report rows".formatted(rows.size()), e);
     }
@@ -328,7 +404,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public Optional<Instant> vendorCursor(Vendor vendor, String report, String scope) {
     try {
-      return billing.cursor(vendor, report, scope);
+      return parts.billing().cursor(vendor, report, scope);
     } catch (SQLException e) {
       throw failure("cannot read the import cursor of %s %s".formatted(vendor.title(), report), e);
     }
@@ -337,7 +413,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<VendorDaily> vendorUsageByDay(@Nullable LocalDate from, @Nullable LocalDate until) {
     try {
-      return billing.byDay(from, until);
+      return parts.billing().byDay(from, until);
     } catch (SQLException e) {
       throw failure("cannot sum vendor reports", e);
     }
@@ -346,7 +422,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public Set<String> vendorPeople(@Nullable Instant from, @Nullable Instant until) {
     try {
-      return billing.people(from, until);
+      return parts.billing().people(from, until);
     } catch (SQLException e) {
       throw failure("cannot read the people of vendor reports", e);
     }
@@ -355,7 +431,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void saveToken(ApiToken token) {
     try {
-      access.saveToken(token);
+      parts.access().saveToken(token);
     } catch (SQLException e) {
       throw failure("cannot store token " + token.id(), e);
     }
@@ -364,7 +440,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public Optional<ApiToken> token(String id) {
     try {
-      return access.token(id);
+      return parts.access().token(id);
     } catch (SQLException e) {
       throw failure("cannot read token " + id, e);
     }
@@ -373,7 +449,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<ApiToken> tokens() {
     try {
-      return access.tokens();
+      return parts.access().tokens();
     } catch (SQLException e) {
       throw failure("cannot read tokens", e);
     }
@@ -382,7 +458,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public boolean revokeToken(String id, Instant at) {
     try {
-      return access.revokeToken(id, at);
+      return parts.access().revokeToken(id, at);
     } catch (SQLException e) {
       throw failure("cannot revoke token " + id, e);
     }
@@ -391,7 +467,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public Map<String, String> teams() {
     try {
-      return access.teams();
+      return parts.access().teams();
     } catch (SQLException e) {
       throw failure("cannot read teams", e);
     }
@@ -400,7 +476,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void replaceTeams(Map<String, String> teams) {
     try {
-      access.replaceTeams(teams);
+      parts.access().replaceTeams(teams);
     } catch (SQLException e) {
       throw failure("cannot store teams", e);
     }
@@ -410,9 +486,11 @@ public final class DuckDbStore implements ServingStore {
   public Map<String, FileCheckpoint> checkpoints(String machineId) {
     Map<String, FileCheckpoint> checkpoints = new LinkedHashMap<>();
     try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT source, path, size, modified_millis, read_offset, lines, fingerprint, parser_state"
-                + " FROM file_checkpoint WHERE machine_id = ?")) {
+        parts
+            .connection()
+            .prepareStatement(
+                "SELECT source, path, size, modified_millis, read_offset, lines, fingerprint, parser_state"
+                    + " FROM file_checkpoint WHERE machine_id = ?")) {
       statement.setString(1, machineId);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
@@ -438,14 +516,16 @@ public final class DuckDbStore implements ServingStore {
 
   @Override
   public ImportTransaction beginImport() {
-    return writer.begin(file);
+    return parts.writer().begin(file);
   }
 
   @Override
   public void registerMachine(String machineId, String label) {
     try (PreparedStatement statement =
-        connection.prepareStatement(
-            "INSERT INTO machine VALUES (?, ?) ON CONFLICT (machine_id) DO UPDATE SET label = excluded.label")) {
+        parts
+            .connection()
+            .prepareStatement(
+                "INSERT INTO machine VALUES (?, ?) ON CONFLICT (machine_id) DO UPDATE SET label = excluded.label")) {
       statement.setString(1, machineId);
       statement.setString(2, label);
       statement.executeUpdate();
@@ -457,7 +537,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public Map<String, String> machines() {
     Map<String, String> machines = new LinkedHashMap<>();
-    try (Statement statement = connection.createStatement();
+    try (Statement statement = parts.connection().createStatement();
         ResultSet rows =
             statement.executeQuery("SELECT machine_id, label FROM machine ORDER BY label")) {
       while (rows.next()) {
@@ -475,7 +555,7 @@ public final class DuckDbStore implements ServingStore {
       throw new IllegalArgumentException("a slot must divide a day: " + slot);
     }
     try {
-      return queries.bySlot(filter, slot);
+      return parts.queries().bySlot(filter, slot);
     } catch (SQLException e) {
       throw failure("cannot sum usage", e);
     }
@@ -484,7 +564,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<UsageAggregate> usageBySession(UsageFilter filter) {
     try {
-      return queries.bySession(filter);
+      return parts.queries().bySession(filter);
     } catch (SQLException e) {
       throw failure("cannot sum usage by session", e);
     }
@@ -493,7 +573,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<UsageAggregate> usageBySessionDay(UsageFilter filter) {
     try {
-      return queries.bySessionDay(filter);
+      return parts.queries().bySessionDay(filter);
     } catch (SQLException e) {
       throw failure("cannot sum usage by session and day", e);
     }
@@ -502,7 +582,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer) {
     try {
-      queries.scan(filter, consumer);
+      parts.queries().scan(filter, consumer);
     } catch (SQLException e) {
       throw failure("cannot read usage events", e);
     }
@@ -511,7 +591,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<SessionSignal> signals() {
     List<SessionSignal> signals = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
+    try (Statement statement = parts.connection().createStatement();
         ResultSet rows =
             statement.executeQuery(
                 "SELECT source, signal_id, session_id, machine_id, epoch_us(ts), kind, cwd, git_branch,"
@@ -545,13 +625,14 @@ public final class DuckDbStore implements ServingStore {
 
   @Override
   public StoreStatistics statistics() {
-    try (Statement statement = connection.createStatement();
+    try (Statement statement = parts.connection().createStatement();
         ResultSet rows =
             statement.executeQuery(
                 "SELECT (SELECT count(*) FROM usage_event), (SELECT count(*) FROM usage_event WHERE counted),"
                     + " (SELECT count(*) FROM file_checkpoint)")) {
       rows.next();
-      return new StoreStatistics(schemaVersion, rows.getLong(1), rows.getLong(2), rows.getLong(3));
+      return new StoreStatistics(
+          parts.schemaVersion(), rows.getLong(1), rows.getLong(2), rows.getLong(3));
     } catch (SQLException e) {
       throw failure("cannot count stored facts", e);
     }
@@ -560,7 +641,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void replaceScan(RepositoryScan scan) {
     try {
-      gitFacts.replace(scan);
+      parts.gitFacts().replace(scan);
     } catch (SQLException | IOException e) {
       throw failure(
           "cannot store the scan of %s (%,d commits)"
@@ -572,7 +653,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public Optional<RepositoryScan.Summary> lastScan(String repositoryId) {
     try {
-      return gitFacts.lastScan(repositoryId);
+      return parts.gitFacts().lastScan(repositoryId);
     } catch (SQLException e) {
       throw failure("cannot read the last scan of repository " + repositoryId, e);
     }
@@ -581,7 +662,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<RepositoryScan.Summary> repositories() {
     try {
-      return gitFacts.repositories();
+      return parts.gitFacts().repositories();
     } catch (SQLException e) {
       throw failure("cannot list the scanned repositories", e);
     }
@@ -590,7 +671,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void commitLines(String repositoryId, Consumer<CommittedLines> consumer) {
     try {
-      provenance.commitLines(repositoryId, consumer);
+      parts.provenance().commitLines(repositoryId, consumer);
     } catch (SQLException e) {
       throw failure("cannot read the lines of repository " + repositoryId, e);
     }
@@ -599,7 +680,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void writtenLines(Consumer<SessionSignal> consumer) {
     try {
-      provenance.writtenLines(consumer);
+      parts.provenance().writtenLines(consumer);
     } catch (SQLException e) {
       throw failure("cannot read the lines agents wrote", e);
     }
@@ -608,7 +689,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<String[]> sessionsWithWrittenLines() {
     List<String[]> sessions = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
+    try (Statement statement = parts.connection().createStatement();
         ResultSet rows =
             statement.executeQuery(
                 "SELECT DISTINCT source, session_id FROM session_signal"
@@ -625,7 +706,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public String writtenLinesFingerprint() {
     try {
-      return provenance.writtenLinesFingerprint();
+      return parts.provenance().writtenLinesFingerprint();
     } catch (SQLException e) {
       throw failure("cannot count the lines agents wrote", e);
     }
@@ -634,7 +715,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public Optional<ProvenanceResult> provenance(String fingerprint) {
     try {
-      return provenance.provenance(fingerprint);
+      return parts.provenance().provenance(fingerprint);
     } catch (SQLException e) {
       throw failure("cannot read line provenance's results", e);
     }
@@ -643,7 +724,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void saveProvenance(ProvenanceResult result) {
     try {
-      provenance.saveProvenance(result);
+      parts.provenance().saveProvenance(result);
     } catch (SQLException | IOException e) {
       throw failure("cannot keep line provenance's results", e);
     }
@@ -652,7 +733,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<String> printedRefs() {
     List<String> refs = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
+    try (Statement statement = parts.connection().createStatement();
         ResultSet rows =
             statement.executeQuery(
                 "SELECT DISTINCT commit_ref FROM session_signal"
@@ -669,7 +750,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<PrintedCommit> printedCommits(String repositoryId) {
     try {
-      return provenance.printedCommits(repositoryId);
+      return parts.provenance().printedCommits(repositoryId);
     } catch (SQLException e) {
       throw failure("cannot read the printed commits of repository " + repositoryId, e);
     }
@@ -678,7 +759,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void savePrintedCommits(List<PrintedCommit> commits) {
     try {
-      provenance.savePrintedCommits(commits);
+      parts.provenance().savePrintedCommits(commits);
     } catch (SQLException e) {
       throw failure("cannot store %,d printed commits".formatted(commits.size()), e);
     }
@@ -687,7 +768,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public Map<String, String> patchIds(String repositoryId) {
     try {
-      return provenance.patchIds(repositoryId);
+      return parts.provenance().patchIds(repositoryId);
     } catch (SQLException e) {
       throw failure("cannot read the patch ids of repository " + repositoryId, e);
     }
@@ -696,7 +777,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public void savePatchIds(String repositoryId, Map<String, String> patchIds) {
     try {
-      provenance.savePatchIds(repositoryId, patchIds);
+      parts.provenance().savePatchIds(repositoryId, patchIds);
     } catch (SQLException e) {
       throw failure("cannot store %,d patch ids".formatted(patchIds.size()), e);
     }
@@ -705,7 +786,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public Map<String, Instant> writtenPaths() {
     try {
-      return provenance.writtenPaths();
+      return parts.provenance().writtenPaths();
     } catch (SQLException e) {
       throw failure("cannot read which files agents wrote", e);
     }
@@ -714,7 +795,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public Optional<Instant> firstWrittenLine() {
     try {
-      return provenance.firstWrittenLine();
+      return parts.provenance().firstWrittenLine();
     } catch (SQLException e) {
       throw failure("cannot read when agents first wrote", e);
     }
@@ -723,7 +804,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<CommitFact> commits(String repositoryId) {
     try {
-      return gitFacts.commits(repositoryId);
+      return parts.gitFacts().commits(repositoryId);
     } catch (SQLException e) {
       throw failure("cannot read the commits of repository " + repositoryId, e);
     }
@@ -732,7 +813,7 @@ public final class DuckDbStore implements ServingStore {
   @Override
   public List<CommitTime> commitTimes(String repositoryId) {
     try {
-      return gitFacts.commitTimes(repositoryId);
+      return parts.gitFacts().commitTimes(repositoryId);
     } catch (SQLException e) {
       throw failure("cannot read the commit times of repository " + repositoryId, e);
     }
@@ -740,14 +821,29 @@ public final class DuckDbStore implements ServingStore {
 
   @Override
   public void close() {
+    if (owner != null) {
+      owner.readers.remove(this);
+    }
     try {
-      connection.close();
+      parts.connection().close();
     } catch (SQLException e) {
       throw failure("cannot close the store", e);
     }
   }
 
+  /** Closes the connection, whatever state an invalidated database left it in. */
+  private void closeConnection() {
+    try {
+      parts.connection().close();
+    } catch (SQLException e) {
+      // An invalidated database's connections close with errors; they are closed all the same.
+    }
+  }
+
   private GoodhartException failure(String what, Exception e) {
+    if (StoreFailures.isInvalidated(String.valueOf(e.getMessage()))) {
+      (owner != null ? owner : this).invalidated = true;
+    }
     return StoreFailures.of(what, file, e);
   }
 

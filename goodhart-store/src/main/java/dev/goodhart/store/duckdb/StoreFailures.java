@@ -34,6 +34,15 @@ final class StoreFailures {
         ErrorCode.STORE_FAILURE, what + " in '" + place + "': " + firstParagraph(message), e);
   }
 
+  /**
+   * Whether DuckDB invalidated the database: after a fatal error (a checkpoint that could not write
+   * its blocks on a full disk) every statement on any of its connections fails until it is opened
+   * again.
+   */
+  static boolean isInvalidated(String message) {
+    return message.contains("database has been invalidated") || message.startsWith("FATAL Error");
+  }
+
   static boolean isOutOfMemory(String message) {
     return message.contains("Out of Memory Error");
   }
