@@ -19,6 +19,7 @@ import dev.goodhart.store.ServingStore;
 import dev.goodhart.store.UsageAggregate;
 import dev.goodhart.store.UsageFilter;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,24 +38,20 @@ import org.jspecify.annotations.Nullable;
 final class OrgReports {
   private static final ObjectMapper JSON = GoodhartServer.JSON;
   private static final int CACHED = 64;
+  private static final int LINKED_PERIODS = 2;
 
   private final ServingStore store;
   private final Pricer pricer;
   private final Pseudonyms pseudonyms;
   private final Clock clock;
   private final int minimumGroup;
-  private final LongSupplier version;
-  private final Map<String, Cached> cache =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+  private final VersionedCache cache;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-          return size() > CACHED;
-        }
-      };
-
-  private record Cached(long version, Object value) {}
+  /**
+   * The links of the periods asked for lately: each holds every session of its period, so few are
+   * kept; every team's and repository's report of a period comes from one.
+   */
+  private final VersionedCache links;
 
   /**
    * @param version a number that changes whenever the store does (the writer's commit count)
@@ -71,7 +68,9 @@ final class OrgReports {
     this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.minimumGroup = minimumGroup;
-    this.version = requireNonNull(version, "version is null");
+    requireNonNull(version, "version is null");
+    this.cache = new VersionedCache(CACHED, version);
+    this.links = new VersionedCache(LINKED_PERIODS, version);
   }
 
   /**
@@ -177,25 +176,67 @@ final class OrgReports {
 
   /** The report itself, for callers that need its figures rather than its document. */
   @Nullable OutcomeReport outcome(ReportScope scope) {
+    return outcome(scope, null);
+  }
+
+  /**
+   * The report of a scope from the given links of its period, or from those of the store as it is
+   * now (null).
+   */
+  private @Nullable OutcomeReport outcome(ReportScope scope, OutcomeLedger.@Nullable Linked given) {
     Set<String> persons = persons(scope);
     if (persons != null && persons.isEmpty()) {
       return null;
     }
     String repositoryId = repositoryId(scope.repository());
+    OutcomeQuery query =
+        new OutcomeQuery(scope.since(), scope.until(), minimumGroup, persons, repositoryId, true);
     try (ServingStore reader = store.reader()) {
-      return new OutcomeLedger(reader, pricer, people(reader), clock, Delivery.from(reader))
-          .report(
-              new OutcomeQuery(
-                  scope.since(), scope.until(), minimumGroup, persons, repositoryId, true));
+      OutcomeLedger ledger = ledger(reader);
+      OutcomeLedger.Linked linked = given != null ? given : links(scope, ledger, query);
+      return ledger.report(linked, query);
     }
   }
 
+  private OutcomeLedger ledger(ServingStore reader) {
+    return new OutcomeLedger(reader, pricer, people(reader), clock, Delivery.from(reader));
+  }
+
+  private OutcomeLedger.Linked links(ReportScope scope, OutcomeLedger ledger, OutcomeQuery query) {
+    return links.get("links " + scope.since() + " " + scope.until(), () -> ledger.link(query));
+  }
+
+  /**
+   * Every team's report of a period, all from one linking of it: the store as it was when the call
+   * began. (Under steady ingest the store changes every fraction of a second; asked team by team,
+   * each report linked every session again.)
+   */
+  Map<String, JsonNode> teamReports(ReportScope scope, Collection<String> teams) {
+    OutcomeLedger.Linked linked;
+    try (ServingStore reader = store.reader()) {
+      OutcomeQuery everyone =
+          new OutcomeQuery(scope.since(), scope.until(), minimumGroup, null, null, true);
+      linked = links(scope, ledger(reader), everyone);
+    }
+    Map<String, JsonNode> answers = new LinkedHashMap<>();
+    for (String team : teams) {
+      ReportScope teamScope =
+          new ReportScope(team, scope.repository(), scope.since(), scope.until());
+      answers.put(team, compute(teamScope, linked));
+    }
+    return answers;
+  }
+
   private JsonNode compute(ReportScope scope) {
+    return compute(scope, null);
+  }
+
+  private JsonNode compute(ReportScope scope, OutcomeLedger.@Nullable Linked linked) {
     if (scope.team() != null && !teams().sizes(activePeople()).containsKey(scope.team())) {
       throw ApiException.notFound(
           "there is no team '%s'; GET /api/v1/filters lists the teams".formatted(scope.team()));
     }
-    OutcomeReport report = outcome(scope);
+    OutcomeReport report = outcome(scope, linked);
     int people =
         report == null
             ? 0
@@ -250,19 +291,7 @@ final class OrgReports {
   }
 
   /** The value computed for the key since the last write, else a new one (kept). */
-  @SuppressWarnings("unchecked") // each key is always computed by the same kind of computation
   <T> T cached(String key, Supplier<T> computation) {
-    long now = version.getAsLong();
-    synchronized (cache) {
-      Cached hit = cache.get(key);
-      if (hit != null && hit.version() == now) {
-        return (T) hit.value();
-      }
-    }
-    T value = computation.get();
-    synchronized (cache) {
-      cache.put(key, new Cached(now, value));
-    }
-    return value;
+    return cache.get(key, computation);
   }
 }

@@ -121,11 +121,10 @@ final class ReadApi {
     ObjectNode answer = GoodhartServer.JSON.createObjectNode();
     ArrayNode rows = answer.putArray("teams");
     Map<String, Integer> sizes = reports.teams().sizes(reports.activePeople());
+    Map<String, JsonNode> teamReports = reports.teamReports(scope, sizes.keySet());
     sizes.forEach(
         (team, people) -> {
-          JsonNode report =
-              reports.report(
-                  new ReportScope(team, scope.repository(), scope.since(), scope.until()));
+          JsonNode report = teamReports.get(team);
           ObjectNode row = rows.addObject();
           row.put("team", team);
           boolean suppressed = report.path("suppressed").asBoolean(false);

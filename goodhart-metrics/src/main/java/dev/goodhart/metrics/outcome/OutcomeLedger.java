@@ -8,6 +8,7 @@ import dev.goodhart.model.delivery.DeploymentFact;
 import dev.goodhart.store.Store;
 import dev.goodhart.store.UsageFilter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the outcome report: links the sessions of the period to what they shipped ({@link
@@ -54,23 +57,74 @@ public final class OutcomeLedger {
   }
 
   public OutcomeReport report(OutcomeQuery query) {
+    return report(link(query), query);
+  }
+
+  /**
+   * Every session of a period linked to what it shipped, checked for waste and given its figures:
+   * the costly part of a report, and the same for every team and repository of that period (every
+   * session is linked whatever the query, since who else touched a commit or ran in parallel
+   * matters to each). A server links once and reports each scope from it.
+   */
+  public static final class Linked {
+    private final SessionLinking linking;
+    private final Instant now;
+    private final @Nullable LocalDate since;
+    private final @Nullable LocalDate until;
+    private final Duration window;
+    private final boolean lineProvenance;
+
+    private Linked(
+        SessionLinking linking,
+        Instant now,
+        @Nullable LocalDate since,
+        @Nullable LocalDate until,
+        Duration window,
+        boolean lineProvenance) {
+      this.linking = linking;
+      this.now = now;
+      this.since = since;
+      this.until = until;
+      this.window = window;
+      this.lineProvenance = lineProvenance;
+    }
+
+    /** Whether a query's report can come from these links: the same period and linking rules. */
+    public boolean serves(OutcomeQuery query) {
+      return Objects.equals(since, query.since())
+          && Objects.equals(until, query.until())
+          && window.equals(windowOf(query))
+          && lineProvenance == query.lineProvenance();
+    }
+  }
+
+  /** Links the sessions of the query's period (its people and repository do not matter). */
+  public Linked link(OutcomeQuery query) {
     Instant now = clock.instant();
+    Duration window = windowOf(query);
     SessionLinking linking =
         SessionLinking.of(
-            store,
-            pricer,
-            people,
-            delivery,
-            filter(query),
-            query.provenanceWindow() != null
-                ? query.provenanceWindow()
-                : LineProvenance.DEFAULT_WINDOW,
-            query.lineProvenance(),
-            now);
-    List<LinkedSession> everyone = linking.sessions;
-    Map<String, List<WasteSignal>> waste = WasteDetector.detect(wasteView(everyone), now);
-    everyone.forEach(s -> s.outcome = SessionFigures.of(s, waste.get(s.key()), now));
+            store, pricer, people, delivery, filter(query), window, query.lineProvenance(), now);
+    Map<String, List<WasteSignal>> waste = WasteDetector.detect(wasteView(linking.sessions), now);
+    linking.sessions.forEach(s -> s.outcome = SessionFigures.of(s, waste.get(s.key()), now));
+    return new Linked(linking, now, query.since(), query.until(), window, query.lineProvenance());
+  }
 
+  private static Duration windowOf(OutcomeQuery query) {
+    return query.provenanceWindow() != null
+        ? query.provenanceWindow()
+        : LineProvenance.DEFAULT_WINDOW;
+  }
+
+  /** The report of one scope (people, repository) from the links of its period. */
+  public OutcomeReport report(Linked linked, OutcomeQuery query) {
+    if (!linked.serves(query)) {
+      throw new IllegalArgumentException(
+          "these links are of another period or rules than " + query);
+    }
+    Instant now = linked.now;
+    SessionLinking linking = linked.linking;
+    List<LinkedSession> everyone = linking.sessions;
     List<LinkedSession> sessions = new ArrayList<>(everyone);
     sessions.removeIf(s -> !query.includes(s.subject.person(), s.repositoryId()));
     List<ScannedRepository> repositories = new ArrayList<>(linking.repositories);
