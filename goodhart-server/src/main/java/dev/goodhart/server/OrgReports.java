@@ -20,7 +20,9 @@ import dev.goodhart.store.UsageAggregate;
 import dev.goodhart.store.UsageFilter;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -38,7 +40,6 @@ import org.jspecify.annotations.Nullable;
 final class OrgReports {
   private static final ObjectMapper JSON = GoodhartServer.JSON;
   private static final int CACHED = 64;
-  private static final int LINKED_PERIODS = 2;
 
   private final ServingStore store;
   private final Pricer pricer;
@@ -48,8 +49,9 @@ final class OrgReports {
   private final VersionedCache cache;
 
   /**
-   * The links of the periods asked for lately: each holds every session of its period, so few are
-   * kept; every team's and repository's report of a period comes from one.
+   * A period's links, shared by the requests that ask for them while they are being made (a
+   * dashboard asks for several views of one period at once) and not kept: each holds every session
+   * of its period.
    */
   private final VersionedCache links;
 
@@ -70,7 +72,7 @@ final class OrgReports {
     this.minimumGroup = minimumGroup;
     requireNonNull(version, "version is null");
     this.cache = new VersionedCache(CACHED, version);
-    this.links = new VersionedCache(LINKED_PERIODS, version);
+    this.links = VersionedCache.sharedWhileComputing(version);
   }
 
   /**
@@ -260,10 +262,13 @@ final class OrgReports {
       return answer;
     }
     try {
-      ObjectNode document = (ObjectNode) JSON.readTree(OutcomeJson.toJson(report));
+      int sessions = report.sessions().size();
+      ObjectNode document =
+          (ObjectNode) JSON.readTree(OutcomeJson.toJson(report.withSessions(shown(report))));
       for (JsonNode session : document.withArray("sessions")) {
         ((ObjectNode) session).remove("person");
       }
+      document.put("sessionsTotal", sessions);
       document.put("suppressed", false);
       document.set("scope", JSON.valueToTree(scope.describe()));
       return document;
@@ -271,6 +276,29 @@ final class OrgReports {
       throw new IllegalStateException("the report document is JSON", e);
     }
   }
+
+  /**
+   * The sessions an answer lists: the {@value #SESSIONS_SHOWN} most costly, in time order. Every
+   * figure still counts every session; a month of a large organisation has hundreds of thousands,
+   * and listing them all made each answer tens of megabytes and ran the server out of memory after
+   * a few cached views (1M events: 11 MB an answer, out of heap at the fourth).
+   */
+  private static List<OutcomeReport.SessionOutcome> shown(OutcomeReport report) {
+    List<OutcomeReport.SessionOutcome> sessions = report.sessions();
+    if (sessions.size() <= SESSIONS_SHOWN) {
+      return sessions;
+    }
+    return sessions.stream()
+        .sorted(
+            Comparator.comparing(OutcomeReport.SessionOutcome::cost)
+                .reversed()
+                .thenComparing(OutcomeReport.SessionOutcome::start))
+        .limit(SESSIONS_SHOWN)
+        .sorted(Comparator.comparing(OutcomeReport.SessionOutcome::start))
+        .toList();
+  }
+
+  static final int SESSIONS_SHOWN = 500;
 
   private @Nullable String repositoryId(@Nullable String wanted) {
     if (wanted == null) {

@@ -15,13 +15,27 @@ import java.util.function.Supplier;
  */
 final class VersionedCache {
   private final int capacity;
+  private final boolean keep;
   private final LongSupplier version;
   private final Map<String, Kept> entries;
 
   private record Kept(long version, CompletableFuture<Object> value) {}
 
   VersionedCache(int capacity, LongSupplier version) {
+    this(capacity, true, version);
+  }
+
+  /**
+   * Values shared only by the requests that ask while one is being computed, not kept after: for
+   * values too large to keep (a period's links hold every session of it).
+   */
+  static VersionedCache sharedWhileComputing(LongSupplier version) {
+    return new VersionedCache(Integer.MAX_VALUE, false, version);
+  }
+
+  private VersionedCache(int capacity, boolean keep, LongSupplier version) {
     this.capacity = capacity;
+    this.keep = keep;
     this.version = version;
     this.entries =
         new LinkedHashMap<>(16, 0.75f, true) {
@@ -55,13 +69,11 @@ final class VersionedCache {
         mine.complete(computation.get());
       } catch (RuntimeException | Error e) {
         mine.completeExceptionally(e);
-        synchronized (entries) {
-          Kept kept = entries.get(key);
-          if (kept != null && kept.value() == mine) {
-            entries.remove(key);
-          }
-        }
+        forget(key, mine);
         throw e;
+      }
+      if (!keep) {
+        forget(key, mine);
       }
     }
     try {
@@ -74,6 +86,15 @@ final class VersionedCache {
         throw error;
       }
       throw e;
+    }
+  }
+
+  private void forget(String key, CompletableFuture<Object> value) {
+    synchronized (entries) {
+      Kept kept = entries.get(key);
+      if (kept != null && kept.value() == value) {
+        entries.remove(key);
+      }
     }
   }
 }

@@ -34,6 +34,25 @@ public record OutcomeReport(
     int people,
     int minimumGroup) {
 
+  /** The same report listing only the given sessions; its figures still count every one. */
+  public OutcomeReport withSessions(List<SessionOutcome> shown) {
+    return new OutcomeReport(
+        from,
+        to,
+        generatedAt,
+        totals,
+        List.copyOf(shown),
+        days,
+        weeks,
+        repositories,
+        models,
+        sources,
+        efficiency,
+        waste,
+        people,
+        minimumGroup);
+  }
+
   /**
    * @param costPerShippedCommit cost of the sessions linked to at least one shipped commit, divided
    *     by the shipped commits linked

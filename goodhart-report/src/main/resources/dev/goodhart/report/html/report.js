@@ -419,6 +419,14 @@
   function sessionTable() {
     const sessions = list(doc.sessions).filter((s) => s !== null && typeof s === 'object');
     const table = document.getElementById('sessions');
+    // A server lists the most costly sessions of a large selection; its figures count them all.
+    const total = Number.isInteger(doc.sessionsTotal) ? doc.sessionsTotal : sessions.length;
+    const shown = document.getElementById('sessions-shown');
+    if (shown) {
+      shown.textContent = total > sessions.length
+        ? 'The ' + count(sessions.length) + ' most costly of ' + count(total) + ' sessions. '
+        : '';
+    }
     const body = table.tBodies[0];
     const render = (rows) => {
       body.replaceChildren(...rows.map(sessionRow));
