@@ -192,6 +192,9 @@ public final class DuckDbStore implements ServingStore {
     if (owner != null) {
       return owner.reopenIfInvalidated();
     }
+    if (!invalidated) {
+      return false; // the writer asks at every turn: no lock while all is well
+    }
     synchronized (readers) {
       if (!invalidated) {
         return false;
