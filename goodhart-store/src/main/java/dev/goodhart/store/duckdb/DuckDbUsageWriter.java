@@ -206,11 +206,6 @@ final class DuckDbUsageWriter {
 
   DuckDbUsageWriter(DuckDBConnection connection, Path dataDirectory) throws SQLException {
     this.connection = connection;
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TEMP TABLE staging AS SELECT * FROM usage_event LIMIT 0");
-      statement.execute(
-          "CREATE TEMP TABLE checkpoint_staging AS SELECT * FROM file_checkpoint LIMIT 0");
-    }
     for (int i = 0; i < eventFiles.length; i++) {
       eventFiles[i] =
           StagingFile.forTable(
@@ -567,7 +562,27 @@ final class DuckDbUsageWriter {
     }
   }
 
+  /**
+   * Makes the connection's staging tables at its first import, not when it opens: a server opens a
+   * connection for each read.
+   */
+  private void prepareStaging() throws SQLException {
+    if (stagingTables) {
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TEMP TABLE IF NOT EXISTS staging AS SELECT * FROM usage_event LIMIT 0");
+      statement.execute(
+          "CREATE TEMP TABLE IF NOT EXISTS checkpoint_staging AS SELECT * FROM file_checkpoint LIMIT 0");
+    }
+    stagingTables = true;
+  }
+
+  private boolean stagingTables;
+
   private void loadEvents(StagingFile events) throws SQLException {
+    prepareStaging();
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM staging");
       statement.execute("INSERT INTO staging SELECT * FROM " + events.source());
@@ -712,6 +727,7 @@ final class DuckDbUsageWriter {
           .endRow();
     }
     checkpoints.finish();
+    prepareStaging();
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM checkpoint_staging");
       statement.execute("INSERT INTO checkpoint_staging SELECT * FROM " + checkpoints.source());

@@ -46,24 +46,40 @@ final class StagingFile {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private final Path path;
-  private final String source;
-  private final @Nullable String[] lastText;
-  private final byte[][] lastBytes;
+  private final Connection connection;
+  private final String table;
+
+  /** The table expression that reads the file, made at first use (see {@link #describe}). */
+  private @Nullable String source;
+
+  private @Nullable String[] lastText = new String[0];
+  private byte[][] lastBytes = new byte[0][];
   private final byte[] buffer = new byte[1 << 16];
   private @Nullable OutputStream out;
   private int filled;
   private long flushed;
   private int column;
 
-  private StagingFile(Path path, String source, int columns) {
+  private StagingFile(Connection connection, String table, Path path) {
+    this.connection = connection;
+    this.table = table;
     this.path = path;
-    this.source = source;
-    this.lastText = new String[columns];
-    this.lastBytes = new byte[columns][];
   }
 
-  /** A staging file for rows shaped like {@code table}'s, whose column types it asks DuckDB for. */
-  static StagingFile forTable(Connection connection, String table, Path path) throws SQLException {
+  /**
+   * A staging file for rows shaped like {@code table}'s, whose column types it asks DuckDB for when
+   * first used: a store's every connection makes its staging files, and a server opens one for each
+   * read, which never stages anything.
+   */
+  static StagingFile forTable(Connection connection, String table, Path path) {
+    return new StagingFile(connection, table, path);
+  }
+
+  private String describe() throws SQLException {
+    String known = source;
+    if (known != null) {
+      return known;
+    }
     StringJoiner columns = new StringJoiner(", ", "{", "}");
     int count = 0;
     try (Statement statement = connection.createStatement();
@@ -76,21 +92,28 @@ final class StagingFile {
         count++;
       }
     }
-    String source =
+    lastText = new String[count];
+    lastBytes = new byte[count][];
+    source =
         ("read_csv('%s', columns = %s, header = false, auto_detect = false, delim = ',',"
                 + " quote = '\"', escape = '\"', nullstr = '\\N', allow_quoted_nulls = false,"
                 + " buffer_size = %d, max_line_size = %d)")
             .formatted(
                 path.toString().replace("'", "''"), columns, READ_BUFFER_BYTES, LONGEST_ROW_BYTES);
-    return new StagingFile(path, source, count);
-  }
-
-  /** The table expression that reads the rows of the last finished batch. */
-  String source() {
     return source;
   }
 
+  /** The table expression that reads the rows of the last finished batch. */
+  String source() throws SQLException {
+    return describe();
+  }
+
   void start() throws IOException {
+    try {
+      describe();
+    } catch (SQLException e) {
+      throw new IOException("cannot read the columns of " + table + ": " + e.getMessage(), e);
+    }
     out = Files.newOutputStream(path);
     filled = 0;
     flushed = 0;
