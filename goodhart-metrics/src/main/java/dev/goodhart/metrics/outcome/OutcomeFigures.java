@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,9 +96,13 @@ final class OutcomeFigures {
     if (from == null || to == null) {
       return List.of();
     }
+    // A day's label is asked for every session on every day it spent: made once a day (a week's
+    // label is formatted text, and formatting it per session-day was a tenth of a large report).
+    Map<LocalDate, String> labels = new HashMap<>();
+    Function<LocalDate, String> label = day -> labels.computeIfAbsent(day, periodOf);
     Map<String, PeriodSums> periods = new LinkedHashMap<>();
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      periods.computeIfAbsent(periodOf.apply(day), k -> new PeriodSums());
+      periods.computeIfAbsent(label.apply(day), k -> new PeriodSums());
     }
     for (LinkedSession s : sessions) {
       SessionOutcome o = s.outcome();
@@ -106,7 +111,7 @@ final class OutcomeFigures {
           .costByDay()
           .forEach(
               (day, dollars) -> {
-                PeriodSums sums = periods.get(periodOf.apply(day));
+                PeriodSums sums = periods.get(label.apply(day));
                 if (sums != null) {
                   sums.cost = sums.cost.add(dollars);
                   if (unshipped) {
@@ -114,7 +119,7 @@ final class OutcomeFigures {
                   }
                 }
               });
-      PeriodSums started = periods.get(periodOf.apply(day(o.start())));
+      PeriodSums started = periods.get(label.apply(day(o.start())));
       if (started != null) {
         started.sessions++;
         started.written += o.aiLinesWritten();
@@ -123,7 +128,7 @@ final class OutcomeFigures {
       for (CommitLink link : s.links) {
         CommitFact commit = link.commit();
         Instant at = commit != null ? commit.committedAt() : o.end();
-        PeriodSums sums = periods.get(periodOf.apply(day(at)));
+        PeriodSums sums = periods.get(label.apply(day(at)));
         if (sums != null && sums.commits.add(link.sha()) && link.shipped()) {
           sums.shipped++;
         }
