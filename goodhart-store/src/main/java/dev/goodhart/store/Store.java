@@ -66,6 +66,12 @@ public interface Store extends AutoCloseable {
   List<UsageAggregate> usageBySession(UsageFilter filter);
 
   /**
+   * The machine ids of counted usage, each once: who has used an agent, without reading every
+   * session (an organisation's store holds hundreds of thousands).
+   */
+  List<String> usageMachineIds();
+
+  /**
    * Counted usage per session and UTC day ({@code slot} is the day's start), in no set order;
    * {@code cwd} and {@code gitBranch} are the last the group's requests named.
    */

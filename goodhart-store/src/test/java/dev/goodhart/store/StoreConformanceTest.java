@@ -300,6 +300,34 @@ public abstract class StoreConformanceTest {
   }
 
   @Test
+  void namesEachMachineWithCountedUsageOnce() {
+    UsageEvent first =
+        event("claude", "a", null, false, T0, "s1", "x", TokenCounts.of(1, 0, 0, 0), null);
+    UsageEvent again =
+        event("claude", "b", null, false, T0, "s2", "x", TokenCounts.of(2, 0, 0, 0), null);
+    UsageEvent other =
+        new UsageEvent(
+            "codex",
+            "c",
+            null,
+            false,
+            T0,
+            "s3",
+            null,
+            null,
+            null,
+            "m2",
+            "openai",
+            "gpt-5",
+            false,
+            TokenCounts.of(3, 0, 0, 0),
+            null);
+    store.commit(batch(first, again, other));
+
+    assertEquals(List.of("m1", "m2"), store.usageMachineIds());
+  }
+
+  @Test
   void sumsPerSessionWithItsPlace() {
     store.commit(
         batch(

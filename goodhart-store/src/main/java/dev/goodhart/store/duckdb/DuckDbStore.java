@@ -574,6 +574,22 @@ public final class DuckDbStore implements ServingStore {
   }
 
   @Override
+  public List<String> usageMachineIds() {
+    List<String> ids = new ArrayList<>();
+    try (Statement statement = parts.connection().createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT DISTINCT machine_id FROM usage_event WHERE counted ORDER BY machine_id")) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      throw failure("cannot read who has usage", e);
+    }
+    return ids;
+  }
+
+  @Override
   public List<UsageAggregate> usageBySessionDay(UsageFilter filter) {
     try {
       return parts.queries().bySessionDay(filter);
