@@ -33,10 +33,30 @@ final class DuckDbGitFacts {
   private final StagingFile fates;
   private final DuckDbProvenance provenance;
 
+  /** Made at the connection's first scan. */
+  private final TempTables staging;
+
   DuckDbGitFacts(Connection connection, Path dataDirectory, DuckDbProvenance provenance)
       throws SQLException {
     this.connection = connection;
     this.provenance = provenance;
+    this.staging =
+        new TempTables(
+            connection,
+            """
+          CREATE TEMP TABLE IF NOT EXISTS commit_staging (
+            repo_id VARCHAR, sha VARCHAR, walk_order INTEGER, parents VARCHAR, author_id VARCHAR,
+            authored_at TIMESTAMPTZ, committed_at TIMESTAMPTZ, subject VARCHAR,
+            on_first_parent BOOLEAN, is_merge BOOLEAN, added BIGINT, deleted BIGINT,
+            ai_agent VARCHAR, evidence_kinds VARCHAR, evidence_details VARCHAR,
+            evidence_confidences VARCHAR, session_ids VARCHAR, pr_number INTEGER, revert_of VARCHAR)
+          """,
+            """
+          CREATE TEMP TABLE IF NOT EXISTS fate_staging (
+            repo_id VARCHAR, sha VARCHAR, written BIGINT, shipped BIGINT, alive_at_head BIGINT,
+            ai_alive_at_head BIGINT, alive_7d BIGINT, alive_30d BIGINT, alive_90d BIGINT,
+            reworked_21d BIGINT, death_days VARCHAR, death_counts VARCHAR)
+          """);
     this.commits =
         StagingFile.forTable(
             connection, "commit_staging", dataDirectory.resolve("staging-commits.csv"));
@@ -45,36 +65,8 @@ final class DuckDbGitFacts {
             connection, "fate_staging", dataDirectory.resolve("staging-fates.csv"));
   }
 
-  /** The connection's staging tables, made at its first scan (a server opens one per read). */
-  private void prepareStaging() throws SQLException {
-    if (stagingTables) {
-      return;
-    }
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(
-          """
-          CREATE TEMP TABLE IF NOT EXISTS commit_staging (
-            repo_id VARCHAR, sha VARCHAR, walk_order INTEGER, parents VARCHAR, author_id VARCHAR,
-            authored_at TIMESTAMPTZ, committed_at TIMESTAMPTZ, subject VARCHAR,
-            on_first_parent BOOLEAN, is_merge BOOLEAN, added BIGINT, deleted BIGINT,
-            ai_agent VARCHAR, evidence_kinds VARCHAR, evidence_details VARCHAR,
-            evidence_confidences VARCHAR, session_ids VARCHAR, pr_number INTEGER, revert_of VARCHAR)
-          """);
-      statement.execute(
-          """
-          CREATE TEMP TABLE IF NOT EXISTS fate_staging (
-            repo_id VARCHAR, sha VARCHAR, written BIGINT, shipped BIGINT, alive_at_head BIGINT,
-            ai_alive_at_head BIGINT, alive_7d BIGINT, alive_30d BIGINT, alive_90d BIGINT,
-            reworked_21d BIGINT, death_days VARCHAR, death_counts VARCHAR)
-          """);
-    }
-    stagingTables = true;
-  }
-
-  private boolean stagingTables;
-
   synchronized void replace(RepositoryScan scan) throws SQLException, IOException {
-    prepareStaging();
+    staging.ensure();
     RepositoryRef repository = scan.repository();
     String id = repository.id();
     commits.start();

@@ -177,6 +177,10 @@ final class DuckDbUsageWriter {
       """;
 
   private final DuckDBConnection connection;
+
+  /** The staging tables, made at the connection's first import. */
+  private final TempTables staging;
+
   private final StagingFile telemetryEvents;
   private final StagingFile telemetrySignals;
   private final StagingFile olderTelemetryEvents;
@@ -206,6 +210,11 @@ final class DuckDbUsageWriter {
 
   DuckDbUsageWriter(DuckDBConnection connection, Path dataDirectory) throws SQLException {
     this.connection = connection;
+    this.staging =
+        new TempTables(
+            connection,
+            "CREATE TEMP TABLE IF NOT EXISTS staging AS SELECT * FROM usage_event LIMIT 0",
+            "CREATE TEMP TABLE IF NOT EXISTS checkpoint_staging AS SELECT * FROM file_checkpoint LIMIT 0");
     for (int i = 0; i < eventFiles.length; i++) {
       eventFiles[i] =
           StagingFile.forTable(
@@ -562,27 +571,8 @@ final class DuckDbUsageWriter {
     }
   }
 
-  /**
-   * Makes the connection's staging tables at its first import, not when it opens: a server opens a
-   * connection for each read.
-   */
-  private void prepareStaging() throws SQLException {
-    if (stagingTables) {
-      return;
-    }
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE TEMP TABLE IF NOT EXISTS staging AS SELECT * FROM usage_event LIMIT 0");
-      statement.execute(
-          "CREATE TEMP TABLE IF NOT EXISTS checkpoint_staging AS SELECT * FROM file_checkpoint LIMIT 0");
-    }
-    stagingTables = true;
-  }
-
-  private boolean stagingTables;
-
   private void loadEvents(StagingFile events) throws SQLException {
-    prepareStaging();
+    staging.ensure();
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM staging");
       statement.execute("INSERT INTO staging SELECT * FROM " + events.source());
@@ -727,7 +717,7 @@ final class DuckDbUsageWriter {
           .endRow();
     }
     checkpoints.finish();
-    prepareStaging();
+    staging.ensure();
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM checkpoint_staging");
       statement.execute("INSERT INTO checkpoint_staging SELECT * FROM " + checkpoints.source());
