@@ -10,7 +10,6 @@ import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
 import dev.goodhart.model.pricing.ModelPrice;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -276,19 +275,12 @@ final class DuckDbUsageWriter {
         Transactions.inTransaction(
             connection,
             () -> {
-              try {
-                storeTelemetry(events, signals, recent);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
+              storeTelemetry(events, signals, recent);
               return null;
             });
         recent.mark();
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | IOException | RuntimeException e) {
         recent.rollback();
-        if (e instanceof UncheckedIOException io) {
-          throw io.getCause();
-        }
         throw e;
       }
     }
@@ -521,28 +513,20 @@ final class DuckDbUsageWriter {
 
     /** One DuckDB transaction; the writer's lock keeps commits one at a time. */
     private void store() throws SQLException, IOException {
-      try {
-        Transactions.inTransaction(
-            connection,
-            () -> {
-              try {
-                if (added > 0) {
-                  loadEvents(events);
-                }
-                if (signalsAdded > 0) {
-                  loadSignals(signals);
-                }
-                if (!advanced.isEmpty()) {
-                  writeCheckpoints(advanced.values());
-                }
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-              return null;
-            });
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
+      Transactions.inTransaction(
+          connection,
+          () -> {
+            if (added > 0) {
+              loadEvents(events);
+            }
+            if (signalsAdded > 0) {
+              loadSignals(signals);
+            }
+            if (!advanced.isEmpty()) {
+              writeCheckpoints(advanced.values());
+            }
+            return null;
+          });
     }
 
     @Override

@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,31 +25,29 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Work may call other work in a transaction on the same connection: it joins the transaction
  * open there (a scan's facts and its line provenance commit together; before, the inner work's
- * commit committed the outer's first half).
+ * commit committed the outer's first half). Every transaction begins here, so a connection out of
+ * auto-commit is one inside such work.
  */
 final class Transactions {
   private Transactions() {}
 
-  interface Work<T> {
-    T run() throws SQLException;
+  /** Work in a transaction: SQL, and whatever else it may fail with (writing a staging file). */
+  interface Work<T, E extends Exception> {
+    T run() throws SQLException, E;
   }
 
-  /** Connections in a transaction begun here; changed under each connection's own lock. */
-  private static final Set<Connection> OPEN =
-      Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
-
-  static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+  static <T, E extends Exception> T inTransaction(Connection connection, Work<T, E> work)
+      throws SQLException, E {
     synchronized (connection) {
-      if (OPEN.contains(connection)) {
+      if (!connection.getAutoCommit()) {
         return work.run(); // part of the transaction open on this connection
       }
       connection.setAutoCommit(false);
-      OPEN.add(connection);
       try {
         T result = work.run();
         connection.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (Exception e) {
         try {
           rollback(connection);
         } catch (SQLException rollback) {
@@ -60,7 +55,6 @@ final class Transactions {
         }
         throw e;
       } finally {
-        OPEN.remove(connection);
         connection.setAutoCommit(true);
       }
     }
