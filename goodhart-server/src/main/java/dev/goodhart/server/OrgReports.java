@@ -131,8 +131,9 @@ final class OrgReports {
     return minimumGroup;
   }
 
+  /** The team mapping, read once per write (every team view asks for it, some many times). */
   Teams teams() {
-    return new Teams(store.teams());
+    return cached("teams", () -> new Teams(store.teams()));
   }
 
   /**
@@ -192,10 +193,11 @@ final class OrgReports {
     String repositoryId = repositoryId(scope.repository());
     OutcomeQuery query =
         new OutcomeQuery(scope.since(), scope.until(), minimumGroup, persons, repositoryId, true);
+    if (given != null) {
+      return given.report(query);
+    }
     try (ServingStore reader = store.reader()) {
-      OutcomeLedger ledger = ledger(reader);
-      OutcomeLedger.Linked linked = given != null ? given : links(scope, ledger, query);
-      return ledger.report(linked, query);
+      return links(scope, ledger(reader), query).report(query);
     }
   }
 

@@ -57,7 +57,7 @@ public final class OutcomeLedger {
   }
 
   public OutcomeReport report(OutcomeQuery query) {
-    return report(link(query), query);
+    return link(query).report(query);
   }
 
   /**
@@ -89,6 +89,48 @@ public final class OutcomeLedger {
       this.lineProvenance = lineProvenance;
     }
 
+    /** The report of one scope (people, repository) from these links of its period. */
+    public OutcomeReport report(OutcomeQuery query) {
+      if (!serves(query)) {
+        throw new IllegalArgumentException(
+            "these links are of another period or rules than " + query);
+      }
+      List<LinkedSession> everyone = linking.sessions;
+      List<LinkedSession> sessions = new ArrayList<>(everyone);
+      sessions.removeIf(s -> !query.includes(s.subject.person(), s.repositoryId()));
+      List<ScannedRepository> repositories = new ArrayList<>(linking.repositories);
+      if (query.repositoryId() != null) {
+        repositories.removeIf(r -> !r.ref().id().equals(query.repositoryId()));
+      }
+      List<OutcomeReport.SessionOutcome> outcomes =
+          new ArrayList<>(sessions.stream().map(LinkedSession::outcome).toList());
+      outcomes.sort(Comparator.comparing(OutcomeReport.SessionOutcome::start));
+
+      int owners = (int) sessions.stream().map(s -> s.owner).distinct().count();
+      boolean personal = !query.shared() && owners <= 1;
+      int floor = query.minimumGroup();
+      // The first and last UTC day with spend.
+      TreeSet<LocalDate> spendDays = new TreeSet<>();
+      sessions.forEach(s -> spendDays.addAll(s.spend.costByDay().keySet()));
+      LocalDate from = spendDays.isEmpty() ? null : spendDays.first();
+      LocalDate to = spendDays.isEmpty() ? null : spendDays.last();
+      return new OutcomeReport(
+          from,
+          to,
+          now,
+          OutcomeFigures.totals(sessions),
+          outcomes,
+          OutcomeFigures.periods(sessions, from, to, LocalDate::toString),
+          OutcomeFigures.periods(sessions, from, to, OutcomeLedger::isoWeek),
+          RepositoryFigures.of(sessions, everyone, repositories, now, personal, floor),
+          OutcomeFigures.groups(sessions, personal, floor, true),
+          OutcomeFigures.groups(sessions, personal, floor, false),
+          OutcomeFigures.efficiency(sessions),
+          OutcomeFigures.wasteTotals(sessions),
+          owners,
+          floor);
+    }
+
     /** Whether a query's report can come from these links: the same period and linking rules. */
     public boolean serves(OutcomeQuery query) {
       return Objects.equals(since, query.since())
@@ -114,50 +156,6 @@ public final class OutcomeLedger {
     return query.provenanceWindow() != null
         ? query.provenanceWindow()
         : LineProvenance.DEFAULT_WINDOW;
-  }
-
-  /** The report of one scope (people, repository) from the links of its period. */
-  public OutcomeReport report(Linked linked, OutcomeQuery query) {
-    if (!linked.serves(query)) {
-      throw new IllegalArgumentException(
-          "these links are of another period or rules than " + query);
-    }
-    Instant now = linked.now;
-    SessionLinking linking = linked.linking;
-    List<LinkedSession> everyone = linking.sessions;
-    List<LinkedSession> sessions = new ArrayList<>(everyone);
-    sessions.removeIf(s -> !query.includes(s.subject.person(), s.repositoryId()));
-    List<ScannedRepository> repositories = new ArrayList<>(linking.repositories);
-    if (query.repositoryId() != null) {
-      repositories.removeIf(r -> !r.ref().id().equals(query.repositoryId()));
-    }
-    List<OutcomeReport.SessionOutcome> outcomes =
-        new ArrayList<>(sessions.stream().map(LinkedSession::outcome).toList());
-    outcomes.sort(Comparator.comparing(OutcomeReport.SessionOutcome::start));
-
-    int owners = (int) sessions.stream().map(s -> s.owner).distinct().count();
-    boolean personal = !query.shared() && owners <= 1;
-    int floor = query.minimumGroup();
-    // The first and last UTC day with spend.
-    TreeSet<LocalDate> spendDays = new TreeSet<>();
-    sessions.forEach(s -> spendDays.addAll(s.spend.costByDay().keySet()));
-    LocalDate from = spendDays.isEmpty() ? null : spendDays.first();
-    LocalDate to = spendDays.isEmpty() ? null : spendDays.last();
-    return new OutcomeReport(
-        from,
-        to,
-        now,
-        OutcomeFigures.totals(sessions),
-        outcomes,
-        OutcomeFigures.periods(sessions, from, to, LocalDate::toString),
-        OutcomeFigures.periods(sessions, from, to, OutcomeLedger::isoWeek),
-        RepositoryFigures.of(sessions, everyone, repositories, now, personal, floor),
-        OutcomeFigures.groups(sessions, personal, floor, true),
-        OutcomeFigures.groups(sessions, personal, floor, false),
-        OutcomeFigures.efficiency(sessions),
-        OutcomeFigures.wasteTotals(sessions),
-        owners,
-        floor);
   }
 
   private static UsageFilter filter(OutcomeQuery query) {
