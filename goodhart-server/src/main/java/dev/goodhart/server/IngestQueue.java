@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -131,6 +132,9 @@ final class IngestQueue implements AutoCloseable {
    * it can: readers then answer from what is stored instead of waiting for it.
    */
   private volatile @Nullable String storeFailure;
+
+  /** When the writer last said the store cannot be opened again (it says so every 30 s at most). */
+  private long lastReopenWarning = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
 
   /**
    * Opens the journal in the store's folder and stores what a former run left in it before taking
@@ -253,22 +257,28 @@ final class IngestQueue implements AutoCloseable {
       return false; // the writer is retrying a failed store: waiting would not help
     }
     jobs.add(new FlushJob());
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    synchronized (storedMonitor) {
-      while (storedSequence < target && storeFailure == null) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
+    waitOn(storedMonitor, timeoutMillis, () -> storedSequence >= target || storeFailure != null);
+    return storedSequence >= target;
+  }
+
+  /**
+   * Waits on {@code monitor} (notified when what {@code done} tests may have changed) until {@code
+   * done} holds or {@code millis} passed; returns whether it holds. An interrupt ends the wait.
+   */
+  private static boolean waitOn(Object monitor, long millis, BooleanSupplier done) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    synchronized (monitor) {
+      long left;
+      while (!done.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
         try {
-          TimeUnit.NANOSECONDS.timedWait(storedMonitor, left);
+          TimeUnit.NANOSECONDS.timedWait(monitor, left);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return false;
+          break;
         }
       }
+      return done.getAsBoolean();
     }
-    return storedSequence >= target;
   }
 
   /** Why the writer cannot store what is acknowledged; null while it can. */
@@ -422,8 +432,6 @@ final class IngestQueue implements AutoCloseable {
     }
   }
 
-  private long lastReopenWarning = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
-
   private void checkpointQuietly() {
     try {
       store.checkpoint();
@@ -513,7 +521,9 @@ final class IngestQueue implements AutoCloseable {
               facts,
               pause,
               e.getMessage());
-          if (!pauseUnlessClosing(pause)) {
+          // A stop ends the pause at once.
+          if (waitOn(closeMonitor, pause, () -> closing)
+              || Thread.currentThread().isInterrupted()) {
             return;
           }
           pause = Math.min(pause * 2, MAX_RETRY_MILLIS);
@@ -547,26 +557,6 @@ final class IngestQueue implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn("cannot delete a stored journal segment: {}", e.toString());
     }
-  }
-
-  /**
-   * Waits {@code millis} before the writer tries a failed store again; a stop ends the wait at
-   * once. Returns false when the server is stopping (or the writer was interrupted).
-   */
-  private boolean pauseUnlessClosing(long millis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    synchronized (closeMonitor) {
-      long left;
-      while (!closing && (left = deadline - System.nanoTime()) > 0) {
-        try {
-          TimeUnit.NANOSECONDS.timedWait(closeMonitor, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-    }
-    return !closing;
   }
 
   /** Stops taking requests, journals and stores what is queued, and stops the threads. */
