@@ -269,8 +269,9 @@ public final class DuckDbStore implements ServingStore {
   }
 
   private void execute(String sql, String what) {
-    synchronized (parts.connection()) {
-      try (Statement statement = parts.connection().createStatement()) {
+    DuckDBConnection connection = parts.connection();
+    synchronized (connection) {
+      try (Statement statement = connection.createStatement()) {
         statement.execute(sql);
       } catch (SQLException e) {
         throw failure(what, e);
@@ -575,18 +576,11 @@ public final class DuckDbStore implements ServingStore {
 
   @Override
   public List<String> usageMachineIds() {
-    List<String> ids = new ArrayList<>();
-    try (Statement statement = parts.connection().createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT DISTINCT machine_id FROM usage_event WHERE counted ORDER BY machine_id")) {
-      while (rows.next()) {
-        ids.add(rows.getString(1));
-      }
+    try {
+      return parts.queries().machineIds();
     } catch (SQLException e) {
       throw failure("cannot read who has usage", e);
     }
-    return ids;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +88,20 @@ final class DuckDbUsageQueries {
                 null,
                 rows.getString(19),
                 rows.getString(20)));
+  }
+
+  /** The machine ids of counted usage, each once. */
+  List<String> machineIds() throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT DISTINCT machine_id FROM usage_event WHERE counted ORDER BY machine_id")) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    }
+    return ids;
   }
 
   /** Reads one row of an aggregate query. */
