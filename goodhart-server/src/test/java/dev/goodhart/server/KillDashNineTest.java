@@ -8,6 +8,8 @@ import dev.goodhart.metrics.usage.CostMode;
 import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.model.access.Scope;
+import dev.goodhart.store.UsageAggregate;
+import dev.goodhart.store.UsageFilter;
 import dev.goodhart.store.duckdb.DuckDbStore;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import java.io.BufferedReader;
@@ -168,6 +170,13 @@ class KillDashNineTest {
       assertTrue(stored >= acked, "stored " + stored + " < acknowledged " + acked);
       assertTrue(stored <= acked + 4 * 200, "stored " + stored + " >> acknowledged " + acked);
       assertEquals(stored, reopened.statistics().countedEvents(), "every event once");
+      // The per-session sums were written in the same transactions as the events they sum.
+      assertEquals(
+          stored,
+          reopened.usageBySessionDay(UsageFilter.ALL).stream()
+              .mapToLong(UsageAggregate::requests)
+              .sum(),
+          "the per-session and day sums hold every stored event");
     }
   }
 }

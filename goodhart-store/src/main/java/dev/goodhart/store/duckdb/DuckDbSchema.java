@@ -459,7 +459,11 @@ final class DuckDbSchema {
               // Rows stored before have no key: they are never matched across the two origins.
               List.of(
                   "ALTER TABLE usage_event ADD COLUMN request_key UUID",
-                  "ALTER TABLE usage_event ADD COLUMN from_telemetry BOOLEAN DEFAULT false")));
+                  "ALTER TABLE usage_event ADD COLUMN from_telemetry BOOLEAN DEFAULT false")),
+          new Migration(
+              10,
+              "counted usage per session and day, kept by every write",
+              List.of(SessionDayUsage.TABLE_DEFINITION, SessionDayUsage.fill())));
 
   static final int LATEST = MIGRATIONS.getLast().version();
 

@@ -66,28 +66,54 @@ final class DuckDbUsageQueries {
   }
 
   /**
-   * Counted usage per session and UTC day: what a session's spend needs, summed where the events
-   * are, so that no report reads them one by one (a sort of every event ran out of memory on a
-   * heavy user's logs).
+   * Counted usage per session and UTC day: what a session's spend needs. Read from the sums every
+   * write keeps ({@link SessionDayUsage}) when the filter is whole UTC days; a filter by project,
+   * or by a moment within a day, sums the events with the same definition.
    */
   List<UsageAggregate> bySessionDay(UsageFilter filter) throws SQLException {
-    return aggregates(
-        filter,
-        "SELECT epoch_us(ts) // 86400000000 * 86400000000 AS day, session_id, source, machine_id,"
-            + " model, is_fast, long_context, reported_cost_usd IS NOT NULL AS cost_reported, "
-            + SUMS
-            + ", arg_max(cwd, ts), arg_max(git_branch, ts)",
-        " GROUP BY day, session_id, source, machine_id, model, is_fast, long_context,"
-            + " cost_reported",
-        rows ->
-            aggregate(
-                rows,
-                micros(rows.getLong(1)),
-                rows.getString(2),
-                3,
-                null,
-                rows.getString(19),
-                rows.getString(20)));
+    String sql;
+    List<Object> parameters = new ArrayList<>();
+    if (filter.project() == null && wholeDay(filter.from()) && wholeDay(filter.until())) {
+      StringBuilder where = new StringBuilder("true");
+      if (filter.from() != null) {
+        where.append(" AND day_us >= ?");
+        parameters.add(Transactions.epochMicros(filter.from()));
+      }
+      if (filter.until() != null) {
+        where.append(" AND day_us < ?");
+        parameters.add(Transactions.epochMicros(filter.until()));
+      }
+      Where.sources(filter, where, parameters);
+      sql = "SELECT " + SessionDayUsage.COLUMNS + " FROM usage_session_day WHERE " + where;
+    } else {
+      Where where = Where.of(filter);
+      sql = "SELECT * FROM (" + SessionDayUsage.grouped("usage_event", where.sql()) + ")";
+      parameters.addAll(where.parameters());
+    }
+    List<UsageAggregate> aggregates = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql + SessionDayUsage.ORDER)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          aggregates.add(
+              aggregate(
+                  rows,
+                  micros(rows.getLong(1)),
+                  rows.getString(2),
+                  3,
+                  null,
+                  rows.getString(19),
+                  rows.getString(20)));
+        }
+      }
+    }
+    return aggregates;
+  }
+
+  private static boolean wholeDay(@Nullable Instant moment) {
+    return moment == null || Transactions.epochMicros(moment) % 86_400_000_000L == 0;
   }
 
   /** The machine ids of counted usage, each once. */
@@ -96,7 +122,7 @@ final class DuckDbUsageQueries {
     try (Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT DISTINCT machine_id FROM usage_event WHERE counted ORDER BY machine_id")) {
+                "SELECT DISTINCT machine_id FROM usage_session_day ORDER BY machine_id")) {
       while (rows.next()) {
         ids.add(rows.getString(1));
       }
@@ -222,12 +248,7 @@ final class DuckDbUsageQueries {
         sql.append(" AND epoch_us(ts) < ?");
         parameters.add(Transactions.epochMicros(filter.until()));
       }
-      if (!filter.sources().isEmpty()) {
-        sql.append(" AND source IN (")
-            .append("?, ".repeat(filter.sources().size() - 1))
-            .append("?)");
-        parameters.addAll(filter.sources());
-      }
+      sources(filter, sql, parameters);
       if (filter.project() != null) {
         sql.append(" AND (project = ? OR cwd = ? OR ends_with(cwd, '/' || ?))");
         parameters.add(filter.project());
@@ -235,6 +256,15 @@ final class DuckDbUsageQueries {
         parameters.add(filter.project());
       }
       return new Where(sql.toString(), parameters);
+    }
+
+    static void sources(UsageFilter filter, StringBuilder sql, List<Object> parameters) {
+      if (!filter.sources().isEmpty()) {
+        sql.append(" AND source IN (")
+            .append("?, ".repeat(filter.sources().size() - 1))
+            .append("?)");
+        parameters.addAll(filter.sources());
+      }
     }
 
     void bind(PreparedStatement statement, int first) throws SQLException {

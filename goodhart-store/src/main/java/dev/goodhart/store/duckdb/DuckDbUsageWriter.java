@@ -44,7 +44,7 @@ final class DuckDbUsageWriter {
   private static final String STORED_KEYS =
       """
       CREATE OR REPLACE TEMP TABLE stored_keys AS
-      SELECT u.event_id, u.total_tokens FROM usage_event u
+      SELECT u.event_id, u.total_tokens, u.source, u.session_id, u.ts FROM usage_event u
       SEMI JOIN (SELECT DISTINCT event_id FROM staging) k ON u.event_id = k.event_id
       """;
 
@@ -83,13 +83,14 @@ final class DuckDbUsageWriter {
 
   /**
    * Within a group, every non-sidechain copy counts; sidechain copies count only when the group has
-   * no other, and then only the largest (earliest on a tie).
+   * no other, and then only the largest (earliest on a tie). The rows whose flag changes are kept
+   * apart first: their sessions' usage is summed again (see {@link SessionDayUsage}).
    */
   private static final String DECIDE_COUNTED =
       """
-      UPDATE usage_event SET counted = decided.keep
-      FROM (
-        SELECT event_id,
+      CREATE OR REPLACE TEMP TABLE counted_change AS
+      SELECT event_id, keep, source, session_id, ts FROM (
+        SELECT event_id, counted, source, session_id, ts,
                NOT is_sidechain
                  OR (NOT bool_or(NOT is_sidechain) OVER grp
                      AND row_number() OVER (PARTITION BY dedup_group ORDER BY total_tokens DESC, ts, event_id) = 1)
@@ -97,8 +98,14 @@ final class DuckDbUsageWriter {
         FROM usage_event
         WHERE dedup_group IN (SELECT DISTINCT dedup_group FROM staging WHERE dedup_group IS NOT NULL)
         WINDOW grp AS (PARTITION BY dedup_group)
-      ) decided
-      WHERE usage_event.event_id = decided.event_id AND usage_event.counted <> decided.keep
+      )
+      WHERE counted <> keep
+      """;
+
+  private static final String APPLY_COUNTED =
+      """
+      UPDATE usage_event SET counted = c.keep FROM counted_change c
+      WHERE usage_event.event_id = c.event_id
       """;
 
   /**
@@ -108,10 +115,9 @@ final class DuckDbUsageWriter {
    * made within moments of each other, so that DuckDB reads only the row groups of the batch's
    * span.
    */
-  private static final String UNCOUNT_TELEMETRY_COPIES =
+  private static final String TELEMETRY_COPIES =
       """
-      UPDATE usage_event SET counted = false
-      WHERE from_telemetry AND counted
+      from_telemetry AND counted
         AND ts BETWEEN to_timestamp(%1$d) - INTERVAL 1 DAY AND to_timestamp(%2$d) + INTERVAL 1 DAY
         AND request_key IN (
           SELECT request_key FROM %3$s
@@ -207,8 +213,12 @@ final class DuckDbUsageWriter {
   /** One per event file: a transaction streams its signals beside its events. */
   private final StagingFile[] signalFiles = new StagingFile[2];
 
+  /** The per-session and day sums every write keeps up to date. */
+  private final SessionDayUsage sessionDays;
+
   DuckDbUsageWriter(DuckDBConnection connection, Path dataDirectory) throws SQLException {
     this.connection = connection;
+    this.sessionDays = new SessionDayUsage(connection);
     this.staging =
         new TempTables(
             connection,
@@ -349,12 +359,14 @@ final class DuckDbUsageWriter {
     try (Statement statement = connection.createStatement()) {
       if (fresh > 0) {
         statement.execute("INSERT INTO usage_event SELECT * FROM " + telemetryEvents.source());
+        sessionDays.touch(statement, telemetryEvents.source());
       }
       if (older > 0) {
         olderTelemetryEvents.finish();
         // Whole seconds, widened by one: the comparison needs only to include the span.
         statement.execute(
             INSERT_TELEMETRY.formatted(olderTelemetryEvents.source(), first - 1, last + 1));
+        sessionDays.touch(statement, olderTelemetryEvents.source());
       }
       if (fresh > 0 || older > 0) {
         copiesStored[1] = true;
@@ -366,9 +378,21 @@ final class DuckDbUsageWriter {
           from = Math.min(from, event.timestamp().getEpochSecond());
           to = Math.max(to, event.timestamp().getEpochSecond());
         }
-        statement.execute(UNCOUNT_TELEMETRY_COPIES.formatted(from - 1, to + 1, "usage_event"));
+        uncountTelemetryCopies(statement, from - 1, to + 1, "usage_event");
       }
+      sessionDays.refresh(statement);
     }
+  }
+
+  /**
+   * Telemetry's copies of requests a log recorded (within {@code [from, to]} seconds, the logs'
+   * rows in {@code logs}) stop counting; their sessions' usage is summed again.
+   */
+  private void uncountTelemetryCopies(Statement statement, long from, long to, String logs)
+      throws SQLException {
+    String copies = TELEMETRY_COPIES.formatted(from, to, logs);
+    sessionDays.touch(statement, "usage_event", copies);
+    statement.execute("UPDATE usage_event SET counted = false WHERE " + copies);
   }
 
   /**
@@ -563,11 +587,16 @@ final class DuckDbUsageWriter {
       statement.execute(STORED_KEYS);
       try (ResultSet improved = statement.executeQuery(IMPROVED)) {
         if (improved.next() && improved.getLong(1) > 0) {
+          // The replaced copies' sessions and days (a grown copy may name others).
+          sessionDays.touch(statement, "stored_keys");
           statement.execute(UPDATE_EVENTS);
         }
       }
       statement.execute(INSERT_EVENTS);
+      sessionDays.touch(statement, "staging");
       statement.execute(DECIDE_COUNTED);
+      sessionDays.touch(statement, "counted_change");
+      statement.execute(APPLY_COUNTED);
       try (ResultSet rows =
           statement.executeQuery(
               "SELECT epoch_us(max(ts)), epoch(min(ts))::BIGINT, epoch(max(ts))::BIGINT FROM staging")) {
@@ -575,12 +604,11 @@ final class DuckDbUsageWriter {
           importedUpTo(rows.getLong(1));
           copiesStored[0] = true;
           if (copiesStored(statement, true)) {
-            statement.execute(
-                UNCOUNT_TELEMETRY_COPIES.formatted(
-                    rows.getLong(2) - 1, rows.getLong(3) + 1, "staging"));
+            uncountTelemetryCopies(statement, rows.getLong(2) - 1, rows.getLong(3) + 1, "staging");
           }
         }
       }
+      sessionDays.refresh(statement);
     }
   }
 
