@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -93,6 +94,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "Facts that may wait for the writer before requests get 503 (default 200000).")
   int queue = 200_000;
 
+  @Option(
+      names = "--fresh-wait",
+      paramLabel = "MILLIS",
+      description =
+          "How long a view waits for figures with the latest facts before it answers with the last ones"
+              + " computed, marked stale (default 150; -1: always wait).")
+  long freshWaitMillis = DEFAULT_FRESH_WAIT_MILLIS;
+
+  /**
+   * Under steady ingest the store changes several times a second, and a large organisation's
+   * figures take seconds to compute: a dashboard gets the last ones at once rather than wait.
+   */
+  static final long DEFAULT_FRESH_WAIT_MILLIS = 150;
+
   @Option(names = "--price-file", paramLabel = "FILE", description = "Prices to use (JSON).")
   @Nullable Path priceFile;
 
@@ -106,7 +121,8 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig.defaults()
             .withPort(bind, port)
             .withLimits(maxBody, queue)
-            .withGithubSecret(githubSecret());
+            .withGithubSecret(githubSecret())
+            .withFreshWait(freshWaitMillis < 0 ? null : Duration.ofMillis(freshWaitMillis));
     Pseudonyms pseudonyms = PseudonymSecret.in(context.dataDirectory());
     Pricer pricer = new Pricer(Prices.load(context, priceFile), CostMode.AUTO);
     DuckDbStore store = context.openStore();

@@ -15,10 +15,14 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -76,7 +80,14 @@ public final class GoodhartServer implements AutoCloseable {
     this.authenticator = new Authenticator(store, localAdmin, clock.instant());
     this.bodies = new RequestBody(config.maxBodyBytes(), config.maxInflatedBytes());
     this.reports =
-        new OrgReports(store, pricer, pseudonyms, clock, config.minimumGroup(), queue::commits);
+        new OrgReports(
+            store,
+            pricer,
+            pseudonyms,
+            clock,
+            config.minimumGroup(),
+            queue::commits,
+            config.freshWait());
     // Javalin 7 takes every route while it is configured: none can be added to a made app.
     this.app =
         Javalin.create(
@@ -252,7 +263,11 @@ public final class GoodhartServer implements AutoCloseable {
    */
   void requireRead(Context ctx) {
     authenticator.require(ctx, Scope.READ);
-    if (!queue.awaitStored(config.acknowledgeTimeout().toMillis())) {
+    Duration wait = config.acknowledgeTimeout();
+    if (config.freshWait() != null && config.freshWait().compareTo(wait) < 0) {
+      wait = config.freshWait();
+    }
+    if (!queue.awaitStored(wait.toMillis())) {
       String failure = queue.storeFailure();
       ctx.header(
           STALE_HEADER,
@@ -262,6 +277,18 @@ public final class GoodhartServer implements AutoCloseable {
                       queue.unstoredRequests(),
                       failure == null ? "" : " (the store cannot take writes: " + failure + ")")));
     }
+  }
+
+  /**
+   * Marks an answer whose figures are the last ones computed, with when they were: those with the
+   * latest facts were not ready within the fresh wait (they will be for a later request).
+   */
+  Consumer<Instant> staleFigures(Context ctx) {
+    return computed ->
+        ctx.header(
+            STALE_HEADER,
+            "figures computed at %s; those with the latest facts are being computed"
+                .formatted(computed.truncatedTo(ChronoUnit.MILLIS)));
   }
 
   /** The header of an answer given from what is stored while acknowledged facts wait. */

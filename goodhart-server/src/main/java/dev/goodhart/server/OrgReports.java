@@ -17,6 +17,8 @@ import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.report.outcome.OutcomeJson;
 import dev.goodhart.store.ServingStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +56,13 @@ final class OrgReports {
    */
   private final VersionedCache links;
 
+  /** How long a view waits for figures with the latest facts; null: as long as they take. */
+  private final @Nullable Duration freshWait;
+
   /**
    * @param version a number that changes whenever the store does (the writer's commit count)
+   * @param freshWait how long a view waits for figures with the latest facts before it answers with
+   *     the last ones computed (null: as long as they take)
    */
   OrgReports(
       ServingStore store,
@@ -62,7 +70,8 @@ final class OrgReports {
       Pseudonyms pseudonyms,
       Clock clock,
       int minimumGroup,
-      LongSupplier version) {
+      LongSupplier version,
+      @Nullable Duration freshWait) {
     this.store = requireNonNull(store, "store is null");
     this.pricer = requireNonNull(pricer, "pricer is null");
     this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms is null");
@@ -71,6 +80,7 @@ final class OrgReports {
     requireNonNull(version, "version is null");
     this.cache = new VersionedCache(CACHED, version);
     this.links = VersionedCache.sharedWhileComputing(version);
+    this.freshWait = freshWait;
   }
 
   /**
@@ -92,12 +102,20 @@ final class OrgReports {
 
   /** The report document of the scope, or a suppressed answer. */
   JsonNode report(ReportScope scope) {
-    return cached("report " + scope, () -> compute(scope));
+    return report(scope, stale -> {});
+  }
+
+  /**
+   * The report document of the scope, or a suppressed answer; {@code stale} is told when the
+   * figures are the last ones computed, those with the latest facts not being ready yet.
+   */
+  JsonNode report(ReportScope scope, Consumer<Instant> stale) {
+    return view("report " + scope, () -> compute(scope), stale);
   }
 
   /** Teams with their sizes, repositories: what the dashboard's filters offer. */
-  JsonNode filters() {
-    return cached(
+  JsonNode filters(Consumer<Instant> stale) {
+    return view(
         "filters",
         () -> {
           ObjectNode answer = JSON.createObjectNode();
@@ -124,7 +142,8 @@ final class OrgReports {
           }
           answer.put("minimumGroup", minimumGroup);
           return answer;
-        });
+        },
+        stale);
   }
 
   int minimumGroup() {
@@ -165,15 +184,16 @@ final class OrgReports {
   }
 
   /** Billed against observed spend, the organisation's; {@link SpendView} says why. */
-  JsonNode spend(ReportScope scope) {
-    return cached(
+  JsonNode spend(ReportScope scope, Consumer<Instant> stale) {
+    return view(
         "spend " + scope,
         () -> {
           Set<String> people = activePeople();
           try (ServingStore reader = store.reader()) {
             return SpendView.of(reader, pricer, clock, scope, people, minimumGroup);
           }
-        });
+        },
+        stale);
   }
 
   /** The report itself, for callers that need its figures rather than its document. */
@@ -322,5 +342,13 @@ final class OrgReports {
   /** The value computed for the key since the last write, else a new one (kept). */
   <T> T cached(String key, Supplier<T> computation) {
     return cache.get(key, computation);
+  }
+
+  /**
+   * A view a request shows: as {@link #cached}, but when the value with the latest facts is not
+   * ready within the fresh wait, the last one computed, after telling {@code stale} when it was.
+   */
+  <T> T view(String key, Supplier<T> computation, Consumer<Instant> stale) {
+    return cache.get(key, computation, freshWait, stale);
   }
 }

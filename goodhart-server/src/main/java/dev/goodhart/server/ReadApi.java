@@ -41,13 +41,13 @@ final class ReadApi {
         "/api/v1/filters",
         ctx -> {
           server.requireRead(ctx);
-          ctx.json(reports.filters());
+          ctx.json(reports.filters(server.staleFigures(ctx)));
         });
     app.get(
         "/api/v1/report",
         ctx -> {
           server.requireRead(ctx);
-          ctx.json(reports.report(ReportScope.of(ctx)));
+          ctx.json(reports.report(ReportScope.of(ctx), server.staleFigures(ctx)));
         });
     SLICES.forEach(
         (path, field) ->
@@ -55,14 +55,17 @@ final class ReadApi {
                 "/api/v1/" + path,
                 ctx -> {
                   server.requireRead(ctx);
-                  ctx.json(slice(reports.report(ReportScope.of(ctx)), field));
+                  ctx.json(
+                      slice(reports.report(ReportScope.of(ctx), server.staleFigures(ctx)), field));
                 }));
     app.get(
         "/api/v1/teams",
         ctx -> {
           server.requireRead(ctx);
           ReportScope scope = ReportScope.of(ctx);
-          ctx.json(reports.cached("teams " + scope, () -> teams(reports, scope)));
+          ctx.json(
+              reports.view(
+                  "teams " + scope, () -> teams(reports, scope), server.staleFigures(ctx)));
         });
     app.get(
         "/api/v1/delivery",
@@ -70,19 +73,20 @@ final class ReadApi {
           server.requireRead(ctx);
           ReportScope scope = ReportScope.of(ctx);
           ctx.json(
-              reports.cached(
+              reports.view(
                   "delivery " + scope,
                   () -> {
                     try (ServingStore reader = server.store().reader()) {
                       return DeliveryView.of(reader, scope, reports.outcome(scope));
                     }
-                  }));
+                  },
+                  server.staleFigures(ctx)));
         });
     app.get(
         "/api/v1/spend",
         ctx -> {
           server.requireRead(ctx);
-          ctx.json(reports.spend(ReportScope.of(ctx)));
+          ctx.json(reports.spend(ReportScope.of(ctx), server.staleFigures(ctx)));
         });
     app.get(
         "/api/v1/telemetry",
@@ -90,7 +94,7 @@ final class ReadApi {
           server.requireRead(ctx);
           ReportScope scope = ReportScope.of(ctx);
           ctx.json(
-              reports.cached(
+              reports.view(
                   "telemetry " + scope,
                   () -> {
                     Set<String> persons = reports.persons(scope);
@@ -98,7 +102,8 @@ final class ReadApi {
                       return TelemetryView.of(
                           reader, scope, persons, server.config().minimumGroup());
                     }
-                  }));
+                  },
+                  server.staleFigures(ctx)));
         });
   }
 

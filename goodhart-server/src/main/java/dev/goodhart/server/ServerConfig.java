@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param githubSecret the webhook secret GitHub signs deliveries with; null refuses GitHub's
  *     webhooks
  * @param minimumGroup the privacy floor: views of fewer people are suppressed
+ * @param freshWait how long a read waits for figures that include the latest facts before it
+ *     answers with the last ones computed, marked stale (and the new ones keep computing for the
+ *     next read); null: a read always waits
  */
 public record ServerConfig(
     String bind,
@@ -24,7 +27,8 @@ public record ServerConfig(
     int queueFacts,
     Duration acknowledgeTimeout,
     byte @Nullable [] githubSecret,
-    int minimumGroup) {
+    int minimumGroup,
+    @Nullable Duration freshWait) {
   public static final int DEFAULT_PORT = 4318;
 
   public ServerConfig {
@@ -41,12 +45,23 @@ public record ServerConfig(
       throw new IllegalArgumentException("queueFacts and minimumGroup must be positive");
     }
     githubSecret = githubSecret == null ? null : githubSecret.clone();
+    if (freshWait != null && freshWait.isNegative()) {
+      throw new IllegalArgumentException("freshWait must not be negative: " + freshWait);
+    }
   }
 
   /** Loopback, OTLP's HTTP port, 16 MiB bodies inflating to 128 MiB, 200,000 facts queued. */
   public static ServerConfig defaults() {
     return new ServerConfig(
-        "127.0.0.1", DEFAULT_PORT, 16L << 20, 128L << 20, 200_000, Duration.ofSeconds(30), null, 5);
+        "127.0.0.1",
+        DEFAULT_PORT,
+        16L << 20,
+        128L << 20,
+        200_000,
+        Duration.ofSeconds(30),
+        null,
+        5,
+        null);
   }
 
   public ServerConfig withPort(String bind, int port) {
@@ -58,7 +73,8 @@ public record ServerConfig(
         queueFacts,
         acknowledgeTimeout,
         githubSecret,
-        minimumGroup);
+        minimumGroup,
+        freshWait);
   }
 
   public ServerConfig withLimits(long maxBodyBytes, int queueFacts) {
@@ -70,7 +86,8 @@ public record ServerConfig(
         queueFacts,
         acknowledgeTimeout,
         githubSecret,
-        minimumGroup);
+        minimumGroup,
+        freshWait);
   }
 
   public ServerConfig withGithubSecret(byte @Nullable [] secret) {
@@ -82,6 +99,20 @@ public record ServerConfig(
         queueFacts,
         acknowledgeTimeout,
         secret,
-        minimumGroup);
+        minimumGroup,
+        freshWait);
+  }
+
+  public ServerConfig withFreshWait(@Nullable Duration freshWait) {
+    return new ServerConfig(
+        bind,
+        port,
+        maxBodyBytes,
+        maxInflatedBytes,
+        queueFacts,
+        acknowledgeTimeout,
+        githubSecret,
+        minimumGroup,
+        freshWait);
   }
 }

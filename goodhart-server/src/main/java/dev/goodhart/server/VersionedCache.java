@@ -1,17 +1,31 @@
 package dev.goodhart.server;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Values computed from the store, each kept until the store changes (its version moves), the least
  * recently used dropped beyond a capacity. Requests that want a value being computed wait for that
  * computation instead of starting their own: a dashboard asks for several views of one period at
  * once, and each used to link every session again. A failed computation is not kept.
+ *
+ * <p>Under steady ingest the version moves several times a second, faster than a large
+ * organisation's views can be computed. {@link #get(String, Supplier, Duration, Consumer)} then
+ * answers from the last value computed when the new one is not ready within a wait, says so, and
+ * lets the new one finish for the next request: each view is computed at most once at a time,
+ * whatever the rate of writes and reads.
  */
 final class VersionedCache {
   private final int capacity;
@@ -19,10 +33,35 @@ final class VersionedCache {
   private final LongSupplier version;
   private final Map<String, Kept> entries;
 
-  private record Kept(long version, CompletableFuture<Object> value) {}
+  /** Where a value that a request stopped waiting for is computed. */
+  private final Executor background;
+
+  /** A value being computed, or computed, at a version; with the last one computed before it. */
+  private static final class Kept {
+    final long version;
+    final CompletableFuture<Object> value = new CompletableFuture<>();
+    final @Nullable Done previous;
+    volatile @Nullable Instant completed;
+
+    Kept(long version, @Nullable Done previous) {
+      this.version = version;
+      this.previous = previous;
+    }
+
+    /** This value if it was computed, else the one before it. */
+    @Nullable Done latestDone() {
+      Instant at = completed;
+      return at != null && !value.isCompletedExceptionally()
+          ? new Done(value.join(), at)
+          : previous;
+    }
+  }
+
+  /** A computed value and when it was computed. */
+  private record Done(Object value, Instant at) {}
 
   VersionedCache(int capacity, LongSupplier version) {
-    this(capacity, true, version);
+    this(capacity, true, version, Thread.ofPlatform().name("goodhart-views").daemon().factory());
   }
 
   /**
@@ -30,13 +69,22 @@ final class VersionedCache {
    * values too large to keep (a period's links hold every session of it).
    */
   static VersionedCache sharedWhileComputing(LongSupplier version) {
-    return new VersionedCache(Integer.MAX_VALUE, false, version);
+    return new VersionedCache(Integer.MAX_VALUE, false, version, Runnable::run);
   }
 
-  private VersionedCache(int capacity, boolean keep, LongSupplier version) {
+  private VersionedCache(
+      int capacity,
+      boolean keep,
+      LongSupplier version,
+      java.util.concurrent.ThreadFactory threads) {
+    this(capacity, keep, version, (Executor) command -> threads.newThread(command).start());
+  }
+
+  private VersionedCache(int capacity, boolean keep, LongSupplier version, Executor background) {
     this.capacity = capacity;
     this.keep = keep;
     this.version = version;
+    this.background = background;
     this.entries =
         new LinkedHashMap<>(16, 0.75f, true) {
           private static final long serialVersionUID = 1L;
@@ -49,35 +97,59 @@ final class VersionedCache {
   }
 
   /** The value computed for the key at the store's current version, else a new one (kept). */
-  @SuppressWarnings("unchecked") // each key is always computed by the same kind of computation
   <T> T get(String key, Supplier<T> computation) {
+    return get(key, computation, null, stale -> {});
+  }
+
+  /**
+   * As {@link #get(String, Supplier)}, but when the value of the current version is not ready
+   * within {@code wait} (null: no limit) and one was computed before, that one, after telling
+   * {@code stale} when it was computed; the new one goes on computing for later requests.
+   */
+  @SuppressWarnings("unchecked") // each key is always computed by the same kind of computation
+  <T> T get(String key, Supplier<T> computation, @Nullable Duration wait, Consumer<Instant> stale) {
     long now = version.getAsLong();
-    CompletableFuture<Object> mine = null;
-    CompletableFuture<Object> value;
+    Kept mine = null;
+    Kept kept;
     synchronized (entries) {
       Kept hit = entries.get(key);
-      if (hit != null && hit.version() == now) {
-        value = hit.value();
+      // A request that may wait less joins a computation still running for an older version
+      // rather than start another: one at a time per view, whatever the rate of writes.
+      if (hit != null && (hit.version == now || (wait != null && !hit.value.isDone()))) {
+        kept = hit;
       } else {
-        mine = new CompletableFuture<>();
-        entries.put(key, new Kept(now, mine));
-        value = mine;
+        mine = new Kept(now, hit == null ? null : hit.latestDone());
+        entries.put(key, mine);
+        kept = mine;
       }
     }
+    Done previous = kept.previous;
+    boolean mayWaitLess = wait != null && previous != null;
     if (mine != null) {
-      try {
-        mine.complete(computation.get());
-      } catch (RuntimeException | Error e) {
-        mine.completeExceptionally(e);
-        forget(key, mine);
-        throw e;
-      }
-      if (!keep) {
-        forget(key, mine);
+      Kept computing = mine;
+      Runnable run = () -> compute(key, computing, computation);
+      if (mayWaitLess) {
+        background.execute(run);
+      } else {
+        run.run();
       }
     }
     try {
-      return (T) value.join();
+      if (mayWaitLess) {
+        try {
+          return (T) kept.value.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          stale.accept(previous.at());
+          return (T) previous.value();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stale.accept(previous.at());
+          return (T) previous.value();
+        } catch (ExecutionException e) {
+          throw new CompletionException(e.getCause());
+        }
+      }
+      return (T) kept.value.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
@@ -89,11 +161,35 @@ final class VersionedCache {
     }
   }
 
-  private void forget(String key, CompletableFuture<Object> value) {
+  private void compute(String key, Kept kept, Supplier<?> computation) {
+    try {
+      Object value = computation.get();
+      kept.completed = Instant.now();
+      kept.value.complete(value);
+    } catch (RuntimeException | Error e) {
+      kept.value.completeExceptionally(e);
+      forget(key, kept, e);
+      return;
+    }
+    if (!keep) {
+      forget(key, kept, null);
+    }
+  }
+
+  /**
+   * Drops a failed or unkept value; a failed one leaves the one before it for requests that may
+   * answer with it.
+   */
+  private void forget(String key, Kept value, @Nullable Throwable failure) {
     synchronized (entries) {
       Kept kept = entries.get(key);
-      if (kept != null && kept.value() == value) {
+      if (kept == value) {
         entries.remove(key);
+        if (failure != null && keep && value.previous != null) {
+          Kept restored = new Kept(-1, value.previous);
+          restored.value.completeExceptionally(failure);
+          entries.put(key, restored);
+        }
       }
     }
   }

@@ -1,0 +1,154 @@
+package dev.goodhart.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A view whose latest figures are not ready within the wait answers with the last ones computed,
+ * says when they were computed, and is computed once at a time however often the store changes.
+ */
+class VersionedCacheTest {
+  private static final Duration WAIT = Duration.ofMillis(50);
+
+  private final AtomicLong version = new AtomicLong(1);
+  private final VersionedCache cache = new VersionedCache(8, version::get);
+  private final AtomicReference<Instant> staleSince = new AtomicReference<>();
+
+  @Test
+  void theLastValueAnswersWhileTheLatestIsComputedOnceAtATime() throws Exception {
+    assertEquals("v1", get(() -> "v1"));
+    assertNull(staleSince.get(), "the first value is waited for");
+
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger computations = new AtomicInteger();
+    Supplier<String> slow =
+        () -> {
+          computations.incrementAndGet();
+          await(release);
+          return "v" + version.get();
+        };
+    version.set(2);
+    assertEquals("v1", get(slow));
+    assertNotNull(staleSince.get(), "an answer from the last value says so");
+
+    // More writes while it computes: the same computation, not another.
+    version.set(3);
+    staleSince.set(null);
+    assertEquals("v1", get(slow));
+    assertNotNull(staleSince.get());
+    assertEquals(1, computations.get());
+
+    release.countDown();
+    // Once it is done, the next request computes the latest version's and gets it in time.
+    waitUntil(() -> "v3".equals(getFresh(slow)));
+    assertTrue(computations.get() <= 2, computations.get() + " computations");
+  }
+
+  @Test
+  void aValueReadyWithinTheWaitIsTheLatest() {
+    assertEquals("v1", get(() -> "v1"));
+    version.set(2);
+    assertEquals("v2", get(() -> "v2"));
+    assertNull(staleSince.get());
+  }
+
+  @Test
+  void withoutAWaitEveryAnswerHasTheLatestFacts() {
+    assertEquals("v1", cache.get("k", () -> "v1"));
+    version.set(2);
+    assertEquals(
+        "v2",
+        cache.get(
+            "k",
+            () -> {
+              sleep(100);
+              return "v2";
+            }));
+  }
+
+  @Test
+  void aFailedComputationLeavesTheLastValueForTheNextRequests() throws Exception {
+    assertEquals("v1", get(() -> "v1"));
+    version.set(2);
+    CountDownLatch failed = new CountDownLatch(1);
+    assertEquals(
+        "v1",
+        get(
+            () -> {
+              sleep(150);
+              failed.countDown();
+              throw new IllegalStateException("the store failed");
+            }));
+    assertTrue(failed.await(5, TimeUnit.SECONDS));
+    sleep(50);
+    staleSince.set(null);
+    assertEquals(
+        "v1",
+        get(
+            () -> {
+              sleep(150);
+              return "v2";
+            }),
+        "still the last value computed, while a new computation runs");
+    assertNotNull(staleSince.get());
+    waitUntil(() -> "v2".equals(get(() -> "v2")));
+  }
+
+  @Test
+  void aFirstComputationThatFailsFailsTheRequest() {
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            get(
+                () -> {
+                  throw new IllegalStateException("the store failed");
+                }));
+  }
+
+  private String get(Supplier<String> computation) {
+    return cache.get("k", computation, WAIT, staleSince::set);
+  }
+
+  private String getFresh(Supplier<String> computation) {
+    staleSince.set(null);
+    String value = get(computation);
+    return staleSince.get() == null ? value : null;
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "the latest value never came");
+      Thread.sleep(20);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
