@@ -282,6 +282,7 @@ final class DuckDbUsageWriter {
       RecentKeys recent = recentKeys();
       recent.mark();
       try {
+        prepareTables();
         Transactions.inTransaction(
             connection,
             () -> {
@@ -442,6 +443,15 @@ final class DuckDbUsageWriter {
     }
   }
 
+  /**
+   * The connection's temporary tables, made before a write's transaction: made inside one, a
+   * rolled-back write (a full disk) took them with it and every later write failed.
+   */
+  private void prepareTables() throws SQLException {
+    staging.ensure();
+    sessionDays.prepare();
+  }
+
   private void release(int eventFile) {
     synchronized (eventFileInUse) {
       eventFileInUse[eventFile] = false;
@@ -537,6 +547,7 @@ final class DuckDbUsageWriter {
 
     /** One DuckDB transaction; the writer's lock keeps commits one at a time. */
     private void store() throws SQLException, IOException {
+      prepareTables();
       Transactions.inTransaction(
           connection,
           () -> {

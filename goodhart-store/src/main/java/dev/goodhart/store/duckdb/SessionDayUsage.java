@@ -93,6 +93,13 @@ final class SessionDayUsage {
         + ") GROUP BY ALL";
   }
 
+  /**
+   * Makes the connection's table of touched keys: before a write's transaction (see TempTables).
+   */
+  void prepare() throws SQLException {
+    touched.ensure();
+  }
+
   /** Fills the table from every stored event: a new or rebuilt store's first step. */
   static String fill() {
     return "INSERT INTO usage_session_day " + grouped("usage_event", "true");

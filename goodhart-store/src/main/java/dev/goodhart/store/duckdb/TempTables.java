@@ -19,7 +19,11 @@ final class TempTables {
     this.definitions = definitions.clone();
   }
 
-  /** Makes the tables unless this connection has them already. */
+  /**
+   * Makes the tables unless this connection has them already. Made inside a transaction, they go
+   * with it if it rolls back (a write on a full disk), so they count as made only once made outside
+   * one: writers ensure them before they begin.
+   */
   void ensure() throws SQLException {
     if (made) {
       return;
@@ -29,6 +33,6 @@ final class TempTables {
         statement.execute(definition);
       }
     }
-    made = true;
+    made = connection.getAutoCommit();
   }
 }
