@@ -99,14 +99,14 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "MILLIS",
       description =
           "How long a view waits for figures with the latest facts before it answers with the last ones"
-              + " computed, marked stale (default 150; -1: always wait).")
+              + " computed, marked stale (default 100; -1: always wait).")
   long freshWaitMillis = DEFAULT_FRESH_WAIT_MILLIS;
 
   /**
    * Under steady ingest the store changes several times a second, and a large organisation's
    * figures take seconds to compute: a dashboard gets the last ones at once rather than wait.
    */
-  static final long DEFAULT_FRESH_WAIT_MILLIS = 150;
+  static final long DEFAULT_FRESH_WAIT_MILLIS = 100;
 
   @Option(names = "--price-file", paramLabel = "FILE", description = "Prices to use (JSON).")
   @Nullable Path priceFile;

@@ -87,7 +87,7 @@ public final class GoodhartServer implements AutoCloseable {
             clock,
             config.minimumGroup(),
             queue::commits,
-            config.freshWait());
+            config.freshWait() != null);
     // Javalin 7 takes every route while it is configured: none can be added to a made app.
     this.app =
         Javalin.create(
@@ -263,6 +263,7 @@ public final class GoodhartServer implements AutoCloseable {
    */
   void requireRead(Context ctx) {
     authenticator.require(ctx, Scope.READ);
+    ctx.attribute(READ_STARTED, System.nanoTime());
     Duration wait = config.acknowledgeTimeout();
     if (config.freshWait() != null && config.freshWait().compareTo(wait) < 0) {
       wait = config.freshWait();
@@ -280,16 +281,26 @@ public final class GoodhartServer implements AutoCloseable {
   }
 
   /**
-   * Marks an answer whose figures are the last ones computed, with when they were: those with the
-   * latest facts were not ready within the fresh wait (they will be for a later request).
+   * What is left of a read's fresh wait (one wait for the stored facts and the figures together,
+   * from {@link #requireRead}), and the header that marks an answer with the last figures computed.
    */
-  Consumer<Instant> staleFigures(Context ctx) {
-    return computed ->
-        ctx.header(
-            STALE_HEADER,
-            "figures computed at %s; those with the latest facts are being computed"
-                .formatted(computed.truncatedTo(ChronoUnit.MILLIS)));
+  Freshness freshness(Context ctx) {
+    Consumer<Instant> stale =
+        computed ->
+            ctx.header(
+                STALE_HEADER,
+                "figures computed at %s; those with the latest facts are being computed"
+                    .formatted(computed.truncatedTo(ChronoUnit.MILLIS)));
+    Duration wait = config.freshWait();
+    Long started = ctx.attribute(READ_STARTED);
+    if (wait != null && started != null) {
+      Duration spent = Duration.ofNanos(System.nanoTime() - started);
+      wait = spent.compareTo(wait) >= 0 ? Duration.ZERO : wait.minus(spent);
+    }
+    return new Freshness(wait, stale);
   }
+
+  private static final String READ_STARTED = "goodhart.readStarted";
 
   /** The header of an answer given from what is stored while acknowledged facts wait. */
   static final String STALE_HEADER = "Goodhart-Stale";

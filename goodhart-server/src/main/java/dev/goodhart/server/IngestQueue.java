@@ -501,7 +501,9 @@ final class IngestQueue implements AutoCloseable {
         }
         storeFailure = null;
         from = to;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | OutOfMemoryError e) {
+        // A heap run out by a reader's computation must not end the writer: the facts are in the
+        // journal, and the next try finds the memory back.
         loadFailures.incrementAndGet();
         synchronized (storedMonitor) {
           storeFailure = String.valueOf(e.getMessage());

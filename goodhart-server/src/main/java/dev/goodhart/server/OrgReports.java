@@ -17,8 +17,6 @@ import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.report.outcome.OutcomeJson;
 import dev.goodhart.store.ServingStore;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,7 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -56,13 +54,17 @@ final class OrgReports {
    */
   private final VersionedCache links;
 
-  /** How long a view waits for figures with the latest facts; null: as long as they take. */
-  private final @Nullable Duration freshWait;
+  /**
+   * Held while a period's sessions are linked: one linking at a time (each holds every session of
+   * its period; two at once, the whole history's and the last week's, ran a 10M-event store's heap
+   * out). A request for a period being linked joins that linking instead.
+   */
+  private final ReentrantLock linking = new ReentrantLock();
 
   /**
    * @param version a number that changes whenever the store does (the writer's commit count)
-   * @param freshWait how long a view waits for figures with the latest facts before it answers with
-   *     the last ones computed (null: as long as they take)
+   * @param viewsMayLag whether views may answer with figures a little behind the store (a server
+   *     with a fresh wait): a view then links with the linking of its period already running
    */
   OrgReports(
       ServingStore store,
@@ -71,7 +73,7 @@ final class OrgReports {
       Clock clock,
       int minimumGroup,
       LongSupplier version,
-      @Nullable Duration freshWait) {
+      boolean viewsMayLag) {
     this.store = requireNonNull(store, "store is null");
     this.pricer = requireNonNull(pricer, "pricer is null");
     this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms is null");
@@ -79,8 +81,7 @@ final class OrgReports {
     this.minimumGroup = minimumGroup;
     requireNonNull(version, "version is null");
     this.cache = new VersionedCache(CACHED, version);
-    this.links = VersionedCache.sharedWhileComputing(version);
-    this.freshWait = freshWait;
+    this.links = VersionedCache.sharedWhileComputing(version, viewsMayLag);
   }
 
   /**
@@ -102,19 +103,19 @@ final class OrgReports {
 
   /** The report document of the scope, or a suppressed answer. */
   JsonNode report(ReportScope scope) {
-    return report(scope, stale -> {});
+    return report(scope, Freshness.LATEST);
   }
 
   /**
-   * The report document of the scope, or a suppressed answer; {@code stale} is told when the
-   * figures are the last ones computed, those with the latest facts not being ready yet.
+   * The report document of the scope, or a suppressed answer: the last one computed when the one
+   * with the latest facts is not ready within the request's wait.
    */
-  JsonNode report(ReportScope scope, Consumer<Instant> stale) {
-    return view("report " + scope, () -> compute(scope), stale);
+  JsonNode report(ReportScope scope, Freshness freshness) {
+    return view("report " + scope, () -> compute(scope), freshness);
   }
 
   /** Teams with their sizes, repositories: what the dashboard's filters offer. */
-  JsonNode filters(Consumer<Instant> stale) {
+  JsonNode filters(Freshness freshness) {
     return view(
         "filters",
         () -> {
@@ -143,7 +144,7 @@ final class OrgReports {
           answer.put("minimumGroup", minimumGroup);
           return answer;
         },
-        stale);
+        freshness);
   }
 
   int minimumGroup() {
@@ -184,7 +185,7 @@ final class OrgReports {
   }
 
   /** Billed against observed spend, the organisation's; {@link SpendView} says why. */
-  JsonNode spend(ReportScope scope, Consumer<Instant> stale) {
+  JsonNode spend(ReportScope scope, Freshness freshness) {
     return view(
         "spend " + scope,
         () -> {
@@ -193,7 +194,7 @@ final class OrgReports {
             return SpendView.of(reader, pricer, clock, scope, people, minimumGroup);
           }
         },
-        stale);
+        freshness);
   }
 
   /** The report itself, for callers that need its figures rather than its document. */
@@ -226,15 +227,25 @@ final class OrgReports {
   }
 
   private OutcomeLedger.Linked links(ReportScope scope, OutcomeLedger ledger, OutcomeQuery query) {
-    return links.get("links " + scope.since() + " " + scope.until(), () -> ledger.link(query));
+    return links.get(
+        "links " + scope.since() + " " + scope.until(),
+        () -> {
+          linking.lock();
+          try {
+            return ledger.link(query);
+          } finally {
+            linking.unlock();
+          }
+        });
   }
 
   /**
-   * Every team's report of a period, all from one linking of it: the store as it was when the call
-   * began. (Under steady ingest the store changes every fraction of a second; asked team by team,
-   * each report linked every session again.)
+   * Every team's summary of a period (whether it is suppressed and why, its totals), all from one
+   * linking of it: the store as it was when the call began. (Under steady ingest the store changes
+   * every fraction of a second; asked team by team, each report linked every session again.) Only
+   * the summary of each is kept: forty teams' whole documents ran a 10M-event store's heap out.
    */
-  Map<String, JsonNode> teamReports(ReportScope scope, Collection<String> teams) {
+  Map<String, JsonNode> teamSummaries(ReportScope scope, Collection<String> teams) {
     OutcomeLedger.Linked linked;
     try (ServingStore reader = store.reader()) {
       OutcomeQuery everyone =
@@ -245,7 +256,12 @@ final class OrgReports {
     for (String team : teams) {
       ReportScope teamScope =
           new ReportScope(team, scope.repository(), scope.since(), scope.until());
-      answers.put(team, compute(teamScope, linked));
+      JsonNode report = compute(teamScope, linked);
+      ObjectNode summary = JSON.createObjectNode();
+      summary.put("suppressed", report.path("suppressed").asBoolean(false));
+      summary.set("reason", report.get("reason"));
+      summary.set("totals", report.get("totals"));
+      answers.put(team, summary);
     }
     return answers;
   }
@@ -346,9 +362,9 @@ final class OrgReports {
 
   /**
    * A view a request shows: as {@link #cached}, but when the value with the latest facts is not
-   * ready within the fresh wait, the last one computed, after telling {@code stale} when it was.
+   * ready within the request's wait, the last one computed (see {@link Freshness}).
    */
-  <T> T view(String key, Supplier<T> computation, Consumer<Instant> stale) {
-    return cache.get(key, computation, freshWait, stale);
+  <T> T view(String key, Supplier<T> computation, Freshness freshness) {
+    return cache.get(key, computation, freshness.waitLimit(), freshness.stale());
   }
 }

@@ -41,13 +41,13 @@ final class ReadApi {
         "/api/v1/filters",
         ctx -> {
           server.requireRead(ctx);
-          ctx.json(reports.filters(server.staleFigures(ctx)));
+          ctx.json(reports.filters(server.freshness(ctx)));
         });
     app.get(
         "/api/v1/report",
         ctx -> {
           server.requireRead(ctx);
-          ctx.json(reports.report(ReportScope.of(ctx), server.staleFigures(ctx)));
+          ctx.json(reports.report(ReportScope.of(ctx), server.freshness(ctx)));
         });
     SLICES.forEach(
         (path, field) ->
@@ -56,7 +56,7 @@ final class ReadApi {
                 ctx -> {
                   server.requireRead(ctx);
                   ctx.json(
-                      slice(reports.report(ReportScope.of(ctx), server.staleFigures(ctx)), field));
+                      slice(reports.report(ReportScope.of(ctx), server.freshness(ctx)), field));
                 }));
     app.get(
         "/api/v1/teams",
@@ -64,8 +64,7 @@ final class ReadApi {
           server.requireRead(ctx);
           ReportScope scope = ReportScope.of(ctx);
           ctx.json(
-              reports.view(
-                  "teams " + scope, () -> teams(reports, scope), server.staleFigures(ctx)));
+              reports.view("teams " + scope, () -> teams(reports, scope), server.freshness(ctx)));
         });
     app.get(
         "/api/v1/delivery",
@@ -80,13 +79,13 @@ final class ReadApi {
                       return DeliveryView.of(reader, scope, reports.outcome(scope));
                     }
                   },
-                  server.staleFigures(ctx)));
+                  server.freshness(ctx)));
         });
     app.get(
         "/api/v1/spend",
         ctx -> {
           server.requireRead(ctx);
-          ctx.json(reports.spend(ReportScope.of(ctx), server.staleFigures(ctx)));
+          ctx.json(reports.spend(ReportScope.of(ctx), server.freshness(ctx)));
         });
     app.get(
         "/api/v1/telemetry",
@@ -103,7 +102,7 @@ final class ReadApi {
                           reader, scope, persons, server.config().minimumGroup());
                     }
                   },
-                  server.staleFigures(ctx)));
+                  server.freshness(ctx)));
         });
   }
 
@@ -126,7 +125,7 @@ final class ReadApi {
     ObjectNode answer = GoodhartServer.JSON.createObjectNode();
     ArrayNode rows = answer.putArray("teams");
     Map<String, Integer> sizes = reports.teams().sizes(reports.activePeople());
-    Map<String, JsonNode> teamReports = reports.teamReports(scope, sizes.keySet());
+    Map<String, JsonNode> teamReports = reports.teamSummaries(scope, sizes.keySet());
     sizes.forEach(
         (team, people) -> {
           JsonNode report = teamReports.get(team);

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -30,6 +31,10 @@ import org.jspecify.annotations.Nullable;
 final class VersionedCache {
   private final int capacity;
   private final boolean keep;
+
+  /** Whether a request joins a computation still running for an older version (see get). */
+  private final boolean joinOlder;
+
   private final LongSupplier version;
   private final Map<String, Kept> entries;
 
@@ -40,7 +45,10 @@ final class VersionedCache {
   private static final class Kept {
     final long version;
     final CompletableFuture<Object> value = new CompletableFuture<>();
-    final @Nullable Done previous;
+
+    /** Dropped once this one is computed: only a value being computed needs the one before. */
+    volatile @Nullable Done previous;
+
     volatile @Nullable Instant completed;
 
     Kept(long version, @Nullable Done previous) {
@@ -60,29 +68,37 @@ final class VersionedCache {
   /** A computed value and when it was computed. */
   private record Done(Object value, Instant at) {}
 
+  /**
+   * Values computed in the background one at a time, on one thread: each view of a large
+   * organisation links every session of its period, and several at once ran the heap out.
+   */
   VersionedCache(int capacity, LongSupplier version) {
-    this(capacity, true, version, Thread.ofPlatform().name("goodhart-views").daemon().factory());
+    this(
+        capacity,
+        true,
+        false,
+        version,
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("goodhart-views").daemon().factory()));
   }
 
   /**
    * Values shared only by the requests that ask while one is being computed, not kept after: for
    * values too large to keep (a period's links hold every session of it).
+   *
+   * @param joinOlder whether a request joins a computation still running for an older version
+   *     rather than start another (two at once each held every session of the period): for a server
+   *     whose views may answer with figures a little behind the store
    */
-  static VersionedCache sharedWhileComputing(LongSupplier version) {
-    return new VersionedCache(Integer.MAX_VALUE, false, version, Runnable::run);
+  static VersionedCache sharedWhileComputing(LongSupplier version, boolean joinOlder) {
+    return new VersionedCache(Integer.MAX_VALUE, false, joinOlder, version, Runnable::run);
   }
 
   private VersionedCache(
-      int capacity,
-      boolean keep,
-      LongSupplier version,
-      java.util.concurrent.ThreadFactory threads) {
-    this(capacity, keep, version, (Executor) command -> threads.newThread(command).start());
-  }
-
-  private VersionedCache(int capacity, boolean keep, LongSupplier version, Executor background) {
+      int capacity, boolean keep, boolean joinOlder, LongSupplier version, Executor background) {
     this.capacity = capacity;
     this.keep = keep;
+    this.joinOlder = joinOlder;
     this.version = version;
     this.background = background;
     this.entries =
@@ -115,7 +131,8 @@ final class VersionedCache {
       Kept hit = entries.get(key);
       // A request that may wait less joins a computation still running for an older version
       // rather than start another: one at a time per view, whatever the rate of writes.
-      if (hit != null && (hit.version == now || (wait != null && !hit.value.isDone()))) {
+      if (hit != null
+          && (hit.version == now || ((wait != null || joinOlder) && !hit.value.isDone()))) {
         kept = hit;
       } else {
         mine = new Kept(now, hit == null ? null : hit.latestDone());
@@ -166,6 +183,7 @@ final class VersionedCache {
       Object value = computation.get();
       kept.completed = Instant.now();
       kept.value.complete(value);
+      kept.previous = null;
     } catch (RuntimeException | Error e) {
       kept.value.completeExceptionally(e);
       forget(key, kept, e);
