@@ -13,6 +13,8 @@ import dev.goodhart.metrics.outcome.OutcomeQuery;
 import dev.goodhart.metrics.outcome.OutcomeReport;
 import dev.goodhart.metrics.outcome.People;
 import dev.goodhart.metrics.usage.Pricer;
+import dev.goodhart.model.ErrorCode;
+import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.report.outcome.OutcomeJson;
 import dev.goodhart.store.ServingStore;
@@ -365,6 +367,22 @@ final class OrgReports {
    * ready within the request's wait, the last one computed (see {@link Freshness}).
    */
   <T> T view(String key, Supplier<T> computation, Freshness freshness) {
-    return cache.get(key, computation, freshness.waitLimit(), freshness.stale());
+    return cache.get(key, () -> withinHeap(computation), freshness.waitLimit(), freshness.stale());
+  }
+
+  /**
+   * A view that ran the Java heap out fails with what to raise (a 503 that says so), not a fatal
+   * error: what it held is released as it unwinds, and the server goes on.
+   */
+  private static <T> T withinHeap(Supplier<T> computation) {
+    try {
+      return computation.get();
+    } catch (OutOfMemoryError e) {
+      throw new GoodhartException(
+          ErrorCode.OUT_OF_RESOURCES,
+          "this view's figures did not fit in the server's Java heap; start goodhart serve with a"
+              + " larger one, e.g. GOODHART_JAVA_OPTS=-Xmx1g (the default is 256 MiB)",
+          e);
+    }
   }
 }

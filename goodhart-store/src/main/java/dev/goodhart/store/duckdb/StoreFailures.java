@@ -30,9 +30,22 @@ final class StoreFailures {
               .formatted(what, place, limit, MEMORY_VARIABLE, MEMORY_VARIABLE),
           e);
     }
+    if (message.contains("Java heap space")) {
+      // DuckDB's driver fills its results in the Java heap; the answer did not fit there.
+      return new GoodhartException(
+          ErrorCode.OUT_OF_RESOURCES,
+          ("%s in '%s': the answer did not fit in goodhart's Java heap; start goodhart with a larger"
+                  + " one, e.g. %s=-Xmx1g (the default is 256 MiB), and run the command again (what was"
+                  + " stored before is kept)")
+              .formatted(what, place, HEAP_VARIABLE),
+          e);
+    }
     return new GoodhartException(
         ErrorCode.STORE_FAILURE, what + " in '" + place + "': " + firstParagraph(message), e);
   }
+
+  /** The variable the {@code goodhart} launcher adds to the JVM's options (its heap among them). */
+  static final String HEAP_VARIABLE = "GOODHART_JAVA_OPTS";
 
   /**
    * Whether DuckDB invalidated the database: after a fatal error (a checkpoint that could not write

@@ -67,6 +67,22 @@ class DuckDbMemoryTest {
   }
 
   /**
+   * DuckDB's driver fills a result in the Java heap; when it does not fit it reports what it saw
+   * (as it did reading 933,231 sessions' usage at 100M events in a 256 MiB heap): the message names
+   * the launcher's setting, not the driver's words alone.
+   */
+  @Test
+  void aResultThatDoesNotFitTheJavaHeapSaysWhatToRaise() {
+    GoodhartException failure =
+        StoreFailures.of(
+            "cannot sum usage by session and day",
+            folder,
+            new java.sql.SQLException("Invalid Error: Java heap space"));
+    assertEquals(ErrorCode.OUT_OF_RESOURCES, failure.code());
+    assertTrue(failure.getMessage().contains("GOODHART_JAVA_OPTS=-Xmx1g"), failure.getMessage());
+  }
+
+  /**
    * A long session's edits: 12,000 signals of 400 line hashes each (over 90 MB staged) in one
    * transaction, each staged twice, as a file read twice would. A {@code DISTINCT ON} over the
    * batch once held all of it in DuckDB's memory.
