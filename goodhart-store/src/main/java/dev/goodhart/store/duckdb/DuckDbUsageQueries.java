@@ -71,45 +71,27 @@ final class DuckDbUsageQueries {
    * or by a moment within a day, sums the events with the same definition.
    */
   List<UsageAggregate> bySessionDay(UsageFilter filter) throws SQLException {
+    Where where;
     String sql;
-    List<Object> parameters = new ArrayList<>();
     if (filter.project() == null && wholeDay(filter.from()) && wholeDay(filter.until())) {
-      StringBuilder where = new StringBuilder("true");
-      if (filter.from() != null) {
-        where.append(" AND day_us >= ?");
-        parameters.add(Transactions.epochMicros(filter.from()));
-      }
-      if (filter.until() != null) {
-        where.append(" AND day_us < ?");
-        parameters.add(Transactions.epochMicros(filter.until()));
-      }
-      Where.sources(filter, where, parameters);
-      sql = "SELECT " + SessionDayUsage.COLUMNS + " FROM usage_session_day WHERE " + where;
+      where = Where.ofDays(filter);
+      sql = "SELECT " + SessionDayUsage.COLUMNS + " FROM usage_session_day WHERE " + where.sql();
     } else {
-      Where where = Where.of(filter);
+      where = Where.of(filter);
       sql = "SELECT * FROM (" + SessionDayUsage.grouped("usage_event", where.sql()) + ")";
-      parameters.addAll(where.parameters());
     }
-    List<UsageAggregate> aggregates = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(sql + SessionDayUsage.ORDER)) {
-      for (int i = 0; i < parameters.size(); i++) {
-        statement.setObject(i + 1, parameters.get(i));
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          aggregates.add(
-              aggregate(
-                  rows,
-                  micros(rows.getLong(1)),
-                  rows.getString(2),
-                  3,
-                  null,
-                  rows.getString(19),
-                  rows.getString(20)));
-        }
-      }
-    }
-    return aggregates;
+    return aggregates(
+        sql + SessionDayUsage.ORDER,
+        where,
+        rows ->
+            aggregate(
+                rows,
+                micros(rows.getLong(1)),
+                rows.getString(2),
+                3,
+                null,
+                rows.getString(19),
+                rows.getString(20)));
   }
 
   private static boolean wholeDay(@Nullable Instant moment) {
@@ -140,7 +122,12 @@ final class DuckDbUsageQueries {
   private List<UsageAggregate> aggregates(
       UsageFilter filter, String select, String rest, AggregateRow row) throws SQLException {
     Where where = Where.of(filter);
-    String sql = select + " FROM usage_event WHERE " + where.sql() + rest;
+    return aggregates(select + " FROM usage_event WHERE " + where.sql() + rest, where, row);
+  }
+
+  /** Runs {@code sql} with the parameters of {@code where}, a row an aggregate. */
+  private List<UsageAggregate> aggregates(String sql, Where where, AggregateRow row)
+      throws SQLException {
     List<UsageAggregate> aggregates = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       where.bind(statement, 1);
@@ -258,7 +245,26 @@ final class DuckDbUsageQueries {
       return new Where(sql.toString(), parameters);
     }
 
-    static void sources(UsageFilter filter, StringBuilder sql, List<Object> parameters) {
+    /**
+     * The filter over {@code usage_session_day}'s UTC days: exact when its bounds are whole days
+     * (an event falls between them exactly when its day does).
+     */
+    static Where ofDays(UsageFilter filter) {
+      StringBuilder sql = new StringBuilder("true");
+      List<Object> parameters = new ArrayList<>();
+      if (filter.from() != null) {
+        sql.append(" AND day_us >= ?");
+        parameters.add(Transactions.epochMicros(filter.from()));
+      }
+      if (filter.until() != null) {
+        sql.append(" AND day_us < ?");
+        parameters.add(Transactions.epochMicros(filter.until()));
+      }
+      sources(filter, sql, parameters);
+      return new Where(sql.toString(), parameters);
+    }
+
+    private static void sources(UsageFilter filter, StringBuilder sql, List<Object> parameters) {
       if (!filter.sources().isEmpty()) {
         sql.append(" AND source IN (")
             .append("?, ".repeat(filter.sources().size() - 1))

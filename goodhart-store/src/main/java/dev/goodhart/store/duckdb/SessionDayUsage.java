@@ -145,7 +145,11 @@ final class SessionDayUsage {
     // Bounded by the touched days' span (whole seconds) so that DuckDB skips the other row groups.
     String events =
         """
-        (SELECT u.* FROM usage_event u SEMI JOIN touched_keys t
+        (SELECT u.ts, u.session_id, u.source, u.machine_id, u.model, u.is_fast, u.long_context,
+                u.reported_cost_usd, u.input_tokens, u.output_tokens, u.cache_read_tokens,
+                u.cache_write_5m_tokens, u.cache_write_1h_tokens, u.reasoning_tokens, u.cwd,
+                u.git_branch, u.counted
+         FROM usage_event u SEMI JOIN touched_keys t
            ON u.session_id = t.session_id AND u.source = t.source
           AND epoch_us(u.ts) // %1$d * %1$d = t.day_us
          WHERE u.ts >= to_timestamp(%2$d) AND u.ts < to_timestamp(%3$d))
