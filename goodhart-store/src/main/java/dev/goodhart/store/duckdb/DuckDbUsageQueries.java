@@ -225,24 +225,16 @@ final class DuckDbUsageQueries {
   /** The WHERE clause of a filter and its parameters. */
   private record Where(String sql, List<Object> parameters) {
     static Where of(UsageFilter filter) {
-      StringBuilder sql = new StringBuilder("counted");
-      List<Object> parameters = new ArrayList<>();
-      if (filter.from() != null) {
-        sql.append(" AND epoch_us(ts) >= ?");
-        parameters.add(Transactions.epochMicros(filter.from()));
+      Where where = periodAndSources(filter, "counted", "epoch_us(ts)");
+      if (filter.project() == null) {
+        return where;
       }
-      if (filter.until() != null) {
-        sql.append(" AND epoch_us(ts) < ?");
-        parameters.add(Transactions.epochMicros(filter.until()));
-      }
-      sources(filter, sql, parameters);
-      if (filter.project() != null) {
-        sql.append(" AND (project = ? OR cwd = ? OR ends_with(cwd, '/' || ?))");
-        parameters.add(filter.project());
-        parameters.add(filter.project());
-        parameters.add(filter.project());
-      }
-      return new Where(sql.toString(), parameters);
+      List<Object> parameters = new ArrayList<>(where.parameters());
+      parameters.add(filter.project());
+      parameters.add(filter.project());
+      parameters.add(filter.project());
+      return new Where(
+          where.sql() + " AND (project = ? OR cwd = ? OR ends_with(cwd, '/' || ?))", parameters);
     }
 
     /**
@@ -250,14 +242,19 @@ final class DuckDbUsageQueries {
      * (an event falls between them exactly when its day does).
      */
     static Where ofDays(UsageFilter filter) {
-      StringBuilder sql = new StringBuilder("true");
+      return periodAndSources(filter, "true", "day_us");
+    }
+
+    /** {@code first}, then the filter's period over {@code micros} and its sources. */
+    private static Where periodAndSources(UsageFilter filter, String first, String micros) {
+      StringBuilder sql = new StringBuilder(first);
       List<Object> parameters = new ArrayList<>();
       if (filter.from() != null) {
-        sql.append(" AND day_us >= ?");
+        sql.append(" AND ").append(micros).append(" >= ?");
         parameters.add(Transactions.epochMicros(filter.from()));
       }
       if (filter.until() != null) {
-        sql.append(" AND day_us < ?");
+        sql.append(" AND ").append(micros).append(" < ?");
         parameters.add(Transactions.epochMicros(filter.until()));
       }
       sources(filter, sql, parameters);
