@@ -592,6 +592,19 @@ public final class DuckDbStore implements ServingStore {
     }
   }
 
+  /**
+   * Counted usage per session and day summed from the events themselves, not read from the table
+   * every write keeps ({@link #usageBySessionDay}): what that table is checked against (tests
+   * compute whole reports both ways).
+   */
+  public List<UsageAggregate> usageBySessionDayFromEvents(UsageFilter filter) {
+    try {
+      return parts.queries().bySessionDay(filter, true);
+    } catch (SQLException e) {
+      throw failure("cannot sum usage by session and day", e);
+    }
+  }
+
   @Override
   public void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer) {
     try {

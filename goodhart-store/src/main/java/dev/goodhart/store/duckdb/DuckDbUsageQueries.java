@@ -71,9 +71,20 @@ final class DuckDbUsageQueries {
    * or by a moment within a day, sums the events with the same definition.
    */
   List<UsageAggregate> bySessionDay(UsageFilter filter) throws SQLException {
+    return bySessionDay(filter, false);
+  }
+
+  /**
+   * As {@link #bySessionDay(UsageFilter)}, summed from the events when {@code fromEvents} even
+   * where the table could answer: the check of the table.
+   */
+  List<UsageAggregate> bySessionDay(UsageFilter filter, boolean fromEvents) throws SQLException {
     Where where;
     String sql;
-    if (filter.project() == null && wholeDay(filter.from()) && wholeDay(filter.until())) {
+    if (!fromEvents
+        && filter.project() == null
+        && wholeDay(filter.from())
+        && wholeDay(filter.until())) {
       where = Where.ofDays(filter);
       sql = "SELECT " + SessionDayUsage.COLUMNS + " FROM usage_session_day WHERE " + where.sql();
     } else {
