@@ -262,12 +262,25 @@ public final class GoodhartServer implements AutoCloseable {
    * once from what is stored, with a {@value #STALE_HEADER} header that says so and why.
    */
   void requireRead(Context ctx) {
-    authenticator.require(ctx, Scope.READ);
-    ctx.attribute(READ_STARTED, System.nanoTime());
+    requireRead(ctx, config.acknowledgeTimeout());
+  }
+
+  /**
+   * As {@link #requireRead(Context)} for a view of figures: it waits at most the fresh wait, in
+   * all, for the stored facts and its figures (see {@link #freshness}); {@code /api/v1/status} and
+   * the other reads still wait for everything acknowledged.
+   */
+  void requireView(Context ctx) {
     Duration wait = config.acknowledgeTimeout();
     if (config.freshWait() != null && config.freshWait().compareTo(wait) < 0) {
       wait = config.freshWait();
     }
+    requireRead(ctx, wait);
+  }
+
+  private void requireRead(Context ctx, Duration wait) {
+    authenticator.require(ctx, Scope.READ);
+    ctx.attribute(READ_STARTED, System.nanoTime());
     if (!queue.awaitStored(wait.toMillis())) {
       String failure = queue.storeFailure();
       ctx.header(
@@ -282,7 +295,7 @@ public final class GoodhartServer implements AutoCloseable {
 
   /**
    * What is left of a read's fresh wait (one wait for the stored facts and the figures together,
-   * from {@link #requireRead}), and the header that marks an answer with the last figures computed.
+   * from {@link #requireView}), and the header that marks an answer with the last figures computed.
    */
   Freshness freshness(Context ctx) {
     Consumer<Instant> stale =

@@ -40,13 +40,13 @@ final class ReadApi {
     app.get(
         "/api/v1/filters",
         ctx -> {
-          server.requireRead(ctx);
+          server.requireView(ctx);
           ctx.json(reports.filters(server.freshness(ctx)));
         });
     app.get(
         "/api/v1/report",
         ctx -> {
-          server.requireRead(ctx);
+          server.requireView(ctx);
           ctx.json(reports.report(ReportScope.of(ctx), server.freshness(ctx)));
         });
     SLICES.forEach(
@@ -54,14 +54,14 @@ final class ReadApi {
             app.get(
                 "/api/v1/" + path,
                 ctx -> {
-                  server.requireRead(ctx);
+                  server.requireView(ctx);
                   ctx.json(
                       slice(reports.report(ReportScope.of(ctx), server.freshness(ctx)), field));
                 }));
     app.get(
         "/api/v1/teams",
         ctx -> {
-          server.requireRead(ctx);
+          server.requireView(ctx);
           ReportScope scope = ReportScope.of(ctx);
           ctx.json(
               reports.view("teams " + scope, () -> teams(reports, scope), server.freshness(ctx)));
@@ -69,7 +69,7 @@ final class ReadApi {
     app.get(
         "/api/v1/delivery",
         ctx -> {
-          server.requireRead(ctx);
+          server.requireView(ctx);
           ReportScope scope = ReportScope.of(ctx);
           ctx.json(
               reports.view(
@@ -84,13 +84,13 @@ final class ReadApi {
     app.get(
         "/api/v1/spend",
         ctx -> {
-          server.requireRead(ctx);
+          server.requireView(ctx);
           ctx.json(reports.spend(ReportScope.of(ctx), server.freshness(ctx)));
         });
     app.get(
         "/api/v1/telemetry",
         ctx -> {
-          server.requireRead(ctx);
+          server.requireView(ctx);
           ReportScope scope = ReportScope.of(ctx);
           ctx.json(
               reports.view(
