@@ -329,6 +329,8 @@ final class DuckDbUsageWriter {
     long horizon = recent.horizonMicros();
     int fresh = 0;
     int older = 0;
+    // Whether every new event names no folder and no branch (telemetry's usually do not).
+    boolean placeless = true;
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     telemetryEvents.start();
@@ -345,6 +347,7 @@ final class DuckDbUsageWriter {
         if (recent.add(high, low, micros)) {
           write(telemetryEvents, id, event, true);
           fresh++;
+          placeless &= event.cwd() == null && event.gitBranch() == null;
         }
         continue;
       }
@@ -358,9 +361,16 @@ final class DuckDbUsageWriter {
     }
     telemetryEvents.finish();
     try (Statement statement = connection.createStatement()) {
+      // Only new, counted, placeless events, none of whose requests a log recorded: their sums
+      // add to what is kept. Anything else sums its sessions' days again.
+      boolean adding = fresh > 0 && older == 0 && placeless && !copiesStored(statement, false);
       if (fresh > 0) {
         statement.execute("INSERT INTO usage_event SELECT * FROM " + telemetryEvents.source());
-        sessionDays.touch(statement, telemetryEvents.source());
+        if (adding) {
+          sessionDays.add(statement, telemetryEvents.source());
+        } else {
+          sessionDays.touch(statement, telemetryEvents.source());
+        }
       }
       if (older > 0) {
         olderTelemetryEvents.finish();

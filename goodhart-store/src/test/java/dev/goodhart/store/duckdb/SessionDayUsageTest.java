@@ -49,6 +49,37 @@ class SessionDayUsageTest {
     }
   }
 
+  /**
+   * A server that only receives telemetry adds each write's sums to the kept ones (a session's day
+   * grows a little every write); retries, a late exporter's old events and an event that names a
+   * folder take the path that sums again.
+   */
+  @Test
+  void telemetryAloneIsAddedToTheSums() {
+    try (DuckDbStore store =
+        DuckDbStore.open(folder.resolve("telemetry"), DuckDbStore.Settings.defaults())) {
+      SplittableRandom random = new SplittableRandom(5);
+      for (int round = 0; round < 16; round++) {
+        List<UsageEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          batch.add(telemetryEvent(random, round, i));
+        }
+        if (round % 5 == 4) {
+          // Older than everything stored, and naming a folder as a log would.
+          batch.add(telemetryCopy(logEvent(random, round, 99, true)));
+          batch.add(placed(telemetryEvent(random, round, 98)));
+        }
+        store.appendTelemetry(batch, List.of());
+        check(store);
+        if (round % 3 == 2) {
+          store.appendTelemetry(batch, List.of()); // an exporter's retry
+          check(store);
+        }
+      }
+      assertTrue(store.statistics().countedEvents() > 600);
+    }
+  }
+
   /** A store from before the sums (schema 9) has them made from its events when it is opened. */
   @Test
   void aStoreFromBeforeTheSumsGetsThemWhenOpened() throws Exception {
@@ -278,6 +309,26 @@ class SessionDayUsageTest {
         false,
         tokens(random),
         random.nextBoolean() ? new BigDecimal("0.125") : null);
+  }
+
+  /** The event naming a folder and a branch. */
+  private static UsageEvent placed(UsageEvent event) {
+    return new UsageEvent(
+        event.source(),
+        event.eventKey() + "-placed",
+        null,
+        false,
+        event.timestamp(),
+        event.sessionId(),
+        null,
+        "/work/placed",
+        "feature",
+        event.machineId(),
+        event.provider(),
+        event.model(),
+        event.fast(),
+        event.tokens(),
+        event.reportedCostUsd());
   }
 
   /** What telemetry sends for a request a log recorded: same session and counts, its own key. */
