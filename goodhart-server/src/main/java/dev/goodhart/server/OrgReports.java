@@ -258,14 +258,28 @@ final class OrgReports {
     for (String team : teams) {
       ReportScope teamScope =
           new ReportScope(team, scope.repository(), scope.since(), scope.until());
-      JsonNode report = compute(teamScope, linked);
+      OutcomeReport report = outcome(teamScope, linked);
+      ObjectNode suppressed = suppression(teamScope, report);
       ObjectNode summary = JSON.createObjectNode();
-      summary.put("suppressed", report.path("suppressed").asBoolean(false));
-      summary.set("reason", report.get("reason"));
-      summary.set("totals", report.get("totals"));
+      summary.put("suppressed", suppressed != null);
+      if (suppressed != null) {
+        summary.set("reason", suppressed.get("reason"));
+      } else {
+        summary.putNull("reason");
+        summary.set("totals", totals(requireNonNull(report)));
+      }
       answers.put(team, summary);
     }
     return answers;
+  }
+
+  /** A report's totals as its document writes them, without writing the rest of it. */
+  private static JsonNode totals(OutcomeReport report) {
+    try {
+      return JSON.readTree(OutcomeJson.totalsToJson(report.totals())).get("totals");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the totals are JSON", e);
+    }
   }
 
   private JsonNode compute(ReportScope scope) {
@@ -278,28 +292,11 @@ final class OrgReports {
           "there is no team '%s'; GET /api/v1/filters lists the teams".formatted(scope.team()));
     }
     OutcomeReport report = outcome(scope, linked);
-    int people =
-        report == null
-            ? 0
-            : (int)
-                report.sessions().stream()
-                    .map(OutcomeReport.SessionOutcome::person)
-                    .filter(Objects::nonNull)
-                    .distinct()
-                    .count();
-    if (report == null || people < minimumGroup) {
-      ObjectNode answer = JSON.createObjectNode();
-      answer.put("suppressed", true);
-      answer.put(
-          "reason",
-          "fewer than %d people have sessions in this view; goodhart shows no figures for groups this small"
-              .formatted(minimumGroup));
-      // How many fewer is itself a figure about a small group.
-      answer.putNull("people");
-      answer.put("minimumGroup", minimumGroup);
-      answer.set("scope", JSON.valueToTree(scope.describe()));
-      return answer;
+    ObjectNode suppressed = suppression(scope, report);
+    if (suppressed != null) {
+      return suppressed;
     }
+    requireNonNull(report);
     try {
       int sessions = report.sessions().size();
       ObjectNode document =
@@ -314,6 +311,36 @@ final class OrgReports {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("the report document is JSON", e);
     }
+  }
+
+  /**
+   * The answer for a scope with fewer people than the privacy floor (or no report at all), or null
+   * when its figures may be shown.
+   */
+  private @Nullable ObjectNode suppression(ReportScope scope, @Nullable OutcomeReport report) {
+    int people =
+        report == null
+            ? 0
+            : (int)
+                report.sessions().stream()
+                    .map(OutcomeReport.SessionOutcome::person)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .count();
+    if (report != null && people >= minimumGroup) {
+      return null;
+    }
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("suppressed", true);
+    answer.put(
+        "reason",
+        "fewer than %d people have sessions in this view; goodhart shows no figures for groups this small"
+            .formatted(minimumGroup));
+    // How many fewer is itself a figure about a small group.
+    answer.putNull("people");
+    answer.put("minimumGroup", minimumGroup);
+    answer.set("scope", JSON.valueToTree(scope.describe()));
+    return answer;
   }
 
   /**

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -78,7 +79,14 @@ final class VersionedCache {
         true,
         false,
         version,
-        Executors.newSingleThreadExecutor(
+        // One thread at most, ended when idle: a server that is stopped (every test starts
+        // several) leaves none behind.
+        new ThreadPoolExecutor(
+            0,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
             Thread.ofPlatform().name("goodhart-views").daemon().factory()));
   }
 

@@ -41,6 +41,22 @@ public final class OutcomeJson {
     return toJson(report, null);
   }
 
+  /**
+   * Only the document's {@code totals} member, as an object {@code {"totals": {...}}}: what a list
+   * of many scopes shows of each, without writing every scope's whole document.
+   */
+  public static String totalsToJson(Totals totals) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.writeStartObject();
+      totals(json, totals);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   /** The document with its billed-against-observed section, as a string. */
   public static String toJson(OutcomeReport report, @Nullable SpendReport spend) {
     StringWriter out = new StringWriter();
