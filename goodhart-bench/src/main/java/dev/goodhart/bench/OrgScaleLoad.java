@@ -2,6 +2,11 @@ package dev.goodhart.bench;
 
 import dev.goodhart.model.TokenCounts;
 import dev.goodhart.model.UsageEvent;
+import dev.goodhart.model.git.AiEvidence;
+import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.model.git.LineFate;
+import dev.goodhart.model.git.RepositoryRef;
+import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.store.duckdb.DuckDbStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -19,14 +24,19 @@ import java.util.SplittableRandom;
  * data behind {@code bench/org-scale}.
  *
  * <pre>
- * OrgScaleLoad --data DIR --events N [--people P] [--teams T] [--days D] [--seed S]
+ * OrgScaleLoad --data DIR --events N [--people P] [--teams T] [--days D] [--repositories R]
+ *              [--placed SHARE] [--seed S]
  * </pre>
  *
  * <p>People belong to teams of different sizes (one under the privacy floor); each works on about
  * two thirds of the weekdays and a few weekends, in sessions whose length follows a heavy-tailed
  * distribution (median ~60 requests, some over a thousand) and whose context grows request by
- * request; models mix as real teams' do. The team mapping is stored too. Prints one JSON line: what
- * was loaded, how long it took and the store's size.
+ * request; models mix as real teams' do. A share of the sessions (default half) ran in one of R
+ * scanned repositories (default 20), as imported logs or telemetry with a working directory do, and
+ * most of those made commits (by the session's person, with the agent's co-author trailer, some
+ * naming the session; a few left on branches that never merged), so reports link sessions to
+ * commits as they do for a real organisation. The team mapping and the repositories' scans are
+ * stored too. Prints one JSON line: what was loaded, how long it took and the store's size.
  */
 public final class OrgScaleLoad {
   private static final String[] MODELS = {
@@ -45,6 +55,8 @@ public final class OrgScaleLoad {
     int people = Integer.parseInt(options.getOrDefault("--people", "10000"));
     int teams = Integer.parseInt(options.getOrDefault("--teams", "40"));
     int days = Integer.parseInt(options.getOrDefault("--days", "60"));
+    int repositoryCount = Integer.parseInt(options.getOrDefault("--repositories", "20"));
+    double placed = Double.parseDouble(options.getOrDefault("--placed", "0.5"));
     SplittableRandom random =
         new SplittableRandom(Long.parseLong(options.getOrDefault("--seed", "1")));
 
@@ -60,6 +72,7 @@ public final class OrgScaleLoad {
       long written = 0;
       long sessions = 0;
       Instant first = END.minus(Duration.ofDays(days));
+      Repositories repositories = new Repositories(repositoryCount, END);
       for (int person = 0; person < people && written < events; person++) {
         String machine = "person:" + pseudonym(person);
         // Heavy and light users: a person's share of the events varies tenfold.
@@ -74,6 +87,12 @@ public final class OrgScaleLoad {
           String session = "s-%d-%d".formatted(person, sessions++);
           String model = pick(random);
           long context = 8_000 + random.nextInt(20_000);
+          int repository =
+              repositoryCount > 0 && random.nextDouble() < placed
+                  ? random.nextInt(repositoryCount)
+                  : -1;
+          String cwd = repository < 0 ? null : repositories.path(repository);
+          String branch = repository < 0 ? null : random.nextDouble() < 0.8 ? "main" : "feature";
           Instant at = start;
           for (int request = 0; request < length; request++) {
             at = at.plusMillis(2_000 + random.nextInt(40_000));
@@ -91,8 +110,8 @@ public final class OrgScaleLoad {
                     at,
                     session,
                     null,
-                    null,
-                    null,
+                    cwd,
+                    branch,
                     machine,
                     "anthropic",
                     model,
@@ -106,19 +125,27 @@ public final class OrgScaleLoad {
             }
           }
           budget -= length;
+          if (repository >= 0) {
+            repositories.commitsOf(
+                repository, pseudonym(person), session, start, at, length, random);
+          }
         }
       }
       if (!batch.isEmpty()) {
         store.appendTelemetry(batch, List.of());
       }
+      long commits = repositories.store(store);
       store.checkpoint();
       double seconds = (System.nanoTime() - started) / 1e9;
       long bytes = data.resolve(DuckDbStore.FILE_NAME).toFile().length();
       System.out.printf(
-          "{\"events\":%d,\"sessions\":%d,\"people\":%d,\"teams\":%d,\"days\":%d,\"seconds\":%.1f,"
-              + "\"eventsPerSecond\":%.0f,\"storeBytes\":%d,\"bytesPerEvent\":%.1f}%n",
+          "{\"events\":%d,\"sessions\":%d,\"repositories\":%d,\"commits\":%d,\"people\":%d,"
+              + "\"teams\":%d,\"days\":%d,\"seconds\":%.1f,\"eventsPerSecond\":%.0f,"
+              + "\"storeBytes\":%d,\"bytesPerEvent\":%.1f}%n",
           written,
           sessions,
+          repositoryCount,
+          commits,
           people,
           teams,
           days,
@@ -208,5 +235,138 @@ public final class OrgScaleLoad {
       throw new IllegalArgumentException(name + " is required");
     }
     return value;
+  }
+
+  /**
+   * The organisation's repositories and the commits its placed sessions made, kept small (a 100M
+   * load makes over half a million) until each repository's scan is stored.
+   */
+  static final class Repositories {
+    private final List<List<Made>> made = new ArrayList<>();
+    private final Instant end;
+
+    /** One commit: who made it when, for which session, what became of it. */
+    private record Made(
+        long at,
+        String author,
+        @org.jspecify.annotations.Nullable String session,
+        int lines,
+        boolean merged,
+        boolean ai) {}
+
+    Repositories(int count, Instant end) {
+      for (int i = 0; i < count; i++) {
+        made.add(new ArrayList<>());
+      }
+      this.end = end;
+    }
+
+    String path(int repository) {
+      return "/srv/repos/service-%02d".formatted(repository);
+    }
+
+    /**
+     * The commits of one session: none for three in ten (work abandoned or not yet committed), else
+     * one to three between its start and half an hour after its last request, most carrying the
+     * agent's co-author trailer, a fifth naming the session, a few on a branch never merged.
+     */
+    void commitsOf(
+        int repository,
+        String author,
+        String session,
+        Instant start,
+        Instant last,
+        long requests,
+        SplittableRandom random) {
+      if (random.nextDouble() < 0.3) {
+        return;
+      }
+      int count = 1 + random.nextInt(3);
+      long from = start.toEpochMilli();
+      long span = Math.max(1, last.toEpochMilli() + 1_200_000 - from);
+      for (int i = 0; i < count; i++) {
+        made.get(repository)
+            .add(
+                new Made(
+                    from + (long) (random.nextDouble() * span),
+                    author,
+                    random.nextDouble() < 0.2 ? session : null,
+                    (int) Math.min(400, 5 + requests / 2 + random.nextInt(60)),
+                    random.nextDouble() < 0.9,
+                    random.nextDouble() < 0.9));
+      }
+    }
+
+    /** Stores each repository's scan; returns the commits stored. */
+    long store(DuckDbStore store) {
+      long stored = 0;
+      for (int r = 0; r < made.size(); r++) {
+        List<Made> commits = made.get(r);
+        commits.sort(java.util.Comparator.comparingLong(Made::at));
+        List<CommitFact> facts = new ArrayList<>(commits.size());
+        String parent = null;
+        for (int i = 0; i < commits.size(); i++) {
+          String sha = "%08x%032x".formatted(r, i);
+          facts.add(fact(r, sha, parent, commits.get(i)));
+          parent = sha;
+        }
+        String head = parent == null ? "0".repeat(40) : parent;
+        RepositoryRef ref =
+            new RepositoryRef(
+                "repo-%02d".formatted(r),
+                path(r),
+                "git@example.com:acme/service-%02d.git".formatted(r),
+                "main",
+                head);
+        store.replaceScan(new RepositoryScan(ref, end, "org-scale", facts));
+        stored += facts.size();
+        commits.clear();
+      }
+      return stored;
+    }
+
+    private CommitFact fact(
+        int repository, String sha, @org.jspecify.annotations.Nullable String parent, Made m) {
+      Instant at = Instant.ofEpochMilli(m.at());
+      long written = m.lines();
+      long shipped = m.merged() ? written : 0;
+      long alive = m.merged() ? written * (60 + m.at() % 41) / 100 : 0;
+      boolean thirty = !at.plus(Duration.ofDays(30)).isAfter(end);
+      boolean seven = !at.plus(Duration.ofDays(7)).isAfter(end);
+      boolean rework = !at.plus(Duration.ofDays(21)).isAfter(end);
+      LineFate fate =
+          new LineFate(
+              written,
+              shipped,
+              alive,
+              m.ai() ? alive : 0,
+              seven ? Math.max(alive, shipped * 9 / 10) : null,
+              thirty ? alive : null,
+              null,
+              rework && m.merged() ? written * (m.at() % 23) / 100 : null,
+              new int[0],
+              new long[0]);
+      return new CommitFact(
+          "repo-%02d".formatted(repository),
+          sha,
+          parent == null ? List.of() : List.of(parent),
+          m.author(),
+          m.author(),
+          at,
+          at,
+          "change " + sha.substring(0, 8),
+          m.merged(),
+          written,
+          written / 5,
+          m.ai() ? "claude" : null,
+          m.ai()
+              ? List.of(
+                  new AiEvidence("trailer", "Co-Authored-By: Claude <noreply@anthropic.com>", 0.9))
+              : List.of(),
+          m.session() == null ? List.of() : List.of(m.session()),
+          null,
+          null,
+          fate);
+    }
   }
 }
