@@ -13,6 +13,7 @@ import dev.goodhart.metrics.usage.CostMode;
 import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.report.outcome.OutcomeJson;
 import dev.goodhart.store.Store;
+import dev.goodhart.store.UsageAggregate;
 import dev.goodhart.store.UsageFilter;
 import dev.goodhart.store.duckdb.DuckDbStore;
 import java.lang.reflect.InvocationTargetException;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,7 +114,15 @@ class KeptSumsReportTest {
             new Class<?>[] {Store.class},
             (proxy, method, arguments) -> {
               if (method.getName().equals("usageBySessionDay")) {
-                return store.usageBySessionDayFromEvents((UsageFilter) arguments[0]);
+                List<UsageAggregate> summed =
+                    store.usageBySessionDayFromEvents((UsageFilter) arguments[0]);
+                if (arguments.length == 1) {
+                  return summed;
+                }
+                @SuppressWarnings("unchecked")
+                Consumer<UsageAggregate> consumer = (Consumer<UsageAggregate>) arguments[1];
+                summed.forEach(consumer);
+                return null;
               }
               try {
                 return method.invoke(store, arguments);

@@ -77,6 +77,13 @@ public interface Store extends AutoCloseable {
    */
   List<UsageAggregate> usageBySessionDay(UsageFilter filter);
 
+  /**
+   * As {@link #usageBySessionDay(UsageFilter)}, each group handed over as it is read, in the order
+   * of their last request (ties in a fixed order): a large store's groups need not all be held at
+   * once.
+   */
+  void usageBySessionDay(UsageFilter filter, Consumer<UsageAggregate> consumer);
+
   /** Counted events ordered by source, then time. */
   void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer);
 

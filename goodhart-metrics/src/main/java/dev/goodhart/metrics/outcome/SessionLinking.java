@@ -5,6 +5,7 @@ import dev.goodhart.metrics.provenance.WrittenLines;
 import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.SessionSignal;
+import dev.goodhart.model.SharedStrings;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryRef;
@@ -59,11 +60,12 @@ final class SessionLinking {
 
     List<LinkedSession> sessions = new ArrayList<>();
     List<SessionLinker.Subject> subjects = new ArrayList<>();
+    SharedStrings persons = new SharedStrings();
     for (SessionSpend spend : spends) {
       SessionWork work = works.getOrDefault(spend.key(), SessionWork.NONE);
       String cwd = spend.cwd() != null ? spend.cwd() : work.cwd();
       ScannedRepository repository = repositoryOf(repositories, cwd, work.remoteUrl());
-      String person = people.personOf(spend.machineId());
+      String person = persons.ofNullable(people.personOf(spend.machineId()));
       SessionLinker.Subject subject =
           new SessionLinker.Subject(
               spend.key(),

@@ -3,6 +3,7 @@ package dev.goodhart.metrics.outcome;
 import static java.util.Objects.requireNonNull;
 
 import dev.goodhart.metrics.usage.Pricer;
+import dev.goodhart.model.SharedStrings;
 import dev.goodhart.model.telemetry.MetricSession;
 import dev.goodhart.store.Store;
 import dev.goodhart.store.UsageAggregate;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +28,18 @@ final class SpendBySession {
 
   static List<SessionSpend> read(Store store, Pricer pricer, UsageFilter filter) {
     Map<String, Sums> sessions = new LinkedHashMap<>();
-    List<UsageAggregate> groups = new ArrayList<>(store.usageBySessionDay(filter));
-    // In time order, so that a session's working directory and branch are the last it named.
-    groups.sort(Comparator.comparing(UsageAggregate::last));
-    for (UsageAggregate group : groups) {
-      String sessionId = requireNonNull(group.sessionId());
-      sessions
-          .computeIfAbsent(SessionSpend.key(group.source(), sessionId), key -> new Sums(group))
-          .add(group, pricer);
-    }
+    SharedStrings shared = new SharedStrings();
+    // In time order, so that a session's working directory and branch are the last it named; one
+    // group at a time (a large store has millions of session days).
+    store.usageBySessionDay(
+        filter,
+        group -> {
+          String sessionId = requireNonNull(group.sessionId());
+          sessions
+              .computeIfAbsent(
+                  SessionSpend.key(group.source(), sessionId), key -> new Sums(group, shared))
+              .add(group, pricer, shared);
+        });
     List<SessionSpend> spends = new ArrayList<>(sessions.size());
     sessions.values().forEach(sums -> spends.add(sums.toSpend()));
     for (MetricSession session : store.metricOnlySessions(filter)) {
@@ -98,10 +101,10 @@ final class SpendBySession {
     @Nullable String cwd;
     @Nullable String branch;
 
-    Sums(UsageAggregate first) {
-      source = first.source();
+    Sums(UsageAggregate first, SharedStrings shared) {
+      source = shared.of(first.source());
       sessionId = requireNonNull(first.sessionId());
-      machineId = first.machineId();
+      machineId = shared.of(first.machineId());
       start = first.first();
       end = first.last();
     }
@@ -110,7 +113,8 @@ final class SpendBySession {
      * One group of requests priced together: its tokens are priced as the sum of its requests'
      * (prices are per token, and the group shares model, mode and long-context class).
      */
-    void add(UsageAggregate group, Pricer pricer) {
+    void add(UsageAggregate group, Pricer pricer, SharedStrings shared) {
+      String model = shared.of(group.model());
       Pricer.Priced priced =
           pricer.price(
               group.model(),
@@ -126,7 +130,7 @@ final class SpendBySession {
             requireNonNull(group.slot()).atZone(ZoneOffset.UTC).toLocalDate(),
             dollars,
             BigDecimal::add);
-        costByModel.merge(group.model(), dollars, BigDecimal::add);
+        costByModel.merge(model, dollars, BigDecimal::add);
       } else {
         unpriced += group.requests();
       }
@@ -136,10 +140,10 @@ final class SpendBySession {
       context += group.tokens().prompt();
       output += group.tokens().output();
       calls += group.requests();
-      tokensByModel.merge(group.model(), group.tokens().total(), Long::sum);
-      costByModel.putIfAbsent(group.model(), BigDecimal.ZERO);
-      cwd = group.cwd() != null ? group.cwd() : cwd;
-      branch = group.gitBranch() != null ? group.gitBranch() : branch;
+      tokensByModel.merge(model, group.tokens().total(), Long::sum);
+      costByModel.putIfAbsent(model, BigDecimal.ZERO);
+      cwd = group.cwd() != null ? shared.of(group.cwd()) : cwd;
+      branch = group.gitBranch() != null ? shared.of(group.gitBranch()) : branch;
     }
 
     SessionSpend toSpend() {
@@ -150,14 +154,14 @@ final class SpendBySession {
           start,
           end,
           cost,
-          byDay,
+          SessionSpend.compact(byDay, cost),
           tokens,
           context,
           output,
           calls,
           unpriced,
-          costByModel,
-          tokensByModel,
+          SessionSpend.compact(costByModel, cost),
+          SessionSpend.compact(tokensByModel, tokens),
           cwd,
           branch,
           false);

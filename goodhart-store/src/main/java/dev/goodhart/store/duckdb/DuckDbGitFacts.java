@@ -1,5 +1,6 @@
 package dev.goodhart.store.duckdb;
 
+import dev.goodhart.model.SharedStrings;
 import dev.goodhart.model.git.AiEvidence;
 import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.CommitTime;
@@ -297,6 +298,10 @@ final class DuckDbGitFacts {
 
   List<CommitFact> commits(String id) throws SQLException {
     List<CommitFact> found = new ArrayList<>();
+    // Authors, agents, evidence and parents (the previous commit's sha) repeat commit after
+    // commit: one instance of each (a large organisation's repositories hold hundreds of
+    // thousands of commits, all read for every report).
+    SharedStrings shared = new SharedStrings();
     try (PreparedStatement statement =
         connection.prepareStatement(
             """
@@ -318,24 +323,30 @@ final class DuckDbGitFacts {
           for (int i = 0; i < kinds.size(); i++) {
             evidence.add(
                 new AiEvidence(
-                    kinds.get(i), details.get(i), ((Number) confidences[i]).doubleValue()));
+                    shared.of(kinds.get(i)),
+                    shared.of(details.get(i)),
+                    ((Number) confidences[i]).doubleValue()));
           }
           int[] deathDays = SqlLists.ints(rows.getArray(25));
           long[] deathCounts = SqlLists.longs(rows.getArray(26));
+          List<String> parents = new ArrayList<>(SqlLists.strings(rows.getArray(2)));
+          parents.replaceAll(shared::of);
+          Instant authored = micros(rows.getLong(4));
+          long committedMicros = rows.getLong(5);
           found.add(
               new CommitFact(
                   id,
-                  rows.getString(1),
-                  SqlLists.strings(rows.getArray(2)),
+                  shared.of(rows.getString(1)),
+                  parents,
                   "",
-                  rows.getString(3),
-                  micros(rows.getLong(4)),
-                  micros(rows.getLong(5)),
+                  shared.of(rows.getString(3)),
+                  authored,
+                  committedMicros == rows.getLong(4) ? authored : micros(committedMicros),
                   rows.getString(6),
                   rows.getBoolean(7),
                   rows.getLong(8),
                   rows.getLong(9),
-                  rows.getString(10),
+                  shared.ofNullable(rows.getString(10)),
                   evidence,
                   SqlLists.strings(rows.getArray(14)),
                   (Integer) rows.getObject(15),

@@ -592,6 +592,15 @@ public final class DuckDbStore implements ServingStore {
     }
   }
 
+  @Override
+  public void usageBySessionDay(UsageFilter filter, Consumer<UsageAggregate> consumer) {
+    try {
+      parts.queries().bySessionDay(filter, false, consumer);
+    } catch (SQLException e) {
+      throw failure("cannot sum usage by session and day", e);
+    }
+  }
+
   /**
    * Counted usage per session and day summed from the events themselves, not read from the table
    * every write keeps ({@link #usageBySessionDay}): what that table is checked against (tests

@@ -79,6 +79,14 @@ final class DuckDbUsageQueries {
    * where the table could answer: the check of the table.
    */
   List<UsageAggregate> bySessionDay(UsageFilter filter, boolean fromEvents) throws SQLException {
+    List<UsageAggregate> groups = new ArrayList<>();
+    bySessionDay(filter, fromEvents, groups::add);
+    return groups;
+  }
+
+  /** As {@link #bySessionDay(UsageFilter, boolean)}, each group handed over as it is read. */
+  void bySessionDay(UsageFilter filter, boolean fromEvents, Consumer<UsageAggregate> consumer)
+      throws SQLException {
     Where where;
     String sql;
     if (!fromEvents
@@ -91,7 +99,7 @@ final class DuckDbUsageQueries {
       where = Where.of(filter);
       sql = "SELECT * FROM (" + SessionDayUsage.grouped("usage_event", where.sql()) + ")";
     }
-    return aggregates(
+    aggregates(
         sql + SessionDayUsage.ORDER,
         where,
         rows ->
@@ -102,7 +110,8 @@ final class DuckDbUsageQueries {
                 3,
                 null,
                 rows.getString(19),
-                rows.getString(20)));
+                rows.getString(20)),
+        consumer);
   }
 
   private static boolean wholeDay(@Nullable Instant moment) {
@@ -140,15 +149,22 @@ final class DuckDbUsageQueries {
   private List<UsageAggregate> aggregates(String sql, Where where, AggregateRow row)
       throws SQLException {
     List<UsageAggregate> aggregates = new ArrayList<>();
+    aggregates(sql, where, row, aggregates::add);
+    return aggregates;
+  }
+
+  /** Runs {@code sql} with the parameters of {@code where}, each row's aggregate handed over. */
+  private void aggregates(
+      String sql, Where where, AggregateRow row, Consumer<UsageAggregate> consumer)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       where.bind(statement, 1);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          aggregates.add(row.read(rows));
+          consumer.accept(row.read(rows));
         }
       }
     }
-    return aggregates;
   }
 
   void scan(UsageFilter filter, Consumer<CountedEvent> consumer) throws SQLException {
