@@ -103,17 +103,15 @@ final class OrgReports {
     };
   }
 
-  /** The report document of the scope, or a suppressed answer. */
-  JsonNode report(ReportScope scope) {
-    return report(scope, Freshness.LATEST);
-  }
-
   /**
    * The report document of the scope, or a suppressed answer: the last one computed when the one
    * with the latest facts is not ready within the request's wait.
    */
-  JsonNode report(ReportScope scope, Freshness freshness) {
-    return view("report " + scope, () -> compute(scope), freshness);
+  ReportDocument report(ReportScope scope, Freshness freshness) {
+    return view(
+        "report " + scope,
+        () -> ReportDocument.of(compute(scope), ReadApi.SLICES.values()),
+        freshness);
   }
 
   /** Teams with their sizes, repositories: what the dashboard's filters offer. */

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class ReadApi {
   /** Slices of the report document, each under its own path. */
-  private static final Map<String, String> SLICES =
+  static final Map<String, String> SLICES =
       Map.of(
           "weeks",
           "weeks",
@@ -47,7 +47,8 @@ final class ReadApi {
         "/api/v1/report",
         ctx -> {
           server.requireView(ctx);
-          ctx.json(reports.report(ReportScope.of(ctx), server.freshness(ctx)));
+          ctx.contentType("application/json")
+              .result(reports.report(ReportScope.of(ctx), server.freshness(ctx)).whole());
         });
     SLICES.forEach(
         (path, field) ->
@@ -55,8 +56,9 @@ final class ReadApi {
                 "/api/v1/" + path,
                 ctx -> {
                   server.requireView(ctx);
-                  ctx.json(
-                      slice(reports.report(ReportScope.of(ctx), server.freshness(ctx)), field));
+                  ctx.contentType("application/json")
+                      .result(
+                          reports.report(ReportScope.of(ctx), server.freshness(ctx)).slice(field));
                 }));
     app.get(
         "/api/v1/teams",
@@ -104,20 +106,6 @@ final class ReadApi {
                   },
                   server.freshness(ctx)));
         });
-  }
-
-  private static JsonNode slice(JsonNode report, String field) {
-    ObjectNode answer = GoodhartServer.JSON.createObjectNode();
-    answer.set("scope", report.get("scope"));
-    if (report.path("suppressed").asBoolean(false)) {
-      answer.put("suppressed", true);
-      answer.set("reason", report.get("reason"));
-      answer.putArray(field);
-      return answer;
-    }
-    answer.put("suppressed", false);
-    answer.set(field, report.get(field));
-    return answer;
   }
 
   /** Every team's totals, or its suppression. */
