@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * organisation's views can be computed. {@link #get(String, Supplier, Duration, Consumer)} then
  * answers from the last value computed when the new one is not ready within a wait, says so, and
  * lets the new one finish for the next request: each view is computed at most once at a time,
- * whatever the rate of writes and reads.
+ * whatever the rate of writes and reads. A request does not wait at all when the last computation
+ * of its view took longer than the wait: the new one cannot be ready in time, and waiting the whole
+ * wait in vain added it to every answer of a view that takes seconds.
  */
 final class VersionedCache {
   private final int capacity;
@@ -52,6 +54,9 @@ final class VersionedCache {
 
     volatile @Nullable Instant completed;
 
+    /** When its computation started; null until then. */
+    volatile @Nullable Instant started;
+
     Kept(long version, @Nullable Done previous) {
       this.version = version;
       this.previous = previous;
@@ -60,14 +65,22 @@ final class VersionedCache {
     /** This value if it was computed, else the one before it. */
     @Nullable Done latestDone() {
       Instant at = completed;
-      return at != null && !value.isCompletedExceptionally()
-          ? new Done(value.join(), at)
+      Instant from = started;
+      return at != null && from != null && !value.isCompletedExceptionally()
+          ? new Done(value.join(), at, Duration.between(from, at))
           : previous;
+    }
+
+    /** How long the computation under way still needs if it takes what the last one took. */
+    Duration expectedRemaining(Done last, Instant now) {
+      Instant from = started;
+      Duration spent = from == null ? Duration.ZERO : Duration.between(from, now);
+      return last.took().minus(spent);
     }
   }
 
-  /** A computed value and when it was computed. */
-  private record Done(Object value, Instant at) {}
+  /** A computed value, when it was computed and how long that took. */
+  private record Done(Object value, Instant at, Duration took) {}
 
   /**
    * Values computed in the background one at a time, on one thread: each view of a large
@@ -162,6 +175,11 @@ final class VersionedCache {
     try {
       if (mayWaitLess) {
         try {
+          if (!kept.value.isDone()
+              && kept.expectedRemaining(previous, Instant.now()).compareTo(wait) > 0) {
+            stale.accept(previous.at());
+            return (T) previous.value();
+          }
           return (T) kept.value.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
           stale.accept(previous.at());
@@ -187,6 +205,7 @@ final class VersionedCache {
   }
 
   private void compute(String key, Kept kept, Supplier<?> computation) {
+    kept.started = Instant.now();
     try {
       Object value = computation.get();
       kept.completed = Instant.now();

@@ -108,6 +108,41 @@ class VersionedCacheTest {
   }
 
   @Test
+  void aViewThatTookLongerThanTheWaitAnswersWithoutWaiting() throws Exception {
+    Duration wait = Duration.ofMillis(800);
+    assertEquals(
+        "v1",
+        cache.get(
+            "k",
+            () -> {
+              sleep(1_000);
+              return "v1";
+            },
+            wait,
+            staleSince::set));
+    version.set(2);
+    CountDownLatch release = new CountDownLatch(1);
+    long started = System.nanoTime();
+    String answer =
+        cache.get(
+            "k",
+            () -> {
+              await(release);
+              return "v2";
+            },
+            wait,
+            staleSince::set);
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    release.countDown();
+    assertEquals("v1", answer);
+    assertNotNull(staleSince.get());
+    // The last computation took a second: the new one cannot be ready within the wait.
+    assertTrue(
+        waited < wait.toMillis(), "waited " + waited + " ms for figures that could not come");
+    waitUntil(() -> "v2".equals(cache.get("k", () -> "v2", wait, at -> {})));
+  }
+
+  @Test
   void aFirstComputationThatFailsFailsTheRequest() {
     assertThrows(
         IllegalStateException.class,
