@@ -68,6 +68,7 @@ public final class OutcomeLedger {
    */
   public static final class Linked {
     private final SessionLinking linking;
+    private final Map<String, RepositoryFigures.Head> heads;
     private final Instant now;
     private final @Nullable LocalDate since;
     private final @Nullable LocalDate until;
@@ -82,6 +83,7 @@ public final class OutcomeLedger {
         Duration window,
         boolean lineProvenance) {
       this.linking = linking;
+      this.heads = RepositoryFigures.heads(linking.sessions, linking.repositories, now);
       this.now = now;
       this.since = since;
       this.until = until;
@@ -122,7 +124,7 @@ public final class OutcomeLedger {
           outcomes,
           OutcomeFigures.periods(sessions, from, to, LocalDate::toString),
           OutcomeFigures.periods(sessions, from, to, OutcomeLedger::isoWeek),
-          RepositoryFigures.of(sessions, everyone, repositories, now, personal, floor),
+          RepositoryFigures.of(sessions, heads, repositories, personal, floor),
           OutcomeFigures.groups(sessions, personal, floor, true),
           OutcomeFigures.groups(sessions, personal, floor, false),
           OutcomeFigures.efficiency(sessions),
