@@ -27,9 +27,10 @@ import org.jspecify.annotations.Nullable;
  * organisation's views can be computed. {@link #get(String, Supplier, Duration, Consumer)} then
  * answers from the last value computed when the new one is not ready within a wait, says so, and
  * lets the new one finish for the next request: each view is computed at most once at a time,
- * whatever the rate of writes and reads. A request does not wait at all when the last computation
- * of its view took longer than the wait: the new one cannot be ready in time, and waiting the whole
- * wait in vain added it to every answer of a view that takes seconds.
+ * whatever the rate of writes and reads. A request does not wait at all when the new value cannot
+ * be ready within the wait, judged by how long the last computation of its view took and, while it
+ * is queued, by when the view thread should be free: waiting the whole wait in vain added it to
+ * every answer of a view that takes seconds, and of every view queued behind one.
  */
 final class VersionedCache {
   private final int capacity;
@@ -43,6 +44,12 @@ final class VersionedCache {
 
   /** Where a value that a request stopped waiting for is computed. */
   private final Executor background;
+
+  /**
+   * When the computation running in the background should end (it took that long the last time): a
+   * view queued behind a slow one cannot be ready before.
+   */
+  private volatile Instant backgroundFreeAt = Instant.EPOCH;
 
   /** A value being computed, or computed, at a version; with the last one computed before it. */
   private static final class Kept {
@@ -71,11 +78,14 @@ final class VersionedCache {
           : previous;
     }
 
-    /** How long the computation under way still needs if it takes what the last one took. */
-    Duration expectedRemaining(Done last, Instant now) {
+    /**
+     * When the computation under way should end if it takes what the last one took: from its start,
+     * or, while it waits for the view thread, from when that thread should be free.
+     */
+    Instant expectedEnd(Done last, Instant now, Instant threadFreeAt) {
       Instant from = started;
-      Duration spent = from == null ? Duration.ZERO : Duration.between(from, now);
-      return last.took().minus(spent);
+      Instant start = from != null ? from : threadFreeAt.isAfter(now) ? threadFreeAt : now;
+      return start.plus(last.took());
     }
   }
 
@@ -165,7 +175,8 @@ final class VersionedCache {
     boolean mayWaitLess = wait != null && previous != null;
     if (mine != null) {
       Kept computing = mine;
-      Runnable run = () -> compute(key, computing, computation);
+      Done like = mayWaitLess ? previous : null;
+      Runnable run = () -> compute(key, computing, computation, like);
       if (mayWaitLess) {
         background.execute(run);
       } else {
@@ -175,8 +186,9 @@ final class VersionedCache {
     try {
       if (mayWaitLess) {
         try {
+          Instant asked = Instant.now();
           if (!kept.value.isDone()
-              && kept.expectedRemaining(previous, Instant.now()).compareTo(wait) > 0) {
+              && kept.expectedEnd(previous, asked, backgroundFreeAt).isAfter(asked.plus(wait))) {
             stale.accept(previous.at());
             return (T) previous.value();
           }
@@ -204,8 +216,17 @@ final class VersionedCache {
     }
   }
 
-  private void compute(String key, Kept kept, Supplier<?> computation) {
-    kept.started = Instant.now();
+  /**
+   * @param inBackground the last value computed, when this runs on the background thread (null when
+   *     it runs for a request that waits for it): how long it took says when the thread is free
+   */
+  private void compute(
+      String key, Kept kept, Supplier<?> computation, @Nullable Done inBackground) {
+    Instant started = Instant.now();
+    kept.started = started;
+    if (inBackground != null) {
+      backgroundFreeAt = started.plus(inBackground.took());
+    }
     try {
       Object value = computation.get();
       kept.completed = Instant.now();

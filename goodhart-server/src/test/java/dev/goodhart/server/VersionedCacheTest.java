@@ -143,6 +143,38 @@ class VersionedCacheTest {
   }
 
   @Test
+  void aViewQueuedBehindASlowOneAnswersWithoutWaiting() throws Exception {
+    Duration wait = Duration.ofMillis(800);
+    Supplier<String> slowFirst =
+        () -> {
+          sleep(1_500);
+          return "a1";
+        };
+    assertEquals("a1", cache.get("a", slowFirst, wait, at -> {}));
+    assertEquals("b1", cache.get("b", () -> "b1", wait, at -> {}));
+    version.set(2);
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Supplier<String> blocked =
+        () -> {
+          entered.countDown();
+          await(release);
+          return "a2";
+        };
+    // The view thread takes the slow view, expected to need a second and a half.
+    assertEquals("a1", cache.get("a", blocked, wait, at -> {}));
+    assertTrue(entered.await(5, TimeUnit.SECONDS));
+    long asked = System.nanoTime();
+    String answer = cache.get("b", () -> "b2", wait, staleSince::set);
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
+    release.countDown();
+    assertEquals("b1", answer);
+    assertNotNull(staleSince.get());
+    assertTrue(waited < wait.toMillis(), "waited " + waited + " ms behind a slow view");
+    waitUntil(() -> "b2".equals(cache.get("b", () -> "b2", wait, at -> {})));
+  }
+
+  @Test
   void aFirstComputationThatFailsFailsTheRequest() {
     assertThrows(
         IllegalStateException.class,
