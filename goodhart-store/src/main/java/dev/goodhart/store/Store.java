@@ -84,6 +84,12 @@ public interface Store extends AutoCloseable {
    */
   void usageBySessionDay(UsageFilter filter, Consumer<UsageAggregate> consumer);
 
+  /**
+   * How many sessions have counted usage on the filter's days (the days its bounds fall in
+   * included, whatever its project): a size, for judging whether a computation over them fits.
+   */
+  long usageSessionCount(UsageFilter filter);
+
   /** Counted events ordered by source, then time. */
   void scanEvents(UsageFilter filter, Consumer<CountedEvent> consumer);
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.goodhart.metrics.provenance.LineProvenance;
 import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.model.delivery.DeploymentFact;
+import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.store.Store;
 import dev.goodhart.store.UsageFilter;
 import java.time.Clock;
@@ -146,6 +147,10 @@ public final class OutcomeLedger {
   public Linked link(OutcomeQuery query) {
     Instant now = clock.instant();
     Duration window = windowOf(query);
+    HeapBudget.check(
+        store.usageSessionCount(filter(query)),
+        store.repositories().stream().mapToLong(RepositoryScan.Summary::commits).sum(),
+        Runtime.getRuntime().maxMemory());
     SessionLinking linking =
         SessionLinking.of(
             store, pricer, people, delivery, filter(query), window, query.lineProvenance(), now);

@@ -593,6 +593,15 @@ public final class DuckDbStore implements ServingStore {
   }
 
   @Override
+  public long usageSessionCount(UsageFilter filter) {
+    try {
+      return parts.queries().sessionCount(filter);
+    } catch (SQLException e) {
+      throw failure("cannot count sessions", e);
+    }
+  }
+
+  @Override
   public void usageBySessionDay(UsageFilter filter, Consumer<UsageAggregate> consumer) {
     try {
       parts.queries().bySessionDay(filter, false, consumer);

@@ -114,6 +114,36 @@ final class DuckDbUsageQueries {
         consumer);
   }
 
+  /** The sessions with counted usage on the filter's days, from the kept sums. */
+  long sessionCount(UsageFilter filter) throws SQLException {
+    UsageFilter days =
+        new UsageFilter(
+            dayStart(filter.from(), false), dayStart(filter.until(), true), filter.sources(), null);
+    Where where = Where.ofDays(days);
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT count(*) FROM (SELECT DISTINCT source, session_id FROM usage_session_day WHERE "
+                + where.sql()
+                + ")")) {
+      where.bind(statement, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * The start of the UTC day a moment falls in, or of the next one ({@code after}) unless whole.
+   */
+  private static @Nullable Instant dayStart(@Nullable Instant moment, boolean after) {
+    if (moment == null || wholeDay(moment)) {
+      return moment;
+    }
+    Instant start = moment.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    return after ? start.plus(java.time.Duration.ofDays(1)) : start;
+  }
+
   private static boolean wholeDay(@Nullable Instant moment) {
     return moment == null || Transactions.epochMicros(moment) % 86_400_000_000L == 0;
   }

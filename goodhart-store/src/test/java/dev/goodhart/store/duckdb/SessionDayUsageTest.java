@@ -119,6 +119,33 @@ class SessionDayUsageTest {
     }
   }
 
+  /** The count a linking is sized by: the sessions of the filter's days, bounds' days included. */
+  @Test
+  void theSessionCountIsTheSessionsOfTheFiltersDays() {
+    try (DuckDbStore store = DuckDbStore.open(folder, DuckDbStore.Settings.defaults())) {
+      runScenario(store, new SplittableRandom(5));
+      UsageFilter withinDay =
+          new UsageFilter(
+              START.plus(3, ChronoUnit.DAYS).plus(7, ChronoUnit.HOURS),
+              START.plus(9, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS),
+              List.of(),
+              null);
+      UsageFilter itsDays =
+          new UsageFilter(
+              START.plus(3, ChronoUnit.DAYS), START.plus(10, ChronoUnit.DAYS), List.of(), null);
+      for (UsageFilter filter : List.of(UsageFilter.ALL, itsDays)) {
+        long sessions =
+            summedOneByOne(store, filter).stream()
+                .map(group -> group.source() + "/" + group.sessionId())
+                .distinct()
+                .count();
+        assertTrue(sessions > 0);
+        assertEquals(sessions, store.usageSessionCount(filter), filter.toString());
+      }
+      assertEquals(store.usageSessionCount(itsDays), store.usageSessionCount(withinDay));
+    }
+  }
+
   /** Writes of every kind, checking the sums after each. */
   private static void runScenario(DuckDbStore store, SplittableRandom random) {
     List<UsageEvent> logged = new ArrayList<>();
