@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodhart.metrics.usage.Pricer;
+import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.model.access.Scope;
@@ -160,6 +161,18 @@ public final class GoodhartServer implements AutoCloseable {
         GoodhartException.class,
         (e, ctx) -> {
           LOG.warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
+          if (e.code() == ErrorCode.OUT_OF_RESOURCES) {
+            // The question does not fit the server's limits: asking again will not help, the
+            // message says what will.
+            ctx.status(503)
+                .json(
+                    new ApiException(
+                            503,
+                            "out_of_resources",
+                            e.getMessage() + "; nothing of this request was stored")
+                        .body());
+            return;
+          }
           ApiException answer =
               new ApiException(
                   503,
