@@ -15,6 +15,7 @@ import dev.goodhart.metrics.outcome.People;
 import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.JavaHeap;
 import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.report.outcome.OutcomeJson;
 import dev.goodhart.store.ServingStore;
@@ -406,7 +407,9 @@ final class OrgReports {
       throw new GoodhartException(
           ErrorCode.OUT_OF_RESOURCES,
           "this view's figures did not fit in the server's Java heap; start goodhart serve with a"
-              + " larger one, e.g. GOODHART_JAVA_OPTS=-Xmx1g (the default is 256 MiB)",
+              + " larger one, e.g. "
+              + JavaHeap.setting("1g")
+              + " (the default is 256 MiB)",
           e);
     }
   }

@@ -2,6 +2,7 @@ package dev.goodhart.metrics.outcome;
 
 import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.JavaHeap;
 
 /**
  * Whether linking a period fits in the Java heap, judged before it starts. A linking holds every
@@ -47,7 +48,12 @@ final class HeapBudget {
         ErrorCode.OUT_OF_RESOURCES,
         ("linking the %,d sessions of this period with the %,d commits of the scanned repositories"
                 + " needs about %,d MiB of Java heap and goodhart has %,d MiB; start it with a larger"
-                + " heap, e.g. GOODHART_JAVA_OPTS=-Xmx%dg, or ask for a shorter period")
-            .formatted(sessions, commits, needed / MIB, maxHeap / MIB, suggestedGib));
+                + " heap, e.g. %s, or ask for a shorter period")
+            .formatted(
+                sessions,
+                commits,
+                needed / MIB,
+                maxHeap / MIB,
+                JavaHeap.setting(suggestedGib + "g")));
   }
 }

@@ -2,6 +2,7 @@ package dev.goodhart.store.duckdb;
 
 import dev.goodhart.model.ErrorCode;
 import dev.goodhart.model.GoodhartException;
+import dev.goodhart.model.JavaHeap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,17 +36,14 @@ final class StoreFailures {
       return new GoodhartException(
           ErrorCode.OUT_OF_RESOURCES,
           ("%s in '%s': the answer did not fit in goodhart's Java heap; start goodhart with a larger"
-                  + " one, e.g. %s=-Xmx1g (the default is 256 MiB), and run the command again (what was"
+                  + " one, e.g. %s (the default is 256 MiB), and run the command again (what was"
                   + " stored before is kept)")
-              .formatted(what, place, HEAP_VARIABLE),
+              .formatted(what, place, JavaHeap.setting("1g")),
           e);
     }
     return new GoodhartException(
         ErrorCode.STORE_FAILURE, what + " in '" + place + "': " + firstParagraph(message), e);
   }
-
-  /** The variable the {@code goodhart} launcher adds to the JVM's options (its heap among them). */
-  static final String HEAP_VARIABLE = "GOODHART_JAVA_OPTS";
 
   /**
    * Whether DuckDB invalidated the database: after a fatal error (a checkpoint that could not write
