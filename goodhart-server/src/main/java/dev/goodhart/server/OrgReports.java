@@ -208,19 +208,27 @@ final class OrgReports {
    * now (null).
    */
   private @Nullable OutcomeReport outcome(ReportScope scope, OutcomeLedger.@Nullable Linked given) {
-    Set<String> persons = persons(scope);
-    if (persons != null && persons.isEmpty()) {
+    OutcomeQuery query = query(scope);
+    if (query == null) {
       return null;
     }
-    String repositoryId = repositoryId(scope.repository());
-    OutcomeQuery query =
-        new OutcomeQuery(scope.since(), scope.until(), minimumGroup, persons, repositoryId, true);
     if (given != null) {
       return given.report(query);
     }
     try (ServingStore reader = store.reader()) {
       return links(scope, ledger(reader), query).report(query);
     }
+  }
+
+  /** The query of a scope; null when it is a team with no one who has usage. */
+  private @Nullable OutcomeQuery query(ReportScope scope) {
+    Set<String> persons = persons(scope);
+    if (persons != null && persons.isEmpty()) {
+      return null;
+    }
+    String repositoryId = repositoryId(scope.repository());
+    return new OutcomeQuery(
+        scope.since(), scope.until(), minimumGroup, persons, repositoryId, true);
   }
 
   private OutcomeLedger ledger(ServingStore reader) {
@@ -257,15 +265,16 @@ final class OrgReports {
     for (String team : teams) {
       ReportScope teamScope =
           new ReportScope(team, scope.repository(), scope.since(), scope.until());
-      OutcomeReport report = outcome(teamScope, linked);
-      ObjectNode suppressed = suppression(teamScope, report);
+      OutcomeQuery query = query(teamScope);
+      OutcomeLedger.Linked.Summary figures = query == null ? null : linked.summary(query);
+      ObjectNode suppressed = suppression(teamScope, figures == null ? 0 : figures.people());
       ObjectNode summary = JSON.createObjectNode();
       summary.put("suppressed", suppressed != null);
       if (suppressed != null) {
         summary.set("reason", suppressed.get("reason"));
       } else {
         summary.putNull("reason");
-        summary.set("totals", totals(requireNonNull(report)));
+        summary.set("totals", totals(requireNonNull(figures).totals()));
       }
       answers.put(team, summary);
     }
@@ -273,9 +282,9 @@ final class OrgReports {
   }
 
   /** A report's totals as its document writes them, without writing the rest of it. */
-  private static JsonNode totals(OutcomeReport report) {
+  private static JsonNode totals(OutcomeReport.Totals totals) {
     try {
-      return JSON.readTree(OutcomeJson.totalsToJson(report.totals())).get("totals");
+      return JSON.readTree(OutcomeJson.totalsToJson(totals)).get("totals");
     } catch (java.io.IOException e) {
       throw new IllegalStateException("the totals are JSON", e);
     }
@@ -291,7 +300,7 @@ final class OrgReports {
           "there is no team '%s'; GET /api/v1/filters lists the teams".formatted(scope.team()));
     }
     OutcomeReport report = outcome(scope, linked);
-    ObjectNode suppressed = suppression(scope, report);
+    ObjectNode suppressed = suppression(scope, report == null ? 0 : people(report));
     if (suppressed != null) {
       return suppressed;
     }
@@ -312,21 +321,22 @@ final class OrgReports {
     }
   }
 
+  /** The distinct persons of a report's sessions: what the privacy floor counts. */
+  private static int people(OutcomeReport report) {
+    return (int)
+        report.sessions().stream()
+            .map(OutcomeReport.SessionOutcome::person)
+            .filter(Objects::nonNull)
+            .distinct()
+            .count();
+  }
+
   /**
-   * The answer for a scope with fewer people than the privacy floor (or no report at all), or null
-   * when its figures may be shown.
+   * The answer for a scope whose sessions have fewer people than the privacy floor (none when it
+   * has no report), or null when its figures may be shown.
    */
-  private @Nullable ObjectNode suppression(ReportScope scope, @Nullable OutcomeReport report) {
-    int people =
-        report == null
-            ? 0
-            : (int)
-                report.sessions().stream()
-                    .map(OutcomeReport.SessionOutcome::person)
-                    .filter(Objects::nonNull)
-                    .distinct()
-                    .count();
-    if (report != null && people >= minimumGroup) {
+  private @Nullable ObjectNode suppression(ReportScope scope, int people) {
+    if (people >= minimumGroup) {
       return null;
     }
     ObjectNode answer = JSON.createObjectNode();

@@ -94,13 +94,7 @@ public final class OutcomeLedger {
 
     /** The report of one scope (people, repository) from these links of its period. */
     public OutcomeReport report(OutcomeQuery query) {
-      if (!serves(query)) {
-        throw new IllegalArgumentException(
-            "these links are of another period or rules than " + query);
-      }
-      List<LinkedSession> everyone = linking.sessions;
-      List<LinkedSession> sessions = new ArrayList<>(everyone);
-      sessions.removeIf(s -> !query.includes(s.subject.person(), s.repositoryId()));
+      List<LinkedSession> sessions = sessionsOf(query);
       List<ScannedRepository> repositories = new ArrayList<>(linking.repositories);
       if (query.repositoryId() != null) {
         repositories.removeIf(r -> !r.ref().id().equals(query.repositoryId()));
@@ -132,6 +126,39 @@ public final class OutcomeLedger {
           OutcomeFigures.wasteTotals(sessions),
           owners,
           floor);
+    }
+
+    /**
+     * A scope's totals and how many people its sessions have, without the rest of its report: what
+     * a list of many scopes shows of each (forty teams' whole reports, each with its days, deciles
+     * and repositories, were most of a server's /teams).
+     */
+    public Summary summary(OutcomeQuery query) {
+      List<LinkedSession> sessions = sessionsOf(query);
+      int people =
+          (int)
+              sessions.stream()
+                  .map(s -> s.subject.person())
+                  .filter(Objects::nonNull)
+                  .distinct()
+                  .count();
+      return new Summary(OutcomeFigures.totals(sessions), people);
+    }
+
+    /**
+     * @param people the distinct persons of the scope's sessions, as its report's sessions name
+     */
+    public record Summary(OutcomeReport.Totals totals, int people) {}
+
+    /** The query's sessions of these links, in their order. */
+    private List<LinkedSession> sessionsOf(OutcomeQuery query) {
+      if (!serves(query)) {
+        throw new IllegalArgumentException(
+            "these links are of another period or rules than " + query);
+      }
+      List<LinkedSession> sessions = new ArrayList<>(linking.sessions);
+      sessions.removeIf(s -> !query.includes(s.subject.person(), s.repositoryId()));
+      return sessions;
     }
 
     /** Whether a query's report can come from these links: the same period and linking rules. */

@@ -153,6 +153,31 @@ class SharedLinksTest {
   }
 
   @Test
+  void aScopesSummaryHasItsReportsTotalsAndPeople() {
+    Set<String> teamA = Set.of("p0", "p1", "p2", "p3", "p4", "p5");
+    OutcomeQuery everyone = new OutcomeQuery(null, null, 5, null, null, true);
+    OutcomeLedger.Linked linked = ledger.link(everyone);
+    for (OutcomeQuery query :
+        List.of(
+            everyone,
+            new OutcomeQuery(null, null, 5, teamA, null, true),
+            new OutcomeQuery(null, null, 5, Set.of("p1"), null, true),
+            new OutcomeQuery(null, null, 5, null, REPO.id(), true))) {
+      OutcomeReport report = linked.report(query);
+      OutcomeLedger.Linked.Summary summary = linked.summary(query);
+      assertEquals(report.totals(), summary.totals(), "scope " + query);
+      long people =
+          report.sessions().stream()
+              .map(OutcomeReport.SessionOutcome::person)
+              .filter(java.util.Objects::nonNull)
+              .distinct()
+              .count();
+      assertEquals(people, summary.people(), "scope " + query);
+      assertTrue(people > 0);
+    }
+  }
+
+  @Test
   void linksOfOnePeriodDoNotServeAnother() {
     OutcomeLedger.Linked linked = ledger.link(new OutcomeQuery(null, null, 5, null, null, true));
     OutcomeQuery week =
