@@ -12,10 +12,13 @@ import dev.goodhart.model.git.ProvenanceResult;
 import dev.goodhart.model.git.RepositoryScan;
 import dev.goodhart.model.telemetry.MetricSession;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The facts goodhart keeps. Every write is idempotent: committing the same events again changes
@@ -142,6 +145,31 @@ public interface Store extends AutoCloseable {
 
   /** Keeps line provenance's results in place of the earlier ones. */
   void saveProvenance(ProvenanceResult result);
+
+  /**
+   * Keeps a linking's results in place of those kept under its name, in one transaction.
+   *
+   * @throws IllegalArgumentException when a cost has more decimals than the store keeps exactly
+   */
+  void saveLinkedResults(LinkedResults results);
+
+  /** When the results kept under a linking's name were linked; empty when none are kept. */
+  Optional<Instant> linkedAt(String linking);
+
+  /**
+   * Sums over the results kept under a linking's name: of the given persons' sessions (null:
+   * everyone's) in a repository (null: any). Empty when none are kept under that name.
+   */
+  Optional<LinkedResults.Sums> linkedSums(
+      String linking, @Nullable Collection<String> persons, @Nullable String repositoryId);
+
+  /**
+   * Per repository, the cost and owners of the kept sessions of a linking that ran in it, of the
+   * given persons (null: everyone's) in a repository (null: any), by repository id. Empty when none
+   * are kept under that name.
+   */
+  Optional<List<LinkedResults.RepositorySums>> linkedByRepository(
+      String linking, @Nullable Collection<String> persons, @Nullable String repositoryId);
 
   /** Every commit sha sessions' tool output printed, each once. */
   List<String> printedRefs();

@@ -9,6 +9,7 @@ import dev.goodhart.metrics.outcome.OutcomeReport.SessionOutcome;
 import dev.goodhart.metrics.outcome.OutcomeReport.Totals;
 import dev.goodhart.metrics.outcome.OutcomeReport.WasteTotal;
 import dev.goodhart.model.git.CommitFact;
+import dev.goodhart.store.LinkedResults;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -35,52 +36,86 @@ final class OutcomeFigures {
   private OutcomeFigures() {}
 
   static Totals totals(List<LinkedSession> sessions) {
-    SessionTally t = new SessionTally();
-    sessions.forEach(t::add);
-    return new Totals(
-        t.cost,
-        t.tokens,
-        sessions.size(),
-        t.commits.size(),
-        t.shippedCommits.size(),
-        t.written,
-        t.shippedLines,
-        t.alive,
-        t.written30 == 0 ? null : t.alive30,
-        t.yield30d(),
-        t.costPerShippedCommit(),
-        t.alive == 0
-            ? null
-            : t.cost
-                .multiply(BigDecimal.valueOf(1000))
-                .divide(BigDecimal.valueOf(t.alive), 6, RoundingMode.HALF_EVEN),
-        t.unshippedCost,
-        t.cost.signum() == 0 ? null : t.unshippedCost.doubleValue() / t.cost.doubleValue(),
-        reworkShare(sessions),
-        sessions.stream()
-            .filter(s -> s.spend.estimated())
-            .map(s -> s.spend.cost())
-            .reduce(BigDecimal.ZERO, BigDecimal::add));
+    return totals(sums(sessions));
   }
 
-  /** Of the shipped lines of linked commits whose 21 days are over, those reworked in them. */
-  private static @Nullable Double reworkShare(List<LinkedSession> sessions) {
-    Map<String, CommitFact> commits = new LinkedHashMap<>();
+  /** The sums a report's totals are made of, over the given sessions. */
+  static LinkedResults.Sums sums(List<LinkedSession> sessions) {
+    SessionTally t = new SessionTally();
+    sessions.forEach(t::add);
+    // The lines of the distinct shipped commits whose 21 days are over, and those reworked in them.
+    Map<String, CommitFact> shipped = new LinkedHashMap<>();
     sessions.forEach(
         s ->
             s.links.stream()
                 .filter(CommitLink::shipped)
-                .forEach(l -> commits.put(l.sha(), l.commit())));
-    long shipped = 0;
+                .forEach(l -> shipped.put(l.sha(), l.commit())));
+    long reworkShipped = 0;
     long reworked = 0;
-    for (CommitFact commit : commits.values()) {
+    for (CommitFact commit : shipped.values()) {
       Long lines = commit.fate().reworked21d();
       if (lines != null) {
-        shipped += commit.fate().shipped();
+        reworkShipped += commit.fate().shipped();
         reworked += lines;
       }
     }
-    return shipped == 0 ? null : (double) reworked / shipped;
+    BigDecimal estimated =
+        sessions.stream()
+            .filter(s -> s.spend.estimated())
+            .map(s -> s.spend.cost())
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    int people =
+        (int)
+            sessions.stream()
+                .map(s -> s.subject.person())
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .count();
+    return new LinkedResults.Sums(
+        sessions.size(),
+        t.cost,
+        t.shippedCost,
+        t.unshippedCost,
+        estimated,
+        t.tokens,
+        t.written,
+        t.shippedLines,
+        t.alive,
+        t.written30,
+        t.alive30,
+        t.commits.size(),
+        t.shippedCommits.size(),
+        reworkShipped,
+        reworked,
+        people);
+  }
+
+  /**
+   * A report's totals from its sums, whether they were added up here or by the store over a kept
+   * linking ({@link OutcomeLedger#keptSummary}).
+   */
+  static Totals totals(LinkedResults.Sums t) {
+    return new Totals(
+        t.cost(),
+        t.tokens(),
+        t.sessions(),
+        t.commits(),
+        t.shippedCommits(),
+        t.written(),
+        t.shippedLines(),
+        t.aliveAtHead(),
+        t.written30() == 0 ? null : t.alive30(),
+        t.written30() == 0 ? null : (double) t.alive30() / t.written30(),
+        t.shippedCommits() == 0 ? null : divide(t.shippedCost(), t.shippedCommits()),
+        t.aliveAtHead() == 0
+            ? null
+            : t.cost()
+                .multiply(BigDecimal.valueOf(1000))
+                .divide(BigDecimal.valueOf(t.aliveAtHead()), 6, RoundingMode.HALF_EVEN),
+        t.unshippedCost(),
+        t.cost().signum() == 0 ? null : t.unshippedCost().doubleValue() / t.cost().doubleValue(),
+        t.reworkShipped() == 0 ? null : (double) t.reworked() / t.reworkShipped(),
+        t.estimatedCost());
   }
 
   /**

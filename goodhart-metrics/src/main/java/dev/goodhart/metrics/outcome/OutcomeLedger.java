@@ -2,10 +2,13 @@ package dev.goodhart.metrics.outcome;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.goodhart.metrics.outcome.OutcomeReport.SessionOutcome;
 import dev.goodhart.metrics.provenance.LineProvenance;
 import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.model.delivery.DeploymentFact;
+import dev.goodhart.model.git.CommitFact;
 import dev.goodhart.model.git.RepositoryScan;
+import dev.goodhart.store.LinkedResults;
 import dev.goodhart.store.Store;
 import dev.goodhart.store.UsageFilter;
 import java.time.Clock;
@@ -19,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +79,7 @@ public final class OutcomeLedger {
     private final @Nullable LocalDate until;
     private final Duration window;
     private final boolean lineProvenance;
+    private final String name;
 
     private Linked(
         SessionLinking linking,
@@ -90,6 +95,7 @@ public final class OutcomeLedger {
       this.until = until;
       this.window = window;
       this.lineProvenance = lineProvenance;
+      this.name = linkingName(since, until, window, lineProvenance);
     }
 
     /** The report of one scope (people, repository) from these links of its period. */
@@ -134,15 +140,46 @@ public final class OutcomeLedger {
      * and repositories, were most of a server's /teams).
      */
     public Summary summary(OutcomeQuery query) {
-      List<LinkedSession> sessions = sessionsOf(query);
-      int people =
-          (int)
-              sessions.stream()
-                  .map(s -> s.subject.person())
-                  .filter(Objects::nonNull)
-                  .distinct()
-                  .count();
-      return new Summary(OutcomeFigures.totals(sessions), people);
+      LinkedResults.Sums sums = OutcomeFigures.sums(sessionsOf(query));
+      return new Summary(OutcomeFigures.totals(sums), sums.people());
+    }
+
+    /**
+     * Keeps every session's figures in the store under this linking's name ({@link
+     * OutcomeLedger#linkingName}), in place of those of an earlier linking of the same period, so
+     * that a scope's summary is a query of the store ({@link OutcomeLedger#keptSummary}).
+     */
+    public void keep(Store store) {
+      List<LinkedResults.Session> rows = new ArrayList<>(linking.sessions.size());
+      for (LinkedSession s : linking.sessions) {
+        SessionOutcome o = s.outcome();
+        List<LinkedResults.Commit> commits = new ArrayList<>(s.links.size());
+        for (CommitLink link : s.links) {
+          CommitFact commit = link.commit();
+          commits.add(
+              new LinkedResults.Commit(
+                  link.sha(),
+                  link.shipped(),
+                  commit == null ? 0 : commit.fate().shipped(),
+                  commit == null ? null : commit.fate().reworked21d()));
+        }
+        rows.add(
+            new LinkedResults.Session(
+                s.key(),
+                s.subject.person(),
+                s.owner,
+                s.repositoryId(),
+                o.cost(),
+                o.tokens(),
+                s.spend.estimated(),
+                o.aiLinesWritten(),
+                o.aiLinesShipped(),
+                o.aiLinesAliveAtHead(),
+                o.aiLinesAlive30d(),
+                o.shippedCommits(),
+                commits));
+      }
+      store.saveLinkedResults(new LinkedResults(name, now, rows));
     }
 
     /**
@@ -169,6 +206,60 @@ public final class OutcomeLedger {
           && lineProvenance == query.lineProvenance();
     }
   }
+
+  /**
+   * The summary of a query's scope from the results a server kept of the last linking of its period
+   * ({@link Linked#keep}), summed by the store: no session is linked, none is read into the JVM.
+   * Empty when no results of that period's linking are kept.
+   *
+   * @return the summary, and when its linking ran
+   */
+  public Optional<Kept> keptSummary(OutcomeQuery query) {
+    String name = linkingName(query);
+    return store
+        .linkedSums(name, query.persons(), query.repositoryId())
+        .flatMap(
+            sums ->
+                store
+                    .linkedAt(name)
+                    .map(
+                        at ->
+                            new Kept(
+                                new Linked.Summary(OutcomeFigures.totals(sums), sums.people()),
+                                at)));
+  }
+
+  /**
+   * Per repository, the cost of the query's sessions that ran in it and how many owners they have,
+   * from the results kept of the last linking of its period: what a repository's line of a report
+   * says of its spend, and whether the privacy floor hides it. Empty when none are kept.
+   */
+  public Optional<List<LinkedResults.RepositorySums>> keptRepositories(OutcomeQuery query) {
+    return store.linkedByRepository(linkingName(query), query.persons(), query.repositoryId());
+  }
+
+  /** A summary from kept results, and when the linking they came from ran. */
+  public record Kept(Linked.Summary summary, Instant linkedAt) {}
+
+  /**
+   * The name a linking's kept results go by: its period and rules. A linking of the same name
+   * replaces them; a change of the linking's rules must change {@link #RULES}.
+   */
+  public static String linkingName(OutcomeQuery query) {
+    return linkingName(query.since(), query.until(), windowOf(query), query.lineProvenance());
+  }
+
+  private static String linkingName(
+      @Nullable LocalDate since,
+      @Nullable LocalDate until,
+      Duration window,
+      boolean lineProvenance) {
+    return "%s since=%s until=%s window=%s lines=%s"
+        .formatted(RULES, since, until, window, lineProvenance);
+  }
+
+  /** The version of the linking's and the figures' rules: kept results of another are not read. */
+  private static final String RULES = "outcome-1";
 
   /** Links the sessions of the query's period (its people and repository do not matter). */
   public Linked link(OutcomeQuery query) {

@@ -463,7 +463,11 @@ final class DuckDbSchema {
           new Migration(
               10,
               "counted usage per session and day, kept by every write",
-              List.of(SessionDayUsage.TABLE_DEFINITION, SessionDayUsage.fill())));
+              List.of(SessionDayUsage.TABLE_DEFINITION, SessionDayUsage.fill())),
+          new Migration(
+              11,
+              "each linking's results per session, for figures over any group of its sessions",
+              DuckDbLinkedResults.TABLES));
 
   static final int LATEST = MIGRATIONS.getLast().version();
 

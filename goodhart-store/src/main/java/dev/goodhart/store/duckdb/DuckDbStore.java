@@ -28,6 +28,7 @@ import dev.goodhart.model.telemetry.MetricDaily;
 import dev.goodhart.model.telemetry.MetricPoint;
 import dev.goodhart.model.telemetry.MetricSession;
 import dev.goodhart.store.CountedEvent;
+import dev.goodhart.store.LinkedResults;
 import dev.goodhart.store.ServingStore;
 import dev.goodhart.store.StoreStatistics;
 import dev.goodhart.store.UsageAggregate;
@@ -46,6 +47,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +111,8 @@ public final class DuckDbStore implements ServingStore {
       DuckDbTelemetry telemetry,
       DuckDbDelivery delivery,
       DuckDbAccess access,
-      DuckDbBilling billing) {
+      DuckDbBilling billing,
+      DuckDbLinkedResults linked) {
     static Parts on(Path file, DuckDBConnection connection, int schemaVersion) throws SQLException {
       DuckDbProvenance provenance = new DuckDbProvenance(connection, file.getParent());
       return new Parts(
@@ -122,7 +125,8 @@ public final class DuckDbStore implements ServingStore {
           new DuckDbTelemetry(connection),
           new DuckDbDelivery(connection),
           new DuckDbAccess(connection),
-          new DuckDbBilling(connection));
+          new DuckDbBilling(connection),
+          new DuckDbLinkedResults(connection));
     }
   }
 
@@ -771,6 +775,44 @@ public final class DuckDbStore implements ServingStore {
       parts.provenance().saveProvenance(result);
     } catch (SQLException | IOException e) {
       throw failure("cannot keep line provenance's results", e);
+    }
+  }
+
+  @Override
+  public void saveLinkedResults(LinkedResults results) {
+    try {
+      parts.linked().save(results);
+    } catch (SQLException e) {
+      throw failure("cannot keep the linking's results", e);
+    }
+  }
+
+  @Override
+  public Optional<Instant> linkedAt(String linking) {
+    try {
+      return parts.linked().linkedAt(linking);
+    } catch (SQLException e) {
+      throw failure("cannot read when the kept links were made", e);
+    }
+  }
+
+  @Override
+  public Optional<LinkedResults.Sums> linkedSums(
+      String linking, @Nullable Collection<String> persons, @Nullable String repositoryId) {
+    try {
+      return parts.linked().sums(linking, persons, repositoryId);
+    } catch (SQLException e) {
+      throw failure("cannot sum the kept links", e);
+    }
+  }
+
+  @Override
+  public Optional<List<LinkedResults.RepositorySums>> linkedByRepository(
+      String linking, @Nullable Collection<String> persons, @Nullable String repositoryId) {
+    try {
+      return parts.linked().byRepository(linking, persons, repositoryId);
+    } catch (SQLException e) {
+      throw failure("cannot sum the kept links by repository", e);
     }
   }
 

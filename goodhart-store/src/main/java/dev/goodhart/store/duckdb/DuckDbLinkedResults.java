@@ -1,0 +1,295 @@
+package dev.goodhart.store.duckdb;
+
+import dev.goodhart.store.LinkedResults;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A linking's results in DuckDB, one row per session and one per link, replaced whole per linking;
+ * sums over any group of them are one query. Money is kept at 18 decimals with each cost's own
+ * scale, so sums come back exactly as a {@link BigDecimal} sum of the same costs.
+ */
+final class DuckDbLinkedResults {
+  static final int MONEY_SCALE = 18;
+
+  static final List<String> TABLES =
+      List.of(
+          """
+          CREATE TABLE linked_run (
+            linking VARCHAR PRIMARY KEY,
+            linked_at TIMESTAMPTZ NOT NULL,
+            sessions BIGINT NOT NULL
+          )""",
+          """
+          CREATE TABLE linked_session (
+            linking VARCHAR NOT NULL,
+            session_key VARCHAR NOT NULL,
+            person VARCHAR,
+            owner VARCHAR NOT NULL,
+            repo_id VARCHAR,
+            cost DECIMAL(38, 18) NOT NULL,
+            cost_scale INTEGER NOT NULL,
+            tokens BIGINT NOT NULL,
+            estimated BOOLEAN NOT NULL,
+            written BIGINT NOT NULL,
+            shipped_lines BIGINT NOT NULL,
+            alive_at_head BIGINT NOT NULL,
+            alive_30d BIGINT,
+            shipped_commits INTEGER NOT NULL
+          )""",
+          """
+          CREATE TABLE linked_commit (
+            linking VARCHAR NOT NULL,
+            session_key VARCHAR NOT NULL,
+            sha VARCHAR NOT NULL,
+            shipped BOOLEAN NOT NULL,
+            fate_shipped BIGINT NOT NULL,
+            reworked_21d BIGINT
+          )""");
+
+  private final Connection connection;
+
+  DuckDbLinkedResults(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Replaces the results kept under the linking's name, in one transaction. */
+  void save(LinkedResults results) throws SQLException {
+    for (LinkedResults.Session session : results.sessions()) {
+      if (session.cost().scale() > MONEY_SCALE) {
+        throw new IllegalArgumentException(
+            "a cost of more than %d decimals cannot be kept exactly: %s"
+                .formatted(MONEY_SCALE, session.cost()));
+      }
+    }
+    Transactions.inTransaction(
+        connection,
+        () -> {
+          for (String table : List.of("linked_run", "linked_session", "linked_commit")) {
+            try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM " + table + " WHERE linking = ?")) {
+              delete.setString(1, results.linking());
+              delete.execute();
+            }
+          }
+          DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+          try (DuckDBAppender sessions = duck.createAppender("linked_session");
+              DuckDBAppender commits = duck.createAppender("linked_commit")) {
+            for (LinkedResults.Session session : results.sessions()) {
+              appendSession(sessions, results.linking(), session);
+              for (LinkedResults.Commit commit : session.commits()) {
+                commits.beginRow();
+                commits.append(results.linking());
+                commits.append(session.sessionKey());
+                commits.append(commit.sha());
+                commits.append(commit.shipped());
+                commits.append(commit.fateShipped());
+                commits.append(commit.reworked21d());
+                commits.endRow();
+              }
+            }
+          }
+          try (PreparedStatement run =
+              connection.prepareStatement("INSERT INTO linked_run VALUES (?, ?, ?)")) {
+            run.setString(1, results.linking());
+            Transactions.setInstant(run, 2, results.linkedAt());
+            run.setLong(3, results.sessions().size());
+            return run.executeUpdate();
+          }
+        });
+  }
+
+  private static void appendSession(
+      DuckDBAppender appender, String linking, LinkedResults.Session session) throws SQLException {
+    appender.beginRow();
+    appender.append(linking);
+    appender.append(session.sessionKey());
+    Appending.text(appender, session.person());
+    appender.append(session.owner());
+    Appending.text(appender, session.repositoryId());
+    appender.append(session.cost().setScale(MONEY_SCALE, RoundingMode.UNNECESSARY));
+    appender.append(Math.max(0, session.cost().scale()));
+    appender.append(session.tokens());
+    appender.append(session.estimated());
+    appender.append(session.written());
+    appender.append(session.shippedLines());
+    appender.append(session.aliveAtHead());
+    appender.append(session.alive30d());
+    appender.append(session.shippedCommits());
+    appender.endRow();
+  }
+
+  /** When the linking's kept results were linked; empty when none are kept. */
+  Optional<Instant> linkedAt(String linking) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT linked_at FROM linked_run WHERE linking = ?")) {
+      statement.setString(1, linking);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next()
+            ? Optional.of(rows.getObject(1, java.time.OffsetDateTime.class).toInstant())
+            : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Sums over the kept sessions of a linking, of the given persons (null: everyone's) in a
+   * repository (null: any); empty when none are kept under that name.
+   */
+  Optional<LinkedResults.Sums> sums(
+      String linking, @Nullable Collection<String> persons, @Nullable String repositoryId)
+      throws SQLException {
+    if (linkedAt(linking).isEmpty()) {
+      return Optional.empty();
+    }
+    String scope = scope(persons, repositoryId);
+    String sql =
+        """
+        WITH s AS (SELECT * FROM linked_session WHERE %s),
+        c AS (
+          SELECT c.* FROM linked_commit c SEMI JOIN s
+          ON c.linking = s.linking AND c.session_key = s.session_key
+          WHERE c.linking = ?),
+        shipped AS (
+          SELECT sha, any_value(fate_shipped) AS fate_shipped, any_value(reworked_21d) AS reworked
+          FROM c WHERE shipped AND reworked_21d IS NOT NULL GROUP BY sha)
+        SELECT
+          (SELECT count(*) FROM s),
+          %s,
+          %s,
+          %s,
+          %s,
+          (SELECT coalesce(sum(tokens), 0) FROM s),
+          (SELECT coalesce(sum(written), 0) FROM s),
+          (SELECT coalesce(sum(shipped_lines), 0) FROM s),
+          (SELECT coalesce(sum(alive_at_head), 0) FROM s),
+          (SELECT coalesce(sum(written) FILTER (WHERE alive_30d IS NOT NULL), 0) FROM s),
+          (SELECT coalesce(sum(alive_30d), 0) FROM s),
+          (SELECT count(DISTINCT sha) FROM c),
+          (SELECT count(DISTINCT sha) FILTER (WHERE shipped) FROM c),
+          (SELECT coalesce(sum(fate_shipped), 0) FROM shipped),
+          (SELECT coalesce(sum(reworked), 0) FROM shipped),
+          (SELECT count(DISTINCT person) FROM s)
+        """
+            .formatted(
+                scope,
+                money("TRUE"),
+                money("shipped_commits > 0"),
+                money("shipped_commits = 0"),
+                money("estimated"));
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int index = bindScope(statement, linking, persons, repositoryId);
+      statement.setString(index, linking);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return Optional.of(
+            new LinkedResults.Sums(
+                rows.getInt(1),
+                money(rows, 2),
+                money(rows, 3),
+                money(rows, 4),
+                money(rows, 5),
+                rows.getLong(6),
+                rows.getLong(7),
+                rows.getLong(8),
+                rows.getLong(9),
+                rows.getLong(10),
+                rows.getLong(11),
+                rows.getInt(12),
+                rows.getInt(13),
+                rows.getLong(14),
+                rows.getLong(15),
+                rows.getInt(16)));
+      }
+    }
+  }
+
+  /**
+   * Per repository, the cost of the kept sessions of a linking that ran in it and their owners: of
+   * the given persons (null: everyone's), in a repository (null: any). Empty when none are kept
+   * under that name.
+   */
+  Optional<List<LinkedResults.RepositorySums>> byRepository(
+      String linking, @Nullable Collection<String> persons, @Nullable String repositoryId)
+      throws SQLException {
+    if (linkedAt(linking).isEmpty()) {
+      return Optional.empty();
+    }
+    String sql =
+        ("SELECT repo_id, {'sum': sum(cost), 'scale': max(cost_scale)}, count(DISTINCT owner)"
+                + " FROM linked_session WHERE %s AND repo_id IS NOT NULL GROUP BY repo_id"
+                + " ORDER BY repo_id")
+            .formatted(scope(persons, repositoryId));
+    List<LinkedResults.RepositorySums> result = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bindScope(statement, linking, persons, repositoryId);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          result.add(
+              new LinkedResults.RepositorySums(rows.getString(1), money(rows, 2), rows.getInt(3)));
+        }
+      }
+    }
+    return Optional.of(result);
+  }
+
+  /** The condition on linked_session rows of a scope; bound by {@link #bindScope}. */
+  private static String scope(@Nullable Collection<String> persons, @Nullable String repositoryId) {
+    StringBuilder scope = new StringBuilder("linking = ?");
+    if (persons != null) {
+      scope.append(" AND person IN (SELECT unnest(?::VARCHAR[]))");
+    }
+    if (repositoryId != null) {
+      scope.append(" AND repo_id = ?");
+    }
+    return scope.toString();
+  }
+
+  /** Binds a {@link #scope}'s parameters from the first; returns the index of the next. */
+  private int bindScope(
+      PreparedStatement statement,
+      String linking,
+      @Nullable Collection<String> persons,
+      @Nullable String repositoryId)
+      throws SQLException {
+    int index = 1;
+    statement.setString(index++, linking);
+    if (persons != null) {
+      statement.setArray(index++, connection.createArrayOf("VARCHAR", persons.toArray()));
+    }
+    if (repositoryId != null) {
+      statement.setString(index++, repositoryId);
+    }
+    return index;
+  }
+
+  /**
+   * The sum of the costs of the sessions that meet a condition, with the largest of their scales (0
+   * when there are none), as one struct column: what adding them to {@code BigDecimal.ZERO} gives,
+   * trailing zeros included.
+   */
+  private static String money(String condition) {
+    return ("(SELECT {'sum': coalesce(sum(cost) FILTER (WHERE %1$s), 0),"
+            + " 'scale': coalesce(max(cost_scale) FILTER (WHERE %1$s), 0)} FROM s)")
+        .formatted(condition);
+  }
+
+  private static BigDecimal money(ResultSet rows, int column) throws SQLException {
+    java.sql.Struct struct = (java.sql.Struct) rows.getObject(column);
+    Object[] parts = struct.getAttributes();
+    return ((BigDecimal) parts[0])
+        .setScale(((Number) parts[1]).intValue(), RoundingMode.UNNECESSARY);
+  }
+}
