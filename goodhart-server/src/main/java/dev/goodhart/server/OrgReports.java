@@ -30,10 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -95,24 +92,6 @@ final class OrgReports {
 
   private final LongSupplier writerVersion;
   private final boolean viewsMayLag;
-
-  /**
-   * Links a period in the background when a view answered from its older kept results: one at a
-   * time, at most one waiting (another request for the same is dropped; the next view asks again).
-   */
-  private final ThreadPoolExecutor relinker =
-      new ThreadPoolExecutor(
-          1,
-          1,
-          0,
-          TimeUnit.MILLISECONDS,
-          new ArrayBlockingQueue<>(1),
-          runnable -> {
-            Thread thread = new Thread(runnable, "goodhart-relink");
-            thread.setDaemon(true);
-            return thread;
-          },
-          new ThreadPoolExecutor.DiscardPolicy());
 
   /**
    * @param version a number that changes whenever the store does (the writer's commit count)
@@ -311,11 +290,13 @@ final class OrgReports {
 
   /**
    * Whether the store's kept results of the query's period may answer a summary now: kept at the
-   * writer's current version, or (when views may lag) kept at all, even before a restart, in which
-   * case the period is linked again in the background for the next answer. False when the period
-   * must be linked first ({@link #links}).
+   * writer's current version, or (when views may lag) kept at all, even before a restart. Those are
+   * replaced when the period is next linked, for its report (what a dashboard asks first, and again
+   * after every write); the views that answered from them are then computed again. Linking for them
+   * in the background as well ran a 10M-event store's 256 MiB heap out: a second linking while a
+   * report held the first's links. False when the period must be linked first ({@link #links}).
    */
-  private boolean keptServes(ReportScope scope, ServingStore reader, OutcomeQuery query) {
+  private boolean keptServes(ServingStore reader, OutcomeQuery query) {
     String name = OutcomeLedger.linkingName(query);
     Long at = keptAt.get(name);
     if (at != null && at == writerVersion.getAsLong()) {
@@ -325,14 +306,6 @@ final class OrgReports {
       return false;
     }
     answeredFromOlder.set(true);
-    relinker.execute(
-        () -> {
-          try (ServingStore background = store.reader()) {
-            links(scope, ledger(background), query);
-          } catch (RuntimeException e) {
-            LOG.warn("linking '{}' in the background failed: {}", name, e.getMessage());
-          }
-        });
     return true;
   }
 
@@ -368,7 +341,7 @@ final class OrgReports {
    */
   private Period period(
       ReportScope scope, ServingStore reader, OutcomeLedger ledger, OutcomeQuery everyone) {
-    if (keptServes(scope, reader, everyone)) {
+    if (keptServes(reader, everyone)) {
       return new Period(true, () -> links(scope, ledger, everyone));
     }
     OutcomeLedger.Linked linked = links(scope, ledger, everyone);

@@ -16,12 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param linking what was linked: a period and the rules, as the report names it; results kept
  *     under the same name replace the earlier ones
  * @param linkedAt when the linking ran
+ * @param sessions its sessions, made as they are stored (a large organisation's would not all fit
+ *     in the heap next to the linking they come from)
  */
-public record LinkedResults(String linking, Instant linkedAt, List<Session> sessions) {
+public record LinkedResults(String linking, Instant linkedAt, Iterable<Session> sessions) {
   public LinkedResults {
     requireNonNull(linking, "linking is null");
     requireNonNull(linkedAt, "linkedAt is null");
-    sessions = List.copyOf(sessions);
+    requireNonNull(sessions, "sessions is null");
   }
 
   /**

@@ -150,36 +150,38 @@ public final class OutcomeLedger {
      * that a scope's summary is a query of the store ({@link OutcomeLedger#keptSummary}).
      */
     public void keep(Store store) {
-      List<LinkedResults.Session> rows = new ArrayList<>(linking.sessions.size());
-      for (LinkedSession s : linking.sessions) {
-        SessionOutcome o = s.outcome();
-        List<LinkedResults.Commit> commits = new ArrayList<>(s.links.size());
-        for (CommitLink link : s.links) {
-          CommitFact commit = link.commit();
-          commits.add(
-              new LinkedResults.Commit(
-                  link.sha(),
-                  link.shipped(),
-                  commit == null ? 0 : commit.fate().shipped(),
-                  commit == null ? null : commit.fate().reworked21d()));
-        }
-        rows.add(
-            new LinkedResults.Session(
-                s.key(),
-                s.subject.person(),
-                s.owner,
-                s.repositoryId(),
-                o.cost(),
-                o.tokens(),
-                s.spend.estimated(),
-                o.aiLinesWritten(),
-                o.aiLinesShipped(),
-                o.aiLinesAliveAtHead(),
-                o.aiLinesAlive30d(),
-                o.shippedCommits(),
-                commits));
+      store.saveLinkedResults(
+          new LinkedResults(
+              name, now, () -> linking.sessions.stream().map(Linked::kept).iterator()));
+    }
+
+    /** What the store keeps of a linked session. */
+    private static LinkedResults.Session kept(LinkedSession s) {
+      SessionOutcome o = s.outcome();
+      List<LinkedResults.Commit> commits = new ArrayList<>(s.links.size());
+      for (CommitLink link : s.links) {
+        CommitFact commit = link.commit();
+        commits.add(
+            new LinkedResults.Commit(
+                link.sha(),
+                link.shipped(),
+                commit == null ? 0 : commit.fate().shipped(),
+                commit == null ? null : commit.fate().reworked21d()));
       }
-      store.saveLinkedResults(new LinkedResults(name, now, rows));
+      return new LinkedResults.Session(
+          s.key(),
+          s.subject.person(),
+          s.owner,
+          s.repositoryId(),
+          o.cost(),
+          o.tokens(),
+          s.spend.estimated(),
+          o.aiLinesWritten(),
+          o.aiLinesShipped(),
+          o.aiLinesAliveAtHead(),
+          o.aiLinesAlive30d(),
+          o.shippedCommits(),
+          commits);
     }
 
     /**

@@ -67,13 +67,6 @@ final class DuckDbLinkedResults {
 
   /** Replaces the results kept under the linking's name, in one transaction. */
   void save(LinkedResults results) throws SQLException {
-    for (LinkedResults.Session session : results.sessions()) {
-      if (session.cost().scale() > MONEY_SCALE) {
-        throw new IllegalArgumentException(
-            "a cost of more than %d decimals cannot be kept exactly: %s"
-                .formatted(MONEY_SCALE, session.cost()));
-      }
-    }
     Transactions.inTransaction(
         connection,
         () -> {
@@ -85,10 +78,12 @@ final class DuckDbLinkedResults {
             }
           }
           DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+          long count = 0;
           try (DuckDBAppender sessions = duck.createAppender("linked_session");
               DuckDBAppender commits = duck.createAppender("linked_commit")) {
             for (LinkedResults.Session session : results.sessions()) {
               appendSession(sessions, results.linking(), session);
+              count++;
               for (LinkedResults.Commit commit : session.commits()) {
                 commits.beginRow();
                 commits.append(results.linking());
@@ -105,7 +100,7 @@ final class DuckDbLinkedResults {
               connection.prepareStatement("INSERT INTO linked_run VALUES (?, ?, ?)")) {
             run.setString(1, results.linking());
             Transactions.setInstant(run, 2, results.linkedAt());
-            run.setLong(3, results.sessions().size());
+            run.setLong(3, count);
             return run.executeUpdate();
           }
         });
@@ -113,6 +108,11 @@ final class DuckDbLinkedResults {
 
   private static void appendSession(
       DuckDBAppender appender, String linking, LinkedResults.Session session) throws SQLException {
+    if (session.cost().scale() > MONEY_SCALE) {
+      throw new IllegalArgumentException(
+          "a cost of more than %d decimals cannot be kept exactly: %s"
+              .formatted(MONEY_SCALE, session.cost()));
+    }
     appender.beginRow();
     appender.append(linking);
     appender.append(session.sessionKey());
@@ -157,31 +157,39 @@ final class DuckDbLinkedResults {
     String scope = scope(persons, repositoryId);
     String sql =
         """
-        WITH s AS (SELECT * FROM linked_session WHERE %s),
-        c AS (
-          SELECT c.* FROM linked_commit c SEMI JOIN s
-          ON c.linking = s.linking AND c.session_key = s.session_key
+        WITH s AS MATERIALIZED (
+          SELECT session_key, person, cost, cost_scale, tokens, estimated, written, shipped_lines,
+            alive_at_head, alive_30d, shipped_commits
+          FROM linked_session WHERE %s),
+        c AS MATERIALIZED (
+          SELECT c.sha, c.shipped, c.fate_shipped, c.reworked_21d
+          FROM linked_commit c SEMI JOIN s ON c.session_key = s.session_key
           WHERE c.linking = ?),
-        shipped AS (
-          SELECT sha, any_value(fate_shipped) AS fate_shipped, any_value(reworked_21d) AS reworked
-          FROM c WHERE shipped AND reworked_21d IS NOT NULL GROUP BY sha)
-        SELECT
-          (SELECT count(*) FROM s),
-          %s,
-          %s,
-          %s,
-          %s,
-          (SELECT coalesce(sum(tokens), 0) FROM s),
-          (SELECT coalesce(sum(written), 0) FROM s),
-          (SELECT coalesce(sum(shipped_lines), 0) FROM s),
-          (SELECT coalesce(sum(alive_at_head), 0) FROM s),
-          (SELECT coalesce(sum(written) FILTER (WHERE alive_30d IS NOT NULL), 0) FROM s),
-          (SELECT coalesce(sum(alive_30d), 0) FROM s),
-          (SELECT count(DISTINCT sha) FROM c),
-          (SELECT count(DISTINCT sha) FILTER (WHERE shipped) FROM c),
-          (SELECT coalesce(sum(fate_shipped), 0) FROM shipped),
-          (SELECT coalesce(sum(reworked), 0) FROM shipped),
-          (SELECT count(DISTINCT person) FROM s)
+        a AS (
+          SELECT count(*) AS sessions, %s AS cost, %s AS shipped_cost, %s AS unshipped_cost,
+            %s AS estimated_cost,
+            coalesce(sum(tokens), 0) AS tokens,
+            coalesce(sum(written), 0) AS written,
+            coalesce(sum(shipped_lines), 0) AS shipped_lines,
+            coalesce(sum(alive_at_head), 0) AS alive,
+            coalesce(sum(written) FILTER (WHERE alive_30d IS NOT NULL), 0) AS written30,
+            coalesce(sum(alive_30d), 0) AS alive30,
+            count(DISTINCT person) AS people
+          FROM s),
+        b AS (
+          SELECT count(DISTINCT sha) AS commits,
+            count(DISTINCT sha) FILTER (WHERE shipped) AS shipped_commits
+          FROM c),
+        r AS (
+          SELECT coalesce(sum(fate_shipped), 0) AS rework_shipped,
+            coalesce(sum(reworked), 0) AS reworked
+          FROM (
+            SELECT sha, any_value(fate_shipped) AS fate_shipped, any_value(reworked_21d) AS reworked
+            FROM c WHERE shipped AND reworked_21d IS NOT NULL GROUP BY sha))
+        SELECT a.sessions, a.cost, a.shipped_cost, a.unshipped_cost, a.estimated_cost, a.tokens,
+          a.written, a.shipped_lines, a.alive, a.written30, a.alive30, b.commits,
+          b.shipped_commits, r.rework_shipped, r.reworked, a.people
+        FROM a, b, r
         """
             .formatted(
                 scope,
@@ -281,8 +289,8 @@ final class DuckDbLinkedResults {
    * trailing zeros included.
    */
   private static String money(String condition) {
-    return ("(SELECT {'sum': coalesce(sum(cost) FILTER (WHERE %1$s), 0),"
-            + " 'scale': coalesce(max(cost_scale) FILTER (WHERE %1$s), 0)} FROM s)")
+    return ("{'sum': coalesce(sum(cost) FILTER (WHERE %1$s), 0),"
+            + " 'scale': coalesce(max(cost_scale) FILTER (WHERE %1$s), 0)}")
         .formatted(condition);
   }
 
