@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodhart.metrics.outcome.OutcomeLedger;
+import dev.goodhart.metrics.outcome.OutcomeReport;
 import dev.goodhart.model.delivery.DeploymentFact;
 import dev.goodhart.model.delivery.IncidentFact;
 import dev.goodhart.model.delivery.PullRequestFact;
@@ -16,7 +17,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -43,18 +43,7 @@ final class DeliveryView {
     boolean costKnown;
   }
 
-  /**
-   * What the scope's sessions that ran in a repository cost.
-   *
-   * @param suppressed whether they have fewer people than the privacy floor
-   */
-  record LinkedCost(String repositoryId, BigDecimal cost, boolean suppressed) {}
-
-  /**
-   * @param costs each repository's linked cost; null when the scope has no sessions to link (a team
-   *     with no one who has usage)
-   */
-  static JsonNode of(ServingStore reader, ReportScope scope, @Nullable List<LinkedCost> costs) {
+  static JsonNode of(ServingStore reader, ReportScope scope, @Nullable OutcomeReport report) {
     Map<String, Sums> repositories = new TreeMap<>();
     Map<String, Sums> weeks = new TreeMap<>();
     for (PullRequestFact pr : reader.pullRequests()) {
@@ -95,7 +84,7 @@ final class DeliveryView {
             .forEach(s -> s.incidents++);
       }
     }
-    if (costs != null) {
+    if (report != null) {
       Map<String, String> names = new TreeMap<>();
       reader
           .repositories()
@@ -104,7 +93,7 @@ final class DeliveryView {
                 RepositoryRef ref = summary.repository();
                 names.put(ref.id(), ref.fullName());
               });
-      for (LinkedCost outcome : costs) {
+      for (OutcomeReport.RepositoryOutcome outcome : report.repositories()) {
         String name = names.get(outcome.repositoryId());
         if (name == null || outcome.suppressed()) {
           continue;
