@@ -927,8 +927,12 @@ public final class DuckDbStore implements ServingStore {
   }
 
   private GoodhartException failure(String what, Exception e) {
-    if (StoreFailures.isInvalidated(String.valueOf(e.getMessage()))) {
+    String message = String.valueOf(e.getMessage());
+    if (StoreFailures.isInvalidated(message)) {
       (owner != null ? owner : this).invalidated = true;
+    } else if (owner == null && StoreFailures.isStuck(message)) {
+      // Only the owner's connection lives on; a reader's is closed after its request.
+      invalidated = true;
     }
     return StoreFailures.of(what, file, e);
   }

@@ -54,6 +54,17 @@ final class StoreFailures {
     return message.contains("database has been invalidated") || message.startsWith("FATAL Error");
   }
 
+  /**
+   * Whether the connection is stuck with a result nobody will finish: DuckDB then refuses every
+   * statement on it. A server's writer was left so when the Java heap ran out in the middle of a
+   * query (the error unwound through the driver before it ended the query), and failed every write
+   * and every read on its connection until a restart. Opening the file again, as after a fatal
+   * error, gives the store a new connection.
+   */
+  static boolean isStuck(String message) {
+    return message.contains("connection has an open result");
+  }
+
   static boolean isOutOfMemory(String message) {
     return message.contains("Out of Memory Error");
   }
