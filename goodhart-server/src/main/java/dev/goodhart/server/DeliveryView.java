@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goodhart.metrics.outcome.OutcomeLedger;
-import dev.goodhart.metrics.outcome.OutcomeReport;
 import dev.goodhart.model.delivery.DeploymentFact;
 import dev.goodhart.model.delivery.IncidentFact;
 import dev.goodhart.model.delivery.PullRequestFact;
@@ -17,6 +16,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +43,18 @@ final class DeliveryView {
     boolean costKnown;
   }
 
-  static JsonNode of(ServingStore reader, ReportScope scope, @Nullable OutcomeReport report) {
+  /**
+   * What the scope's sessions that ran in a repository cost.
+   *
+   * @param suppressed whether they have fewer people than the privacy floor
+   */
+  record LinkedCost(String repositoryId, BigDecimal cost, boolean suppressed) {}
+
+  /**
+   * @param costs each repository's linked cost; null when the scope has no sessions to link (a team
+   *     with no one who has usage)
+   */
+  static JsonNode of(ServingStore reader, ReportScope scope, @Nullable List<LinkedCost> costs) {
     Map<String, Sums> repositories = new TreeMap<>();
     Map<String, Sums> weeks = new TreeMap<>();
     for (PullRequestFact pr : reader.pullRequests()) {
@@ -84,7 +95,7 @@ final class DeliveryView {
             .forEach(s -> s.incidents++);
       }
     }
-    if (report != null) {
+    if (costs != null) {
       Map<String, String> names = new TreeMap<>();
       reader
           .repositories()
@@ -93,7 +104,7 @@ final class DeliveryView {
                 RepositoryRef ref = summary.repository();
                 names.put(ref.id(), ref.fullName());
               });
-      for (OutcomeReport.RepositoryOutcome outcome : report.repositories()) {
+      for (LinkedCost outcome : costs) {
         String name = names.get(outcome.repositoryId());
         if (name == null || outcome.suppressed()) {
           continue;

@@ -18,8 +18,10 @@ import dev.goodhart.model.GoodhartException;
 import dev.goodhart.model.JavaHeap;
 import dev.goodhart.model.Pseudonyms;
 import dev.goodhart.report.outcome.OutcomeJson;
+import dev.goodhart.store.LinkedResults;
 import dev.goodhart.store.ServingStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,10 +30,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The report of {@code goodhart report}, for a team, a repository or everyone, as the server shows
@@ -42,6 +49,7 @@ import org.jspecify.annotations.Nullable;
 final class OrgReports {
   private static final ObjectMapper JSON = GoodhartServer.JSON;
   private static final int CACHED = 64;
+  private static final Logger LOG = LoggerFactory.getLogger(OrgReports.class);
 
   private final ServingStore store;
   private final Pricer pricer;
@@ -65,6 +73,27 @@ final class OrgReports {
   private final ReentrantLock linking = new ReentrantLock();
 
   /**
+   * The writer's version at which each period's linking results were last kept in the store, by the
+   * linking's name: summaries (a team's totals, a repository's cost) are summed from them by the
+   * store while they hold, instead of linking every session of the period again.
+   */
+  private final Map<String, Long> keptAt = new ConcurrentHashMap<>();
+
+  /**
+   * Moves when linking results are kept after a view answered from older ones: that view is then
+   * out of date, though the store's facts did not change (after a restart, the period was linked in
+   * the background). Only then: every report keeps its period's results, and moving it each time
+   * made each report out of date as soon as it was computed.
+   */
+  private final AtomicLong keptGeneration = new AtomicLong();
+
+  /** Whether a view answered from kept results older than the store since the last were kept. */
+  private final AtomicBoolean answeredFromOlder = new AtomicBoolean();
+
+  private final LongSupplier writerVersion;
+  private final boolean viewsMayLag;
+
+  /**
    * @param version a number that changes whenever the store does (the writer's commit count)
    * @param viewsMayLag whether views may answer with figures a little behind the store (a server
    *     with a fresh wait): a view then links with the linking of its period already running
@@ -83,7 +112,9 @@ final class OrgReports {
     this.clock = requireNonNull(clock, "clock is null");
     this.minimumGroup = minimumGroup;
     requireNonNull(version, "version is null");
-    this.cache = new VersionedCache(CACHED, version);
+    this.writerVersion = version;
+    this.viewsMayLag = viewsMayLag;
+    this.cache = new VersionedCache(CACHED, () -> version.getAsLong() + keptGeneration.get());
     this.links = VersionedCache.sharedWhileComputing(version, viewsMayLag);
   }
 
@@ -198,22 +229,11 @@ final class OrgReports {
         freshness);
   }
 
-  /** The report itself, for callers that need its figures rather than its document. */
-  @Nullable OutcomeReport outcome(ReportScope scope) {
-    return outcome(scope, null);
-  }
-
-  /**
-   * The report of a scope from the given links of its period, or from those of the store as it is
-   * now (null).
-   */
-  private @Nullable OutcomeReport outcome(ReportScope scope, OutcomeLedger.@Nullable Linked given) {
+  /** The report of a scope from the links of its period as the store is now. */
+  private @Nullable OutcomeReport outcome(ReportScope scope) {
     OutcomeQuery query = query(scope);
     if (query == null) {
       return null;
-    }
-    if (given != null) {
-      return given.report(query);
     }
     try (ServingStore reader = store.reader()) {
       return links(scope, ledger(reader), query).report(query);
@@ -241,11 +261,124 @@ final class OrgReports {
         () -> {
           linking.lock();
           try {
-            return ledger.link(query);
+            long version = writerVersion.getAsLong();
+            OutcomeLedger.Linked linked = ledger.link(query);
+            keep(linked, OutcomeLedger.linkingName(query), version);
+            return linked;
           } finally {
             linking.unlock();
           }
         });
+  }
+
+  /**
+   * Keeps a linking's results in the store for the summaries of its period. Only saves work: when
+   * they cannot be kept (a full disk), summaries come from the links in memory.
+   */
+  private void keep(OutcomeLedger.Linked linked, String name, long version) {
+    try (ServingStore keeper = store.reader()) {
+      linked.keep(keeper);
+      keptAt.put(name, version);
+      if (answeredFromOlder.getAndSet(false)) {
+        keptGeneration.incrementAndGet();
+      }
+    } catch (GoodhartException | IllegalArgumentException e) {
+      keptAt.remove(name);
+      LOG.warn("the links of '{}' could not be kept in the store: {}", name, e.getMessage());
+    }
+  }
+
+  /**
+   * Whether the store's kept results of the query's period may answer a summary now: kept at the
+   * writer's current version, or (when views may lag) kept at all, even before a restart. Those are
+   * replaced when the period is next linked, for its report (what a dashboard asks first, and again
+   * after every write); the views that answered from them are then computed again. Linking for them
+   * in the background as well ran a 10M-event store's 256 MiB heap out: a second linking while a
+   * report held the first's links. False when the period must be linked first ({@link #links}).
+   */
+  private boolean keptServes(ServingStore reader, OutcomeQuery query) {
+    String name = OutcomeLedger.linkingName(query);
+    Long at = keptAt.get(name);
+    if (at != null && at == writerVersion.getAsLong()) {
+      return true;
+    }
+    if (!viewsMayLag || (at == null && reader.linkedAt(name).isEmpty())) {
+      return false;
+    }
+    answeredFromOlder.set(true);
+    return true;
+  }
+
+  /**
+   * The summaries of the given queries of one period (sharing its since, until and rules): summed
+   * by the store from the period's kept linking results where they serve, else from its links in
+   * memory (linked now when they are not being linked already).
+   */
+  private List<OutcomeLedger.Linked.@Nullable Summary> summaries(
+      ReportScope period, List<@Nullable OutcomeQuery> queries) {
+    OutcomeQuery everyone =
+        new OutcomeQuery(period.since(), period.until(), minimumGroup, null, null, true);
+    try (ServingStore reader = store.reader()) {
+      OutcomeLedger ledger = ledger(reader);
+      Period linking = period(period, reader, ledger, everyone);
+      List<OutcomeLedger.Linked.@Nullable Summary> result = new ArrayList<>();
+      for (OutcomeQuery query : queries) {
+        OutcomeLedger.Kept kept =
+            query == null || !linking.kept() ? null : ledger.keptSummary(query).orElse(null);
+        result.add(
+            query == null
+                ? null
+                : kept != null ? kept.summary() : linking.inMemory().get().summary(query));
+      }
+      return result;
+    }
+  }
+
+  /**
+   * A period's linking as summaries read it: whether the store's kept results serve ({@link
+   * #keptServes}; else the period is linked now, which keeps them), and its links in memory for
+   * when they do not (they could not be kept), made only if asked for.
+   */
+  private Period period(
+      ReportScope scope, ServingStore reader, OutcomeLedger ledger, OutcomeQuery everyone) {
+    if (keptServes(reader, everyone)) {
+      return new Period(true, () -> links(scope, ledger, everyone));
+    }
+    OutcomeLedger.Linked linked = links(scope, ledger, everyone);
+    return new Period(keptAt.containsKey(OutcomeLedger.linkingName(everyone)), () -> linked);
+  }
+
+  private record Period(boolean kept, Supplier<OutcomeLedger.Linked> inMemory) {}
+
+  /**
+   * Each repository's cost of the scope's sessions that ran in it, and whether the privacy floor
+   * hides it; null when the scope is a team with no one who has usage. From the period's kept
+   * linking results where they serve, else from its report.
+   */
+  @Nullable List<DeliveryView.LinkedCost> repositoryCosts(ReportScope scope) {
+    OutcomeQuery query = query(scope);
+    if (query == null) {
+      return null;
+    }
+    OutcomeQuery everyone =
+        new OutcomeQuery(scope.since(), scope.until(), minimumGroup, null, null, true);
+    try (ServingStore reader = store.reader()) {
+      OutcomeLedger ledger = ledger(reader);
+      Period linking = period(scope, reader, ledger, everyone);
+      List<LinkedResults.RepositorySums> kept =
+          linking.kept() ? ledger.keptRepositories(query).orElse(null) : null;
+      if (kept != null) {
+        return kept.stream()
+            .map(
+                sums ->
+                    new DeliveryView.LinkedCost(
+                        sums.repositoryId(), sums.cost(), sums.owners() < minimumGroup))
+            .toList();
+      }
+      return linking.inMemory().get().report(query).repositories().stream()
+          .map(r -> new DeliveryView.LinkedCost(r.repositoryId(), r.cost(), r.suppressed()))
+          .toList();
+    }
   }
 
   /**
@@ -255,28 +388,28 @@ final class OrgReports {
    * the summary of each is kept: forty teams' whole documents ran a 10M-event store's heap out.
    */
   Map<String, JsonNode> teamSummaries(ReportScope scope, Collection<String> teams) {
-    OutcomeLedger.Linked linked;
-    try (ServingStore reader = store.reader()) {
-      OutcomeQuery everyone =
-          new OutcomeQuery(scope.since(), scope.until(), minimumGroup, null, null, true);
-      linked = links(scope, ledger(reader), everyone);
-    }
-    Map<String, JsonNode> answers = new LinkedHashMap<>();
+    List<ReportScope> scopes = new ArrayList<>();
+    List<@Nullable OutcomeQuery> queries = new ArrayList<>();
     for (String team : teams) {
       ReportScope teamScope =
           new ReportScope(team, scope.repository(), scope.since(), scope.until());
-      OutcomeQuery query = query(teamScope);
-      OutcomeLedger.Linked.Summary figures = query == null ? null : linked.summary(query);
-      ObjectNode suppressed = suppression(teamScope, figures == null ? 0 : figures.people());
-      ObjectNode summary = JSON.createObjectNode();
-      summary.put("suppressed", suppressed != null);
+      scopes.add(teamScope);
+      queries.add(query(teamScope));
+    }
+    List<OutcomeLedger.Linked.@Nullable Summary> figures = summaries(scope, queries);
+    Map<String, JsonNode> answers = new LinkedHashMap<>();
+    for (int i = 0; i < scopes.size(); i++) {
+      OutcomeLedger.Linked.Summary summary = figures.get(i);
+      ObjectNode suppressed = suppression(scopes.get(i), summary == null ? 0 : summary.people());
+      ObjectNode answer = JSON.createObjectNode();
+      answer.put("suppressed", suppressed != null);
       if (suppressed != null) {
-        summary.set("reason", suppressed.get("reason"));
+        answer.set("reason", suppressed.get("reason"));
       } else {
-        summary.putNull("reason");
-        summary.set("totals", totals(requireNonNull(figures).totals()));
+        answer.putNull("reason");
+        answer.set("totals", totals(requireNonNull(summary).totals()));
       }
-      answers.put(team, summary);
+      answers.put(scopes.get(i).team(), answer);
     }
     return answers;
   }
@@ -291,15 +424,11 @@ final class OrgReports {
   }
 
   private JsonNode compute(ReportScope scope) {
-    return compute(scope, null);
-  }
-
-  private JsonNode compute(ReportScope scope, OutcomeLedger.@Nullable Linked linked) {
     if (scope.team() != null && !teams().sizes(activePeople()).containsKey(scope.team())) {
       throw ApiException.notFound(
           "there is no team '%s'; GET /api/v1/filters lists the teams".formatted(scope.team()));
     }
-    OutcomeReport report = outcome(scope, linked);
+    OutcomeReport report = outcome(scope);
     ObjectNode suppressed = suppression(scope, report == null ? 0 : people(report));
     if (suppressed != null) {
       return suppressed;

@@ -78,7 +78,7 @@ final class ReadApi {
                   "delivery " + scope,
                   () -> {
                     try (ServingStore reader = server.store().reader()) {
-                      return DeliveryView.of(reader, scope, reports.outcome(scope));
+                      return DeliveryView.of(reader, scope, reports.repositoryCosts(scope));
                     }
                   },
                   server.freshness(ctx)));
