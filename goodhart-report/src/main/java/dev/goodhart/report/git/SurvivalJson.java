@@ -45,7 +45,8 @@ public final class SurvivalJson {
    * died), its points and, when {@code detailed}, the samples at the usual report days. Detailed,
    * every step point with its risk set (the life table); otherwise the points where survival
    * changes and the last one, which draw the same step curve: a report's repositories listed one
-   * point per distinct commit age (30,000 a repository at a large organisation, 27 of a 25 MB XX
+   * point per distinct commit age (a report answer at 100M events was 25 MB; at 10M, 3.26 MB became
+   * 0.44 MB).
    */
   public static void writeCurve(JsonGenerator json, SurvivalCurve curve, boolean detailed)
       throws IOException {
