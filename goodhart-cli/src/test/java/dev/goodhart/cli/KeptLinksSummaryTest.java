@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,35 @@ class KeptLinksSummaryTest {
           }
         }
       }
+      // Every group of persons at once, as a server's forty teams are summed: each the same.
+      Map<String, Set<String>> named = new LinkedHashMap<>();
+      for (Set<String> group : groups) {
+        if (group != null) {
+          named.put("group " + named.size(), group);
+        }
+      }
+      int together = 0;
+      for (int p = 0; p < periods.size(); p++) {
+        LocalDate[] period = periods.get(p);
+        for (String repository : repositories) {
+          Map<String, OutcomeLedger.Linked.Summary> byGroup =
+              ledger
+                  .keptSummaries(
+                      new OutcomeQuery(period[0], period[1], 5, null, repository, true), named)
+                  .orElseThrow();
+          assertEquals(named.keySet(), byGroup.keySet());
+          for (Map.Entry<String, Set<String>> group : named.entrySet()) {
+            OutcomeQuery query =
+                new OutcomeQuery(period[0], period[1], 5, group.getValue(), repository, true);
+            assertEquals(
+                linkings.get(p).summary(query),
+                byGroup.get(group.getKey()),
+                Arrays.toString(period) + " " + group + " " + repository);
+            together++;
+          }
+        }
+      }
+      assertEquals(periods.size() * repositories.size() * named.size(), together);
       System.out.printf(
           "kept links vs in memory: %d summaries and %d repository lines equal, %d with shipped commits, %d with rework%n",
           compared, repositoryLines, shipped, reworked);

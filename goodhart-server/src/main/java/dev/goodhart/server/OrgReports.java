@@ -21,7 +21,6 @@ import dev.goodhart.report.outcome.OutcomeJson;
 import dev.goodhart.store.LinkedResults;
 import dev.goodhart.store.ServingStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -310,26 +309,43 @@ final class OrgReports {
   }
 
   /**
-   * The summaries of the given queries of one period (sharing its since, until and rules): summed
-   * by the store from the period's kept linking results where they serve, else from its links in
-   * memory (linked now when they are not being linked already).
+   * The summaries of the given teams' queries of one period and repository (null for a team with no
+   * one who has usage), by team: summed by the store from the period's kept linking results, all
+   * teams in one pass, where they serve; else from its links in memory (linked now when they are
+   * not being linked already).
    */
-  private List<OutcomeLedger.Linked.@Nullable Summary> summaries(
-      ReportScope period, List<@Nullable OutcomeQuery> queries) {
+  private Map<String, OutcomeLedger.Linked.@Nullable Summary> summaries(
+      ReportScope period, Map<String, @Nullable OutcomeQuery> queries) {
     OutcomeQuery everyone =
         new OutcomeQuery(period.since(), period.until(), minimumGroup, null, null, true);
     try (ServingStore reader = store.reader()) {
       OutcomeLedger ledger = ledger(reader);
       Period linking = period(period, reader, ledger, everyone);
-      List<OutcomeLedger.Linked.@Nullable Summary> result = new ArrayList<>();
-      for (OutcomeQuery query : queries) {
-        OutcomeLedger.Kept kept =
-            query == null || !linking.kept() ? null : ledger.keptSummary(query).orElse(null);
-        result.add(
-            query == null
-                ? null
-                : kept != null ? kept.summary() : linking.inMemory().get().summary(query));
-      }
+      Map<String, Set<String>> groups = new LinkedHashMap<>();
+      queries.forEach(
+          (team, query) -> {
+            if (query != null) {
+              groups.put(team, requireNonNull(query.persons()));
+            }
+          });
+      OutcomeQuery scope =
+          new OutcomeQuery(
+              period.since(),
+              period.until(),
+              minimumGroup,
+              null,
+              repositoryId(period.repository()),
+              true);
+      Map<String, OutcomeLedger.Linked.Summary> kept =
+          linking.kept() ? ledger.keptSummaries(scope, groups).orElse(null) : null;
+      Map<String, OutcomeLedger.Linked.@Nullable Summary> result = new LinkedHashMap<>();
+      queries.forEach(
+          (team, query) ->
+              result.put(
+                  team,
+                  query == null
+                      ? null
+                      : kept != null ? kept.get(team) : linking.inMemory().get().summary(query)));
       return result;
     }
   }
@@ -388,29 +404,30 @@ final class OrgReports {
    * the summary of each is kept: forty teams' whole documents ran a 10M-event store's heap out.
    */
   Map<String, JsonNode> teamSummaries(ReportScope scope, Collection<String> teams) {
-    List<ReportScope> scopes = new ArrayList<>();
-    List<@Nullable OutcomeQuery> queries = new ArrayList<>();
+    Map<String, ReportScope> scopes = new LinkedHashMap<>();
+    Map<String, @Nullable OutcomeQuery> queries = new LinkedHashMap<>();
     for (String team : teams) {
       ReportScope teamScope =
           new ReportScope(team, scope.repository(), scope.since(), scope.until());
-      scopes.add(teamScope);
-      queries.add(query(teamScope));
+      scopes.put(team, teamScope);
+      queries.put(team, query(teamScope));
     }
-    List<OutcomeLedger.Linked.@Nullable Summary> figures = summaries(scope, queries);
+    Map<String, OutcomeLedger.Linked.@Nullable Summary> figures = summaries(scope, queries);
     Map<String, JsonNode> answers = new LinkedHashMap<>();
-    for (int i = 0; i < scopes.size(); i++) {
-      OutcomeLedger.Linked.Summary summary = figures.get(i);
-      ObjectNode suppressed = suppression(scopes.get(i), summary == null ? 0 : summary.people());
-      ObjectNode answer = JSON.createObjectNode();
-      answer.put("suppressed", suppressed != null);
-      if (suppressed != null) {
-        answer.set("reason", suppressed.get("reason"));
-      } else {
-        answer.putNull("reason");
-        answer.set("totals", totals(requireNonNull(summary).totals()));
-      }
-      answers.put(scopes.get(i).team(), answer);
-    }
+    scopes.forEach(
+        (team, teamScope) -> {
+          OutcomeLedger.Linked.Summary summary = figures.get(team);
+          ObjectNode suppressed = suppression(teamScope, summary == null ? 0 : summary.people());
+          ObjectNode answer = JSON.createObjectNode();
+          answer.put("suppressed", suppressed != null);
+          if (suppressed != null) {
+            answer.set("reason", suppressed.get("reason"));
+          } else {
+            answer.putNull("reason");
+            answer.set("totals", totals(requireNonNull(summary).totals()));
+          }
+          answers.put(team, answer);
+        });
     return answers;
   }
 

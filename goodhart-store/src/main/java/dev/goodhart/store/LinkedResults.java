@@ -98,7 +98,27 @@ public record LinkedResults(String linking, Instant linkedAt, Iterable<Session> 
       int shippedCommits,
       long reworkShipped,
       long reworked,
-      int people) {}
+      int people) {
+    /** The sums of no sessions: what adding nothing up gives. */
+    public static final Sums NONE =
+        new Sums(
+            0,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0);
+  }
 
   /**
    * A repository's part of a group of linked sessions: the cost of those that ran in it, and how

@@ -157,11 +157,15 @@ public interface Store extends AutoCloseable {
   Optional<Instant> linkedAt(String linking);
 
   /**
-   * Sums over the results kept under a linking's name: of the given persons' sessions (null:
-   * everyone's) in a repository (null: any). Empty when none are kept under that name.
+   * Sums over the results kept under a linking's name, per group of persons (null: one group of
+   * everyone, under the key {@code ""}), in a repository (null: any), every group in one pass; a
+   * group with no sessions has {@link LinkedResults.Sums#NONE}. Empty when none are kept under that
+   * name.
    */
-  Optional<LinkedResults.Sums> linkedSums(
-      String linking, @Nullable Collection<String> persons, @Nullable String repositoryId);
+  Optional<Map<String, LinkedResults.Sums>> linkedSums(
+      String linking,
+      @Nullable Map<String, ? extends Collection<String>> groups,
+      @Nullable String repositoryId);
 
   /**
    * Per repository, the cost and owners of the kept sessions of a linking that ran in it, of the

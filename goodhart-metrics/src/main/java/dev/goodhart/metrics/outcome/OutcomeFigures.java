@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -68,7 +69,7 @@ final class OutcomeFigures {
         (int)
             sessions.stream()
                 .map(s -> s.subject.person())
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .count();
     return new LinkedResults.Sums(

@@ -19,10 +19,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -140,8 +142,7 @@ public final class OutcomeLedger {
      * and repositories, were most of a server's /teams).
      */
     public Summary summary(OutcomeQuery query) {
-      LinkedResults.Sums sums = OutcomeFigures.sums(sessionsOf(query));
-      return new Summary(OutcomeFigures.totals(sums), sums.people());
+      return OutcomeLedger.summary(OutcomeFigures.sums(sessionsOf(query)));
     }
 
     /**
@@ -218,17 +219,31 @@ public final class OutcomeLedger {
    */
   public Optional<Kept> keptSummary(OutcomeQuery query) {
     String name = linkingName(query);
+    Map<String, Set<String>> groups = query.persons() == null ? null : Map.of("", query.persons());
     return store
-        .linkedSums(name, query.persons(), query.repositoryId())
-        .flatMap(
-            sums ->
-                store
-                    .linkedAt(name)
-                    .map(
-                        at ->
-                            new Kept(
-                                new Linked.Summary(OutcomeFigures.totals(sums), sums.people()),
-                                at)));
+        .linkedSums(name, groups, query.repositoryId())
+        .flatMap(sums -> store.linkedAt(name).map(at -> new Kept(summary(sums.get("")), at)));
+  }
+
+  /**
+   * The summaries of several groups of persons (a server's teams) in the scope of {@code period}
+   * (its since, until, repository and rules; its persons do not matter), by group, from one pass
+   * over the kept results of the period's last linking. Empty when none are kept.
+   */
+  public Optional<Map<String, Linked.Summary>> keptSummaries(
+      OutcomeQuery period, Map<String, Set<String>> groups) {
+    return store
+        .linkedSums(linkingName(period), groups, period.repositoryId())
+        .map(
+            sums -> {
+              Map<String, Linked.Summary> summaries = new LinkedHashMap<>();
+              sums.forEach((group, s) -> summaries.put(group, summary(s)));
+              return summaries;
+            });
+  }
+
+  private static Linked.Summary summary(LinkedResults.Sums sums) {
+    return new Linked.Summary(OutcomeFigures.totals(sums), sums.people());
   }
 
   /**

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -145,83 +147,122 @@ final class DuckDbLinkedResults {
   }
 
   /**
-   * Sums over the kept sessions of a linking, of the given persons (null: everyone's) in a
-   * repository (null: any); empty when none are kept under that name.
+   * Sums over the kept sessions of a linking, per group of persons (null: one group of everyone,
+   * under the key {@code ""}), in a repository (null: any), in one pass whatever the number of
+   * groups; a group with no sessions has {@link LinkedResults.Sums#NONE}. Empty when none are kept
+   * under that name.
    */
-  Optional<LinkedResults.Sums> sums(
-      String linking, @Nullable Collection<String> persons, @Nullable String repositoryId)
+  Optional<Map<String, LinkedResults.Sums>> sums(
+      String linking,
+      @Nullable Map<String, ? extends Collection<String>> groups,
+      @Nullable String repositoryId)
       throws SQLException {
     if (linkedAt(linking).isEmpty()) {
       return Optional.empty();
     }
-    String scope = scope(persons, repositoryId);
+    String members =
+        groups == null
+            ? "SELECT '' AS grp, l.* FROM linked_session l WHERE l.linking = ?"
+            : """
+              SELECT m.grp, l.* FROM linked_session l
+              JOIN (SELECT DISTINCT grp, person FROM (
+                SELECT unnest(?::VARCHAR[]) AS grp, unnest(?::VARCHAR[]) AS person)) m
+              ON l.person = m.person
+              WHERE l.linking = ?""";
     String sql =
         """
         WITH s AS MATERIALIZED (
-          SELECT session_key, person, cost, cost_scale, tokens, estimated, written, shipped_lines,
-            alive_at_head, alive_30d, shipped_commits
-          FROM linked_session WHERE %s),
+          SELECT grp, session_key, person, cost, cost_scale, tokens, estimated, written,
+            shipped_lines, alive_at_head, alive_30d, shipped_commits
+          FROM (%s)%s),
         c AS MATERIALIZED (
-          SELECT c.sha, c.shipped, c.fate_shipped, c.reworked_21d
-          FROM linked_commit c SEMI JOIN s ON c.session_key = s.session_key
+          SELECT s.grp, c.sha, c.shipped, c.fate_shipped, c.reworked_21d
+          FROM linked_commit c JOIN s ON c.session_key = s.session_key
           WHERE c.linking = ?),
         a AS (
-          SELECT count(*) AS sessions, %s AS cost, %s AS shipped_cost, %s AS unshipped_cost,
-            %s AS estimated_cost,
-            coalesce(sum(tokens), 0) AS tokens,
-            coalesce(sum(written), 0) AS written,
-            coalesce(sum(shipped_lines), 0) AS shipped_lines,
-            coalesce(sum(alive_at_head), 0) AS alive,
+          SELECT grp, count(*) AS sessions, %s AS cost, %s AS shipped_cost,
+            %s AS unshipped_cost, %s AS estimated_cost,
+            sum(tokens) AS tokens,
+            sum(written) AS written,
+            sum(shipped_lines) AS shipped_lines,
+            sum(alive_at_head) AS alive,
             coalesce(sum(written) FILTER (WHERE alive_30d IS NOT NULL), 0) AS written30,
             coalesce(sum(alive_30d), 0) AS alive30,
             count(DISTINCT person) AS people
-          FROM s),
+          FROM s GROUP BY grp),
         b AS (
-          SELECT count(DISTINCT sha) AS commits,
+          SELECT grp, count(DISTINCT sha) AS commits,
             count(DISTINCT sha) FILTER (WHERE shipped) AS shipped_commits
-          FROM c),
+          FROM c GROUP BY grp),
         r AS (
-          SELECT coalesce(sum(fate_shipped), 0) AS rework_shipped,
-            coalesce(sum(reworked), 0) AS reworked
+          SELECT grp, sum(fate_shipped) AS rework_shipped, sum(reworked) AS reworked
           FROM (
-            SELECT sha, any_value(fate_shipped) AS fate_shipped, any_value(reworked_21d) AS reworked
-            FROM c WHERE shipped AND reworked_21d IS NOT NULL GROUP BY sha))
-        SELECT a.sessions, a.cost, a.shipped_cost, a.unshipped_cost, a.estimated_cost, a.tokens,
-          a.written, a.shipped_lines, a.alive, a.written30, a.alive30, b.commits,
-          b.shipped_commits, r.rework_shipped, r.reworked, a.people
-        FROM a, b, r
+            SELECT grp, sha, any_value(fate_shipped) AS fate_shipped,
+              any_value(reworked_21d) AS reworked
+            FROM c WHERE shipped AND reworked_21d IS NOT NULL GROUP BY grp, sha)
+          GROUP BY grp)
+        SELECT a.grp, a.sessions, a.cost, a.shipped_cost, a.unshipped_cost, a.estimated_cost,
+          a.tokens, a.written, a.shipped_lines, a.alive, a.written30, a.alive30,
+          coalesce(b.commits, 0), coalesce(b.shipped_commits, 0),
+          coalesce(r.rework_shipped, 0), coalesce(r.reworked, 0), a.people
+        FROM a LEFT JOIN b USING (grp) LEFT JOIN r USING (grp)
         """
             .formatted(
-                scope,
+                members,
+                repositoryId == null ? "" : " WHERE repo_id = ?",
                 money("TRUE"),
                 money("shipped_commits > 0"),
                 money("shipped_commits = 0"),
                 money("estimated"));
+    Map<String, LinkedResults.Sums> result = new LinkedHashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      int index = bindScope(statement, linking, persons, repositoryId);
+      int index = 1;
+      if (groups != null) {
+        List<String> names = new ArrayList<>();
+        List<String> persons = new ArrayList<>();
+        groups.forEach(
+            (name, people) ->
+                people.forEach(
+                    person -> {
+                      names.add(name);
+                      persons.add(person);
+                    }));
+        statement.setArray(index++, connection.createArrayOf("VARCHAR", names.toArray()));
+        statement.setArray(index++, connection.createArrayOf("VARCHAR", persons.toArray()));
+      }
+      statement.setString(index++, linking);
+      if (repositoryId != null) {
+        statement.setString(index++, repositoryId);
+      }
       statement.setString(index, linking);
       try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return Optional.of(
-            new LinkedResults.Sums(
-                rows.getInt(1),
-                money(rows, 2),
-                money(rows, 3),
-                money(rows, 4),
-                money(rows, 5),
-                rows.getLong(6),
-                rows.getLong(7),
-                rows.getLong(8),
-                rows.getLong(9),
-                rows.getLong(10),
-                rows.getLong(11),
-                rows.getInt(12),
-                rows.getInt(13),
-                rows.getLong(14),
-                rows.getLong(15),
-                rows.getInt(16)));
+        while (rows.next()) {
+          result.put(
+              rows.getString(1),
+              new LinkedResults.Sums(
+                  rows.getInt(2),
+                  money(rows, 3),
+                  money(rows, 4),
+                  money(rows, 5),
+                  money(rows, 6),
+                  rows.getLong(7),
+                  rows.getLong(8),
+                  rows.getLong(9),
+                  rows.getLong(10),
+                  rows.getLong(11),
+                  rows.getLong(12),
+                  rows.getInt(13),
+                  rows.getInt(14),
+                  rows.getLong(15),
+                  rows.getLong(16),
+                  rows.getInt(17)));
+        }
       }
     }
+    for (String name : groups == null ? List.of("") : groups.keySet()) {
+      result.putIfAbsent(name, LinkedResults.Sums.NONE);
+    }
+    return Optional.of(result);
   }
 
   /**

@@ -797,10 +797,12 @@ public final class DuckDbStore implements ServingStore {
   }
 
   @Override
-  public Optional<LinkedResults.Sums> linkedSums(
-      String linking, @Nullable Collection<String> persons, @Nullable String repositoryId) {
+  public Optional<Map<String, LinkedResults.Sums>> linkedSums(
+      String linking,
+      @Nullable Map<String, ? extends Collection<String>> groups,
+      @Nullable String repositoryId) {
     try {
-      return parts.linked().sums(linking, persons, repositoryId);
+      return parts.linked().sums(linking, groups, repositoryId);
     } catch (SQLException e) {
       throw failure("cannot sum the kept links", e);
     }
