@@ -3,26 +3,19 @@ package dev.goodhart.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.goodhart.ingest.prices.PriceFiles;
 import dev.goodhart.metrics.outcome.Delivery;
 import dev.goodhart.metrics.outcome.OutcomeLedger;
 import dev.goodhart.metrics.outcome.OutcomeQuery;
 import dev.goodhart.metrics.outcome.OutcomeReport;
-import dev.goodhart.metrics.outcome.People;
-import dev.goodhart.metrics.usage.CostMode;
-import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.report.outcome.OutcomeJson;
 import dev.goodhart.store.LinkedResults;
 import dev.goodhart.store.duckdb.DuckDbStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,32 +36,18 @@ class KeptLinksSummaryTest {
 
   @Test
   void everyScopesSummaryFromKeptLinksEqualsTheOneFromTheLinksInMemory() throws Exception {
-    CliHarness cli = new CliHarness(folder);
-    cli.clock = Clock.fixed(DemoOrganisationTest.NOW, ZoneOffset.UTC);
-    Path demo = folder.resolve("demo");
-    CliHarness.Result made = cli.run("demo", "--out", demo.toString(), "--seed", "17");
-    assertEquals(0, made.exitCode(), made::toString);
-
-    try (DuckDbStore store =
-        DuckDbStore.open(demo.resolve("data"), DuckDbStore.Settings.defaults())) {
-      Pricer pricer = new Pricer(PriceFiles.builtIn(), CostMode.AUTO);
-      People people = machine -> "person-" + Math.floorMod(machine.hashCode(), 7);
+    try (DemoScopes demo = new DemoScopes(folder, "17")) {
+      DuckDbStore store = demo.store;
+      CliHarness cli = demo.cli;
       OutcomeLedger ledger =
-          new OutcomeLedger(store, pricer, people, cli.clock, Delivery.from(store));
+          new OutcomeLedger(store, demo.pricer, demo.people, cli.clock, Delivery.from(store));
       OutcomeQuery all = new OutcomeQuery(null, null, 5, null, null, true);
       LocalDate from = ledger.report(all).from();
       LocalDate to = ledger.report(all).to();
       assertTrue(from != null && to != null);
-      Set<String> persons = new LinkedHashSet<>();
-      store.usageMachineIds().forEach(machine -> persons.add(people.personOf(machine)));
-      List<@Nullable Set<String>> groups = new ArrayList<>();
-      groups.add(null);
-      groups.add(Set.of(persons.iterator().next()));
-      groups.add(new LinkedHashSet<>(new ArrayList<>(persons).subList(0, persons.size() / 2)));
+      List<@Nullable Set<String>> groups = new ArrayList<>(demo.groups);
       groups.add(Set.of("nobody"));
-      List<@Nullable String> repositories = new ArrayList<>();
-      repositories.add(null);
-      store.repositories().forEach(summary -> repositories.add(summary.repository().id()));
+      List<@Nullable String> repositories = demo.repositories;
 
       int compared = 0;
       int shipped = 0;

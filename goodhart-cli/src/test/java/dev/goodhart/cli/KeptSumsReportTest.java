@@ -3,14 +3,10 @@ package dev.goodhart.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.goodhart.ingest.prices.PriceFiles;
 import dev.goodhart.metrics.outcome.Delivery;
 import dev.goodhart.metrics.outcome.OutcomeLedger;
 import dev.goodhart.metrics.outcome.OutcomeQuery;
 import dev.goodhart.metrics.outcome.OutcomeReport;
-import dev.goodhart.metrics.outcome.People;
-import dev.goodhart.metrics.usage.CostMode;
-import dev.goodhart.metrics.usage.Pricer;
 import dev.goodhart.report.outcome.OutcomeJson;
 import dev.goodhart.store.Store;
 import dev.goodhart.store.UsageAggregate;
@@ -19,12 +15,8 @@ import dev.goodhart.store.duckdb.DuckDbStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -44,21 +36,14 @@ class KeptSumsReportTest {
 
   @Test
   void everyReportFromTheKeptSumsEqualsTheOneSummedFromTheEvents() throws Exception {
-    CliHarness cli = new CliHarness(folder);
-    cli.clock = Clock.fixed(DemoOrganisationTest.NOW, ZoneOffset.UTC);
-    Path demo = folder.resolve("demo");
-    CliHarness.Result made = cli.run("demo", "--out", demo.toString(), "--seed", "11");
-    assertEquals(0, made.exitCode(), made::toString);
-
-    try (DuckDbStore store =
-        DuckDbStore.open(demo.resolve("data"), DuckDbStore.Settings.defaults())) {
+    try (DemoScopes demo = new DemoScopes(folder, "11")) {
+      DuckDbStore store = demo.store;
       Store summed = summingFromEvents(store);
-      Pricer pricer = new Pricer(PriceFiles.builtIn(), CostMode.AUTO);
-      // Two machines per person, so that groups of people are not groups of machines.
-      People people = machine -> "person-" + Math.floorMod(machine.hashCode(), 7);
       Delivery delivery = Delivery.from(store);
-      OutcomeLedger kept = new OutcomeLedger(store, pricer, people, cli.clock, delivery);
-      OutcomeLedger fromEvents = new OutcomeLedger(summed, pricer, people, cli.clock, delivery);
+      OutcomeLedger kept =
+          new OutcomeLedger(store, demo.pricer, demo.people, demo.cli.clock, delivery);
+      OutcomeLedger fromEvents =
+          new OutcomeLedger(summed, demo.pricer, demo.people, demo.cli.clock, delivery);
 
       OutcomeReport everything = fromEvents.report(new OutcomeQuery(null, null, 5));
       LocalDate from = everything.from();
@@ -71,15 +56,8 @@ class KeptSumsReportTest {
               new LocalDate[] {to.minusDays(6), to},
               new LocalDate[] {from.plusDays(3), from.plusDays(3)},
               new LocalDate[] {to.plusDays(1), null});
-      Set<String> persons = new LinkedHashSet<>();
-      store.usageMachineIds().forEach(machine -> persons.add(people.personOf(machine)));
-      List<@Nullable Set<String>> groups = new ArrayList<>();
-      groups.add(null);
-      groups.add(Set.of(persons.iterator().next()));
-      groups.add(new LinkedHashSet<>(new ArrayList<>(persons).subList(0, persons.size() / 2)));
-      List<@Nullable String> repositories = new ArrayList<>();
-      repositories.add(null);
-      store.repositories().forEach(summary -> repositories.add(summary.repository().id()));
+      List<@Nullable Set<String>> groups = demo.groups;
+      List<@Nullable String> repositories = demo.repositories;
 
       int compared = 0;
       int withSpend = 0;
