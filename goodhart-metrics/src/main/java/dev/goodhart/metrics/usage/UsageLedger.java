@@ -95,6 +95,11 @@ public final class UsageLedger {
   private List<UsageRow> calendarRows(
       UsageQuery query, UsageFilter filter, Map<String, String> machines) {
     ZoneId zone = query.zone();
+    if (isUtc(zone)) {
+      // A UTC day is a slot of its own: read whole days (the store keeps their sums).
+      return calendarRows(
+          query.kind(), zone, store.usageBySlot(filter, Duration.ofDays(1)), machines);
+    }
     List<UsageAggregate> aggregates = store.usageBySlot(filter, SLOT);
     // A slot must not straddle a local midnight: its length must divide every UTC offset in use.
     long slotSeconds = SLOT.toSeconds();
@@ -105,17 +110,32 @@ public final class UsageLedger {
     if (slotSeconds != SLOT.toSeconds()) {
       aggregates = store.usageBySlot(filter, Duration.ofSeconds(slotSeconds));
     }
+    return calendarRows(query.kind(), zone, aggregates, machines);
+  }
+
+  /** Slots summed into the calendar periods of the zone. */
+  private List<UsageRow> calendarRows(
+      UsageReportKind kind,
+      ZoneId zone,
+      List<UsageAggregate> aggregates,
+      Map<String, String> machines) {
     Map<String, UsageAccumulator> periods = new TreeMap<>();
     for (UsageAggregate aggregate : aggregates) {
       LocalDate day = requireNonNull(aggregate.slot()).atZone(zone).toLocalDate();
       add(
-          periods.computeIfAbsent(period(query.kind(), day), key -> new UsageAccumulator()),
+          periods.computeIfAbsent(period(kind, day), key -> new UsageAccumulator()),
           aggregate,
           machines);
     }
     List<UsageRow> rows = new ArrayList<>();
     periods.forEach((period, sums) -> rows.add(sums.toRow(period, null, null)));
     return rows;
+  }
+
+  /** Whether the zone is UTC all year: its days are UTC days. */
+  private static boolean isUtc(ZoneId zone) {
+    return zone.getRules().isFixedOffset()
+        && zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() == 0;
   }
 
   private static long gcd(long a, long b) {

@@ -33,8 +33,30 @@ final class DuckDbUsageQueries {
     this.connection = connection;
   }
 
+  /**
+   * Counted usage per UTC time slot. Slots of a day over whole UTC days are summed from the sums
+   * every write keeps ({@link SessionDayUsage}): a daily report over a 10M-event store grouped
+   * every event (1.9 s, and the dashboard's /spend behind it took 13-24 s under steady ingest).
+   */
   List<UsageAggregate> bySlot(UsageFilter filter, Duration slot) throws SQLException {
     long slotMicros = slot.toNanos() / 1_000;
+    if (slot.equals(Duration.ofDays(1))
+        && filter.project() == null
+        && wholeDay(filter.from())
+        && wholeDay(filter.until())) {
+      Where where = Where.ofDays(filter);
+      return aggregates(
+          "SELECT day_us AS slot, source, machine_id, model, is_fast, long_context, cost_reported,"
+              + " sum(input_tokens)::BIGINT, sum(output_tokens)::BIGINT,"
+              + " sum(cache_read_tokens)::BIGINT, sum(cache_write_5m_tokens)::BIGINT,"
+              + " sum(cache_write_1h_tokens)::BIGINT, sum(reasoning_tokens)::BIGINT,"
+              + " coalesce(sum(reported_cost_usd), 0), sum(requests)::BIGINT, min(first_us),"
+              + " max(last_us) FROM usage_session_day WHERE "
+              + where.sql()
+              + " GROUP BY ALL ORDER BY slot, source, model",
+          where,
+          rows -> aggregate(rows, micros(rows.getLong(1)), null, 2, null, null, null));
+    }
     return aggregates(
         filter,
         "SELECT epoch_us(ts) // %d * %d AS slot, source, machine_id, model, is_fast, long_context,"

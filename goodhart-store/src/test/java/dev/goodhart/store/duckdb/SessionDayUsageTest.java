@@ -1,5 +1,6 @@
 package dev.goodhart.store.duckdb;
 
+import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -117,6 +119,89 @@ class SessionDayUsageTest {
       assertEquals(
           describe(summedOneByOne(store, wholeDays)), describe(store.usageBySessionDay(wholeDays)));
     }
+  }
+
+  /**
+   * A daily report's slots of a whole UTC day come from the kept sums: the same as the events'
+   * 15-minute slots added up per day, whatever the writes (the scenario's retries, copies, grown
+   * events and telemetry), with and without a period and sources.
+   */
+  @Test
+  void daySlotsFromTheKeptSumsEqualTheEventsQuarterHoursAddedUp() {
+    try (DuckDbStore store = DuckDbStore.open(folder, DuckDbStore.Settings.defaults())) {
+      runScenario(store, new SplittableRandom(7));
+      for (UsageFilter filter :
+          List.of(
+              UsageFilter.ALL,
+              new UsageFilter(
+                  START.plus(2, ChronoUnit.DAYS),
+                  START.plus(9, ChronoUnit.DAYS),
+                  List.of("claude"),
+                  null))) {
+        List<UsageAggregate> days = store.usageBySlot(filter, Duration.ofDays(1));
+        assertTrue(days.size() > 5, days.size() + " day slots");
+        assertEquals(
+            describe(byDay(store.usageBySlot(filter, Duration.ofMinutes(15)))),
+            describe(days),
+            filter.toString());
+      }
+    }
+  }
+
+  /** Slots added up per UTC day and pricing class. */
+  private static List<UsageAggregate> byDay(List<UsageAggregate> slots) {
+    Map<String, UsageAggregate> days = new TreeMap<>();
+    for (UsageAggregate slot : slots) {
+      Instant day = requireNonNull(slot.slot()).truncatedTo(ChronoUnit.DAYS);
+      String key =
+          String.join(
+              "|",
+              day.toString(),
+              slot.source(),
+              slot.machineId(),
+              slot.model(),
+              String.valueOf(slot.fast()),
+              String.valueOf(slot.longContext()),
+              String.valueOf(slot.costReported()));
+      days.merge(
+          key,
+          new UsageAggregate(
+              day,
+              null,
+              slot.source(),
+              slot.machineId(),
+              slot.model(),
+              slot.fast(),
+              slot.longContext(),
+              slot.costReported(),
+              slot.tokens(),
+              slot.reportedCost(),
+              slot.requests(),
+              slot.first(),
+              slot.last(),
+              null,
+              null,
+              null),
+          (a, b) ->
+              new UsageAggregate(
+                  day,
+                  null,
+                  a.source(),
+                  a.machineId(),
+                  a.model(),
+                  a.fast(),
+                  a.longContext(),
+                  a.costReported(),
+                  a.tokens().plus(b.tokens()),
+                  a.reportedCost().add(b.reportedCost()).stripTrailingZeros(),
+                  a.requests() + b.requests(),
+                  a.first().isBefore(b.first()) ? a.first() : b.first(),
+                  a.last().isAfter(b.last()) ? a.last() : b.last(),
+                  null,
+                  null,
+                  null));
+    }
+    return List.copyOf(days.values());
   }
 
   /** The count a linking is sized by: the sessions of the filter's days, bounds' days included. */
