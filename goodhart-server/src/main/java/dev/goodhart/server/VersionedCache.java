@@ -158,6 +158,7 @@ final class VersionedCache {
     long now = version.getAsLong();
     Kept mine = null;
     Kept kept;
+    Done resting = null;
     synchronized (entries) {
       Kept hit = entries.get(key);
       // A request that may wait less joins a computation still running for an older version
@@ -165,11 +166,17 @@ final class VersionedCache {
       if (hit != null
           && (hit.version == now || ((wait != null || joinOlder) && !hit.value.isDone()))) {
         kept = hit;
+      } else if (wait != null && (resting = resting(hit)) != null) {
+        kept = hit;
       } else {
         mine = new Kept(now, hit == null ? null : hit.latestDone());
         entries.put(key, mine);
         kept = mine;
       }
+    }
+    if (resting != null) {
+      stale.accept(resting.at());
+      return (T) resting.value();
     }
     Done previous = kept.previous;
     boolean mayWaitLess = wait != null && previous != null;
@@ -214,6 +221,23 @@ final class VersionedCache {
       }
       throw e;
     }
+  }
+
+  /**
+   * The value a view computed last, while the view rests: until as long after its computation ended
+   * as the computation took. Under steady ingest every request found a view out of date and
+   * computed it again as soon as the last computation ended; a large organisation's report then
+   * linked every session of its period back to back, and the collections of a full heap paused
+   * every other request. Resting bounds each view to half of a core, and its figures to twice their
+   * computing time behind the store. Null when the view is not resting (never computed, its last
+   * computation failed, or its rest is over).
+   */
+  private static @Nullable Done resting(@Nullable Kept hit) {
+    if (hit == null || !hit.value.isDone() || hit.value.isCompletedExceptionally()) {
+      return null;
+    }
+    Done last = hit.latestDone();
+    return last != null && Instant.now().isBefore(last.at().plus(last.took())) ? last : null;
   }
 
   /**

@@ -152,6 +152,7 @@ class VersionedCacheTest {
         };
     assertEquals("a1", cache.get("a", slowFirst, wait, at -> {}));
     assertEquals("b1", cache.get("b", () -> "b1", wait, at -> {}));
+    sleep(1_600); // "a" rests as long as it took before it is computed again
     version.set(2);
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -172,6 +173,34 @@ class VersionedCacheTest {
     assertNotNull(staleSince.get());
     assertTrue(waited < wait.toMillis(), "waited " + waited + " ms behind a slow view");
     waitUntil(() -> "b2".equals(cache.get("b", () -> "b2", wait, at -> {})));
+  }
+
+  @Test
+  void aViewRestsAsLongAsItsLastComputationTookBeforeItIsComputedAgain() throws Exception {
+    Duration wait = Duration.ofMillis(100);
+    assertEquals(
+        "v1",
+        cache.get(
+            "k",
+            () -> {
+              sleep(400);
+              return "v1";
+            },
+            wait,
+            staleSince::set));
+    version.set(2);
+    AtomicInteger computations = new AtomicInteger();
+    Supplier<String> latest =
+        () -> {
+          computations.incrementAndGet();
+          return "v" + version.get();
+        };
+    assertEquals("v1", cache.get("k", latest, wait, staleSince::set));
+    assertNotNull(staleSince.get(), "an answer from a resting view says it is not the latest");
+    assertEquals(0, computations.get(), "a resting view is not computed again");
+    sleep(450);
+    waitUntil(() -> "v2".equals(cache.get("k", latest, wait, at -> {})));
+    assertEquals(1, computations.get());
   }
 
   @Test
